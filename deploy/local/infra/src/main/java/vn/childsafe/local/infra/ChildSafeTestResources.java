@@ -1,0 +1,72 @@
+package vn.childsafe.local.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real infrastructure for a service's {@code @QuarkusTest}s: a PostgreSQL server, a Kafka broker in its own
+ * JVM with ChildSafe's topics (3 partitions each), and a JWT key pair whose tokens {@link TestTokens} issues.
+ * Started once per test JVM, in parallel, on free ports.
+ */
+public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManager {
+
+    /** Topics every service's tests may touch, created up front so that consumers never wait for them. */
+    public static final List<String> TOPICS = List.of("reports.received.v1", "cases.events.v1", "notify.events.v1",
+            "reports.received.v1.dlq", "cases.events.v1.dlq", "notify.events.v1.dlq");
+
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path root = Files.createTempDirectory("childsafe-test-");
+            CompletableFuture<LocalPostgres> pg = CompletableFuture
+                    .supplyAsync(() -> LocalPostgres.start(root.resolve("postgres"), 0));
+            CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka
+                    .start(root.resolve("kafka"), freePort(), freePort(), "384m"));
+            postgres = pg.join();
+            kafka = broker.join();
+            kafka.createTopics(TOPICS, 3);
+
+            Map<String, String> config = new HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("postgres"));
+            config.put("quarkus.datasource.username", LocalPostgres.USER);
+            config.put("quarkus.datasource.password", LocalPostgres.PASSWORD);
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("mp.jwt.verify.publickey", TestTokens.issuer().publicKeyPem());
+            config.put("mp.jwt.verify.issuer", JwtIssuer.ISSUER);
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

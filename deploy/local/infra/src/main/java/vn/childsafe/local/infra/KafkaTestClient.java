@@ -1,0 +1,85 @@
+package vn.childsafe.local.infra;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reads and writes raw records on the real broker, for tests that check what travels on Kafka. */
+public final class KafkaTestClient {
+
+    private final String bootstrapServers;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until a record matching {@code until} arrived or {@code timeout}
+     * passed, and returns every record read.
+     */
+    public List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> until,
+            Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(record);
+                    if (until.test(record)) {
+                        return records;
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The first record on {@code topic} with this key, or an error if none arrives in time. */
+    public ConsumerRecord<String, String> awaitRecord(String topic, String key, Duration timeout) {
+        return readUntil(topic, r -> key.equals(r.key()), timeout).stream()
+                .filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("No record with key " + key + " on " + topic));
+    }
+
+    /** Sends a record again, headers and all, as a broker redelivery or a relay re-send would. */
+    public void resend(ConsumerRecord<String, String> original) {
+        ProducerRecord<String, String> copy = new ProducerRecord<>(original.topic(), original.key(), original.value());
+        for (Header header : original.headers()) {
+            copy.headers().add(header);
+        }
+        send(copy);
+    }
+
+    /** Sends a record and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Record could not be sent", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vn.childsafe.commons.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes events to the outbox in the caller's transaction. The event is published to Kafka by
+ * {@link OutboxRelay} once, and only if, that transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Appends an event to the outbox.
+     *
+     * @param topic         Kafka topic to publish to
+     * @param aggregateType the kind of aggregate (report, case ...)
+     * @param aggregateId   Kafka key: all events of one aggregate land in one partition, in order
+     * @param eventType     CloudEvents type, e.g. {@code vn.childsafe.report.received.v1}
+     * @param payload       the event body, serialised as JSON
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.eventType = eventType;
+        event.payload = toJson(payload);
+        event.createdAt = Instant.now(clock);
+        em.persist(event);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return event.id;
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialised: " + payload.getClass(), e);
+        }
+    }
+}

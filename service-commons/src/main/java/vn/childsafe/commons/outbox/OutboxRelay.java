@@ -1,0 +1,201 @@
+package vn.childsafe.commons.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import vn.childsafe.commons.events.CloudEventHeaders;
+
+/**
+ * Publishes outbox events to Kafka, at least once and in commit order: a batch is locked with
+ * {@code FOR UPDATE SKIP LOCKED} (so several instances never publish the same rows concurrently), sent, and
+ * marked published only after the broker acknowledged every record. While Kafka is down the batch is rolled
+ * back and retried with backoff; nothing is lost, and consumers de-duplicate the rare re-sent record by its
+ * {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("Outbox relay disabled on this instance");
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a transaction that appended events commits, so they leave without waiting for a poll. */
+    void wakeUp() {
+        signal.release();
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                int published = publishBatch();
+                failures = 0;
+                if (published == 0) {
+                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                    cleanUpIfDue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                long backoff = Math.min(config.maxBackoff().toMillis(),
+                        config.pollInterval().toMillis() * (1L << Math.min(failures, 10)));
+                LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", failures, backoff,
+                        rootMessage(e));
+                sleep(backoff);
+            }
+        }
+    }
+
+    /**
+     * Publishes one batch.
+     *
+     * @return how many events were published
+     */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> batch = em.createNativeQuery(
+                    "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id "
+                            + "LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                    .setParameter("limit", config.batchSize())
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acks.add(producer.send(toRecord(event)));
+            }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            Instant now = Instant.now(clock);
+            batch.forEach(event -> event.publishedAt = now);
+            return batch.size();
+        });
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.aggregateId, event.payload);
+        CloudEventHeaders.of(event.id.toString(), event.eventType, config.source(), event.createdAt,
+                event.aggregateId).forEach((name, value) ->
+                        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private void cleanUpIfDue() {
+        Instant now = Instant.now(clock);
+        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+            return;
+        }
+        lastCleanup = now;
+        int deleted = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
+                .setParameter("before", now.minus(config.retention()))
+                .executeUpdate());
+        if (deleted > 0) {
+            LOG.infof("Deleted %d published outbox events older than %s", deleted, config.retention());
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        int timeout = (int) config.sendTimeout().toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 1_000);
+        return props;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
