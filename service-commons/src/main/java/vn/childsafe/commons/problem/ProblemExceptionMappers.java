@@ -73,6 +73,17 @@ public class ProblemExceptionMappers {
                 List.of(new Problem.FieldError("", "is not well-formed JSON")), uri));
     }
 
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return invalidJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return invalidJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

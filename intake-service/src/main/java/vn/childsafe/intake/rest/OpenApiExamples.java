@@ -1,0 +1,31 @@
+package vn.childsafe.intake.rest;
+
+/** Realistic examples shown in the OpenAPI document. */
+final class OpenApiExamples {
+
+    static final String REPORT = """
+            {
+              "source": {"channel": "HOTLINE_111", "reference": "111-2026-000123"},
+              "category": "GROOMING",
+              "urgency": "HIGH",
+              "description": "Mẹ của cháu gọi tổng đài 111: một tài khoản lạ trên Facebook liên tục nhắn tin dụ dỗ cháu gửi ảnh nhạy cảm và hẹn gặp.",
+              "occurredAt": "2026-11-20T10:00:00+07:00",
+              "location": {"provinceCode": "01", "communeCode": "00004", "address": "Phường Ba Đình, Hà Nội"},
+              "victim": {"ageYears": 12, "gender": "FEMALE", "name": "Nguyễn Thị A", "school": "Trường THCS Ba Đình"},
+              "reporter": {"anonymous": false, "name": "Trần Thị B", "phone": "0912345678", "email": "me.chau@example.vn", "relationship": "PARENT"},
+              "content": [{"url": "https://www.facebook.com/profile.php?id=100000000000001", "platform": "facebook"}]
+            }""";
+
+    static final String ACCEPTED = """
+            {"reportId": "0f8c2a57-4f0e-4d55-9a53-3f1d6f3a9b21", "trackingCode": "CS-7KQ4-MX2P",
+             "status": "RECEIVED", "receivedAt": "2026-11-20T03:05:12.345Z"}""";
+
+    static final String PROBLEM_400 = """
+            {"type": "https://childsafe.gov.vn/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "2 field(s) of the request are invalid.", "instance": "/api/v1/reports",
+             "errors": [{"pointer": "/description", "message": "must not be blank"},
+                        {"pointer": "/location/provinceCode", "message": "must be 2 digits"}]}""";
+
+    private OpenApiExamples() {
+    }
+}

@@ -1,0 +1,93 @@
+package vn.childsafe.intake.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Gender;
+import vn.childsafe.commons.domain.ReporterRelationship;
+import vn.childsafe.commons.domain.SourceChannel;
+import vn.childsafe.commons.domain.Urgency;
+
+/**
+ * The body of {@code POST /api/v1/reports}: one report (phản ánh) of online harm to a child. Unknown fields are
+ * ignored, so senders may add their own.
+ */
+@Schema(name = "ReportSubmission", description = "A report (phản ánh) of online harm to a child.")
+public record ReportSubmission(
+        @Valid @Schema(description = "Where the report comes from (kênh tiếp nhận).") Source source,
+        @NotNull @Schema(required = true, description = "Kind of harm (loại vi phạm).") Category category,
+        @NotNull @Schema(required = true, description = "How urgent (mức độ khẩn cấp).") Urgency urgency,
+        @NotBlank @Size(max = 10_000)
+        @Schema(required = true, maxLength = 10_000, description = "What happened (nội dung phản ánh), any "
+                + "Vietnamese text, normalised to Unicode NFC. Encrypted at rest; never leaves intake.",
+                example = "Một tài khoản lạ nhắn tin dụ dỗ con tôi (12 tuổi) gửi ảnh nhạy cảm qua Zalo.")
+        String description,
+        @Schema(description = "When the harm happened, with offset.", example = "2026-11-20T10:00:00+07:00")
+        OffsetDateTime occurredAt,
+        @Valid Location location,
+        @Valid Victim victim,
+        @Valid Reporter reporter,
+        @Valid @Size(max = 50) @Schema(maxItems = 50, description = "Online content concerned (nội dung vi phạm).")
+        List<@NotNull @Valid Content> content) {
+
+    /** The sending channel and the sender's own reference. */
+    public record Source(
+            @Schema(description = "Sending channel.") SourceChannel channel,
+            @Size(max = 200) @Schema(description = "The sender's own reference, e.g. the 111 call id.",
+                    example = "111-2026-000123") String reference) {
+    }
+
+    /**
+     * Where the child or the harm is: today's codes (after 1 July 2025) or legacy ones (before the reform).
+     */
+    public record Location(
+            @Pattern(regexp = "\\d{2}", message = "must be 2 digits")
+            @Schema(description = "Province code (mã tỉnh), today's or legacy.", example = "01") String provinceCode,
+            @Pattern(regexp = "\\d{5}", message = "must be 5 digits")
+            @Schema(description = "Today's commune code (mã xã/phường).", example = "00004") String communeCode,
+            @Pattern(regexp = "\\d{3}", message = "must be 3 digits")
+            @Schema(description = "Legacy district code (mã huyện cũ).", example = "268") String districtCode,
+            @Pattern(regexp = "\\d{5}", message = "must be 5 digits")
+            @Schema(description = "Legacy ward code (mã xã cũ).", example = "09552") String wardCode,
+            @Size(max = 500) @Schema(description = "Street address; encrypted at rest.") String address) {
+    }
+
+    /** The child concerned. Name and school are encrypted at rest. */
+    public record Victim(
+            @Min(0) @Max(17) @Schema(description = "Age in years (0..17).", example = "12") Integer ageYears,
+            Gender gender,
+            @Size(max = 200) @Schema(description = "Name (họ tên); encrypted at rest.") String name,
+            @Size(max = 300) @Schema(description = "School (trường); encrypted at rest.") String school) {
+    }
+
+    /** Who reports. Name, phone and e-mail are encrypted at rest. */
+    public record Reporter(
+            @Schema(description = "The reporter wishes to stay anonymous.") Boolean anonymous,
+            @Size(max = 200) String name,
+            @Pattern(regexp = "0\\d{9}|\\+84\\d{9}", message = "must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)")
+            @Schema(example = "0912345678") String phone,
+            @Email @Size(max = 254) String email,
+            ReporterRelationship relationship) {
+    }
+
+    /** One piece of online content. */
+    public record Content(
+            @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) URL")
+            @Schema(example = "https://www.facebook.com/groups/example/posts/123") String url,
+            @Size(max = 100) @Schema(example = "facebook") String platform,
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
+            @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits") String md5) {
+    }
+}

@@ -1,0 +1,31 @@
+-- Reports as accepted. Identity fields (*_enc) hold AES-GCM ciphertext with its key id, never plaintext.
+CREATE TABLE report (
+    id                     UUID PRIMARY KEY,
+    tracking_code          VARCHAR(20)  NOT NULL UNIQUE,
+    client_id              VARCHAR(200) NOT NULL,
+    received_at            TIMESTAMPTZ  NOT NULL,
+    source_channel         VARCHAR(20),
+    source_reference       VARCHAR(200),
+    category               VARCHAR(30)  NOT NULL,
+    urgency                VARCHAR(20)  NOT NULL,
+    occurred_at            TIMESTAMPTZ,
+    province_code          VARCHAR(2),
+    commune_code           VARCHAR(5),
+    district_code          VARCHAR(3),
+    ward_code              VARCHAR(5),
+    victim_given           BOOLEAN      NOT NULL,
+    victim_age_years       INTEGER,
+    victim_gender          VARCHAR(10),
+    reporter_anonymous     BOOLEAN      NOT NULL,
+    reporter_relationship  VARCHAR(20),
+    content                TEXT         NOT NULL,
+    description_enc        TEXT         NOT NULL,
+    address_enc            TEXT,
+    victim_name_enc        TEXT,
+    victim_school_enc      TEXT,
+    reporter_name_enc      TEXT,
+    reporter_phone_enc     TEXT,
+    reporter_email_enc     TEXT,
+    status                 VARCHAR(20)  NOT NULL
+);
+CREATE INDEX report_client ON report (client_id, received_at);

@@ -1,0 +1,238 @@
+package vn.childsafe.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.EventSchemas;
+import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.local.infra.TestTokens;
+
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class ReportResourceTest {
+
+    /** Identity values of the full report below: none may ever be seen outside the vault. */
+    private static final List<String> IDENTITY = List.of("Nguyễn Thị Hoa", "Trường THCS Ngọc Hà", "Trần Văn Bình",
+            "0912345678", "binh.tran@example.vn", "Số 5 ngõ 12 Đội Cấn", "dụ dỗ cháu gửi ảnh");
+
+    static final String FULL_REPORT = """
+            {
+              "source": {"channel": "HOTLINE_111", "reference": "111-2026-000123"},
+              "category": "GROOMING",
+              "urgency": "HIGH",
+              "description": "Một tài khoản lạ dụ dỗ cháu gửi ảnh nhạy cảm qua mạng xã hội.",
+              "occurredAt": "2026-11-20T10:00:00+07:00",
+              "location": {"provinceCode": "01", "communeCode": "00004", "address": "Số 5 ngõ 12 Đội Cấn"},
+              "victim": {"ageYears": 12, "gender": "FEMALE", "name": "Nguyễn Thị Hoa", "school": "Trường THCS Ngọc Hà"},
+              "reporter": {"anonymous": false, "name": "Trần Văn Bình", "phone": "0912345678",
+                           "email": "binh.tran@example.vn", "relationship": "PARENT"},
+              "content": [{"url": "https://www.facebook.com/profile.php?id=100000000000001", "platform": "facebook",
+                           "sha256": "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"}],
+              "someFieldWeDoNotKnow": "ignored"
+            }""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void acceptsAReportAndPublishesOnlyRoutingFacts() throws Exception {
+        String reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(202)
+                .header("Location", matchesPattern(".*/api/v1/reports/[0-9a-f-]{36}"))
+                .body("status", equalTo("RECEIVED"))
+                .body("trackingCode", matchesPattern("CS-[2-9A-Z]{4}-[2-9A-Z]{4}"))
+                .body("receivedAt", notNullValue())
+                .extract().path("reportId");
+
+        ConsumerRecord<String, String> record = new KafkaTestClient(kafka)
+                .awaitRecord("reports.received.v1", reportId, Duration.ofSeconds(30));
+        assertThat(header(record, "ce_type")).isEqualTo("vn.childsafe.report.received.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/childsafe/intake-service");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(EventSchemas.violations("report-received.v1.schema.json", record.value())).isEmpty();
+        assertThat(record.value()).contains("\"category\":\"GROOMING\"", "\"provinceCode\":\"01\"",
+                "\"schoolGiven\":true", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+        StringBuilder everythingOnKafka = new StringBuilder(record.value());
+        for (Header h : record.headers()) {
+            everythingOnKafka.append(new String(h.value(), StandardCharsets.UTF_8));
+        }
+        for (String identity : IDENTITY) {
+            assertThat(everythingOnKafka.toString()).doesNotContain(identity);
+        }
+    }
+
+    @Test
+    void identityIsEncryptedAtRest() throws Exception {
+        String reportId = submit(FULL_REPORT);
+        List<String> row = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM report WHERE id = '" + reportId + "'")) {
+            assertThat(rs.next()).isTrue();
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                row.add(String.valueOf(rs.getString(i)));
+            }
+            assertThat(rs.getString("reporter_phone_enc")).startsWith("test2:");
+        }
+        String stored = String.join("|", row);
+        for (String identity : IDENTITY) {
+            assertThat(stored).doesNotContain(identity);
+        }
+    }
+
+    @Test
+    void listsEveryViolationWithAJsonPointerAndStoresNothing() {
+        long before = reportCount();
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("""
+                        {"category": "GROOMING", "urgency": "NORMAL", "description": " ",
+                         "location": {"provinceCode": "1", "communeCode": "0004"},
+                         "victim": {"ageYears": 18},
+                         "reporter": {"phone": "12345", "email": "not-an-email"},
+                         "content": [{"url": "ftp://x.vn/a", "sha256": "abc"}]}""")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://childsafe.gov.vn/problems/validation"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/api/v1/reports"))
+                .body("errors.pointer", containsInAnyOrder("/description", "/location/provinceCode",
+                        "/location/communeCode", "/victim/ageYears", "/reporter/phone", "/reporter/email",
+                        "/content/0/url", "/content/0/sha256"));
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsMissingRequiredFieldsAndUnknownEnumValues() {
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"description\": \"x\"}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/category", "/urgency"));
+
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"category\": \"SPAM\", \"urgency\": \"NORMAL\", \"description\": \"x\"}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/category"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("CSAM"));
+    }
+
+    @Test
+    void malformedJsonAndEmptyBodiesAreClientErrors() {
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"category\": ")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.TEXT)
+                .body("category=CSAM")
+                .when().post("/api/v1/reports")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void requiresAValidTokenWithASubmittingRole() {
+        given().contentType(ContentType.JSON).body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2("not.a.jwt").contentType(ContentType.JSON).body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(401).contentType("application/problem+json");
+        String foreignToken = vn.childsafe.local.infra.JwtIssuer.generate()
+                .token("intruder", Set.of("reporter"), Map.of(), Duration.ofMinutes(5));
+        given().auth().oauth2(foreignToken).contentType(ContentType.JSON).body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.unit("CA-01")).contentType(ContentType.JSON).body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyTheSubmittingClientSeesTheStatus() {
+        String reportId = submit(FULL_REPORT);
+        given().auth().oauth2(TestTokens.reporter("hotline-111"))
+                .when().get("/api/v1/reports/" + reportId)
+                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("reportId", equalTo(reportId));
+        given().auth().oauth2(TestTokens.reporter("another-system"))
+                .when().get("/api/v1/reports/" + reportId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.reporter("hotline-111"))
+                .when().get("/api/v1/reports/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String huge = "{\"category\":\"OTHER\",\"urgency\":\"NORMAL\",\"description\":\"" + "a".repeat(70_000) + "\"}";
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON).body(huge)
+                .when().post("/api/v1/reports")
+                .then().statusCode(413);
+    }
+
+    private static String submit(String body) {
+        return given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/reports")
+                .then().statusCode(202).extract().path("reportId");
+    }
+
+    private long reportCount() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM report")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

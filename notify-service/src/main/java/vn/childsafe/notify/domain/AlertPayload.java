@@ -1,0 +1,51 @@
+package vn.childsafe.notify.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.CaseRouted;
+
+/**
+ * The JSON body of the alert a unit receives (nội dung thông báo gửi đơn vị). It carries ids and routing facts
+ * only, never a reporter's or victim's identity (Law 91/2025/QH15): the unit reads the details through the API,
+ * where every read is logged.
+ *
+ * <pre>
+ * {"type":"case.routed",
+ *  "caseId":"…uuid…", "reportIds":["…uuid…"],
+ *  "agencyCode":"CA-01", "role":"LEAD|SUPPORT|LIAISON", "assignmentId":"…uuid… or null for LIAISON",
+ *  "category":"GROOMING", "urgency":"HIGH", "provinceCode":"01", "communeCode":"00004 or null",
+ *  "ruleId":"R2", "ackDeadline":"2026-11-20T04:00:00Z or null for LIAISON", "occurredAt":"2026-11-20T03:00:00Z"}
+ * </pre>
+ *
+ * The request carries the Standard Webhooks headers {@code webhook-id} (the same on every retry: de-duplicate on
+ * it), {@code webhook-timestamp} and {@code webhook-signature}.
+ */
+public record AlertPayload(
+        String type,
+        UUID caseId,
+        List<UUID> reportIds,
+        String agencyCode,
+        TargetRole role,
+        UUID assignmentId,
+        Category category,
+        Urgency urgency,
+        String provinceCode,
+        String communeCode,
+        String ruleId,
+        Instant ackDeadline,
+        Instant occurredAt) {
+
+    /** Value of {@code type} for a newly routed case. */
+    public static final String CASE_ROUTED = "case.routed";
+
+    /** The alert for one target of a routed case. */
+    public static AlertPayload caseRouted(CaseRouted event, AlertTarget target) {
+        return new AlertPayload(CASE_ROUTED, event.caseId(), List.copyOf(event.reportIds()), target.agencyCode(),
+                target.role(), target.assignmentId(), event.category(), event.urgency(), event.provinceCode(),
+                event.communeCode(), event.ruleId(), target.ackDeadline(), event.occurredAt());
+    }
+}

@@ -1,0 +1,16 @@
+package vn.childsafe.notify.domain;
+
+/**
+ * A case event that cannot be turned into alerts however often it is retried (not JSON, missing ids, no lead).
+ * The consumer sends it to the dead-letter topic at once instead of retrying.
+ */
+public class InvalidCaseEventException extends RuntimeException {
+
+    public InvalidCaseEventException(String message) {
+        super(message);
+    }
+
+    public InvalidCaseEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,93 @@
+package vn.childsafe.notify.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import vn.childsafe.commons.problem.Problem;
+import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.notify.domain.ContactPointRules;
+import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.repository.ContactPointRepository;
+
+/** Registers and reads how each agency is reached (quản lý đầu mối liên lạc). */
+@ApplicationScoped
+public class ContactPointService {
+
+    private static final Logger LOG = Logger.getLogger(ContactPointService.class);
+
+    @Inject
+    ContactPointRepository contactPoints;
+
+    @Inject
+    Clock clock;
+
+    /** What an admin asks a contact point to be; {@code null} lists mean "none". */
+    public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {
+    }
+
+    /** A stored contact point and whether this call created it. */
+    public record Saved(boolean created, ContactPoint contactPoint) {
+    }
+
+    /**
+     * @throws ProblemException 404 if the agency has no contact point
+     */
+    @Transactional
+    public ContactPoint get(String agencyCode) {
+        if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
+            throw ProblemException.notFound("No contact point for this agency code.");
+        }
+        return contactPoints.find(agencyCode)
+                .orElseThrow(() -> ProblemException.notFound("No contact point for agency " + agencyCode + "."));
+    }
+
+    /**
+     * Creates the agency's contact point or replaces it entirely (idempotent: the same definition twice leaves
+     * the same state). Deliveries still pending pick up the new URL and secrets at their next attempt.
+     *
+     * @throws ProblemException 400 listing every invalid field
+     */
+    @Transactional
+    public Saved put(String agencyCode, Definition definition) {
+        if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
+            throw ProblemException.badRequest("The agency code in the path must be 1 to 100 letters, digits, "
+                    + "'_', '.' or '-', starting with a letter or digit.", null);
+        }
+        if (definition == null) {
+            throw ProblemException.badRequest("A JSON body is required.",
+                    List.of(new Problem.FieldError("", "is required")));
+        }
+        List<Problem.FieldError> errors = ContactPointRules.validate(definition.webhookUrl(), definition.secrets(),
+                definition.emails(), definition.smsNumbers()).stream()
+                .map(v -> new Problem.FieldError(v.pointer(), v.message()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " field(s) of the request are invalid.", errors);
+        }
+        Instant now = clock.instant();
+        ContactPointRepository.Locked locked = contactPoints.lockOrCreate(agencyCode, now);
+        ContactPoint contactPoint = locked.contactPoint();
+        contactPoint.webhookUrl = definition.webhookUrl();
+        contactPoint.secrets = copy(definition.secrets());
+        contactPoint.emails = copy(definition.emails());
+        contactPoint.smsNumbers = copy(definition.smsNumbers());
+        contactPoint.updatedAt = now;
+        // Never the URL or secrets: a URL may carry a token, and secrets are never logged.
+        LOG.infof("Contact point of agency %s %s (webhook: %s, %d secret(s))", agencyCode,
+                locked.created() ? "created" : "replaced", contactPoint.webhookUrl != null,
+                contactPoint.secrets.size());
+        return new Saved(locked.created(), contactPoint);
+    }
+
+    private static List<String> copy(List<String> values) {
+        return values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+}

@@ -1,0 +1,241 @@
+package vn.childsafe.notify.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import vn.childsafe.notify.config.DeliveryConfig;
+import vn.childsafe.notify.domain.DeliveryState;
+import vn.childsafe.notify.domain.RetryBackoff;
+import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.repository.ContactPointRepository;
+import vn.childsafe.notify.repository.Delivery;
+import vn.childsafe.notify.repository.DeliveryRepository;
+
+/**
+ * Sends due deliveries (bộ điều phối gửi thông báo), on a thread of its own:
+ * <ol>
+ * <li>claim: a short transaction locks due PENDING deliveries with {@code FOR UPDATE SKIP LOCKED}, counts the
+ * attempt and pushes {@code next_attempt_at} forward by a lease, so no other instance sends the same attempt;</li>
+ * <li>send: outside any transaction, concurrently (at most {@code max-concurrent-sends} in flight), so a slow
+ * unit endpoint never holds a database connection or delays the alerts of other units;</li>
+ * <li>record: results are written in short batched transactions: 2xx → DELIVERED; otherwise the next attempt
+ * after exponential backoff with jitter, or FAILED after {@code max-attempts}.</li>
+ * </ol>
+ * New deliveries {@linkplain #wakeUp() wake} it right after their transaction commits; polling every
+ * {@code poll-interval} is the fallback (retries falling due, deliveries created by other instances).
+ * Delivery is at least once: if an instance dies mid-attempt the delivery is sent again when the lease ends,
+ * with the same {@code webhook-id} so the unit can de-duplicate.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final int MAX_OUTCOMES_PER_TRANSACTION = 500;
+    private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(5);
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    ContactPointRepository contactPoints;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Semaphore signal = new Semaphore(0);
+    private final ConcurrentLinkedQueue<AttemptOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private Semaphore sendSlots;
+    private RetryBackoff backoff;
+    private volatile boolean running;
+    private Thread worker;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("Delivery dispatcher disabled on this instance");
+            return;
+        }
+        sendSlots = new Semaphore(config.maxConcurrentSends());
+        backoff = new RetryBackoff(config.initialBackoff(), config.maxBackoff(), config.jitter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        running = true;
+        worker = new Thread(this::run, "delivery-dispatcher");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Makes the dispatcher look for due deliveries now instead of at its next poll. */
+    public void wakeUp() {
+        signal.release();
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                recordOutcomes();
+                int started = claimAndSend();
+                failures = 0;
+                if (started == 0 && outcomes.isEmpty()) {
+                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                long pause = Math.min(MAX_ERROR_PAUSE.toMillis(),
+                        config.pollInterval().toMillis() * (1L << Math.min(failures, 10)));
+                LOG.warnf("Delivery dispatcher failed (%d in a row, pausing %d ms): %s", failures, pause,
+                        e.toString());
+                sleep(pause);
+            }
+        }
+    }
+
+    /** Claims as many due deliveries as there are free send slots and starts sending them. */
+    private int claimAndSend() {
+        int capacity = Math.min(config.batchSize(), sendSlots.availablePermits());
+        if (capacity == 0) {
+            return 0;
+        }
+        List<Attempt> claimed = QuarkusTransaction.requiringNew().call(() -> claim(capacity));
+        for (Attempt attempt : claimed) {
+            // Only this thread takes slots and it checked they were free: this never waits.
+            sendSlots.acquireUninterruptibly();
+            sender.send(attempt).whenComplete((outcome, error) -> {
+                outcomes.add(outcome != null ? outcome
+                        : AttemptOutcome.unreachable(attempt, WebhookSender.describe(error)));
+                sendSlots.release();
+                signal.release();
+            });
+        }
+        return claimed.size();
+    }
+
+    private List<Attempt> claim(int limit) {
+        Instant now = clock.instant();
+        List<Delivery> due = deliveries.lockDue(now, limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ContactPoint> points = contactPoints.findAll(due.stream().map(d -> d.agencyCode).toList());
+        List<Attempt> attempts = new ArrayList<>(due.size());
+        for (Delivery delivery : due) {
+            ContactPoint contactPoint = points.get(delivery.agencyCode);
+            if (contactPoint == null || !contactPoint.hasWebhook()) {
+                // The webhook was removed from the contact point after the delivery was created.
+                delivery.state = DeliveryState.NO_CONTACT_POINT;
+                delivery.nextAttemptAt = null;
+                delivery.lastError = "The agency's contact point no longer has a webhook URL.";
+                count("no_contact_point");
+                LOG.warnf("Delivery %s to agency %s for case %s: contact point has no webhook any more",
+                        delivery.id, delivery.agencyCode, delivery.caseId);
+                continue;
+            }
+            delivery.attempts++;
+            delivery.lastAttemptAt = now;
+            delivery.nextAttemptAt = now.plus(config.claimLease());
+            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.webhookId, contactPoint.webhookUrl,
+                    List.copyOf(contactPoint.secrets), delivery.payload, delivery.agencyCode, delivery.caseId,
+                    delivery.createdAt));
+        }
+        return attempts;
+    }
+
+    private void recordOutcomes() {
+        List<AttemptOutcome> batch = new ArrayList<>();
+        AttemptOutcome next;
+        while (batch.size() < MAX_OUTCOMES_PER_TRANSACTION && (next = outcomes.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::record));
+        } catch (RuntimeException e) {
+            // Kept for the next round; if this instance dies first, the lease makes the delivery due again.
+            outcomes.addAll(batch);
+            throw e;
+        }
+    }
+
+    private void record(AttemptOutcome outcome) {
+        Attempt attempt = outcome.attempt();
+        Instant now = clock.instant();
+        if (outcome.delivered()) {
+            if (deliveries.markDelivered(attempt.deliveryId(), now, outcome.statusCode())) {
+                count("delivered");
+                metrics.timer("childsafe.notify.delivery.latency")
+                        .record(Duration.between(attempt.createdAt(), now));
+            }
+            return;
+        }
+        if (attempt.number() >= config.maxAttempts()) {
+            if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
+                    outcome.error(), outcome.statusCode())) {
+                count("failed");
+                // TODO(notify.events.v1): emit DeliveryFailed through the outbox in this transaction.
+                LOG.warnf("Delivery %s to agency %s for case %s FAILED after %d attempts: %s",
+                        attempt.deliveryId(), attempt.agencyCode(), attempt.caseId(), attempt.number(),
+                        outcome.error());
+            }
+            return;
+        }
+        Duration wait = backoff.next(attempt.number());
+        if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.PENDING,
+                now.plus(wait), outcome.error(), outcome.statusCode())) {
+            count("retry");
+            LOG.debugf("Delivery %s to agency %s: attempt %d failed (%s), next in %d ms", attempt.deliveryId(),
+                    attempt.agencyCode(), attempt.number(), outcome.error(), wait.toMillis());
+        }
+    }
+
+    private void count(String outcome) {
+        metrics.counter("childsafe.notify.deliveries", "outcome", outcome).increment();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package vn.childsafe.notify.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.notify.domain.DeliveryChannel;
+import vn.childsafe.notify.domain.DeliveryState;
+import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.repository.ContactPointRepository;
+import vn.childsafe.notify.repository.Delivery;
+import vn.childsafe.notify.repository.DeliveryRepository;
+
+/** What ops do with deliveries: look at them, and send a failed or undeliverable one again. */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    ContactPointRepository contactPoints;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @Inject
+    Clock clock;
+
+    /** Deliveries, newest first. */
+    @Transactional
+    public List<Delivery> list(UUID caseId, DeliveryState state, int limit) {
+        return deliveries.list(caseId, state, limit);
+    }
+
+    /**
+     * Makes a delivery due again now, with a fresh series of attempts:
+     * <ul>
+     * <li>FAILED → PENDING;</li>
+     * <li>NO_CONTACT_POINT → PENDING by webhook, once the agency's contact point has a webhook URL;</li>
+     * <li>DELIVERED or already PENDING → 409, nothing changes (no duplicate alert, no attempt in flight
+     * doubled).</li>
+     * </ul>
+     *
+     * @throws ProblemException 404 unknown delivery, 409 as above
+     */
+    public Delivery retry(UUID id) {
+        Delivery delivery = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = deliveries.lock(id)
+                    .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
+            switch (d.state) {
+                case DELIVERED -> throw ProblemException.conflict("The delivery was already delivered at "
+                        + d.deliveredAt + "; it is not sent twice.");
+                case PENDING -> throw ProblemException.conflict("The delivery is already pending; its next "
+                        + "attempt is due at " + d.nextAttemptAt + ".");
+                case NO_CONTACT_POINT -> {
+                    ContactPoint contactPoint = contactPoints.find(d.agencyCode).orElse(null);
+                    if (contactPoint == null || !contactPoint.hasWebhook()) {
+                        throw ProblemException.conflict("Agency " + d.agencyCode + " still has no contact point "
+                                + "with a webhook URL; register it with PUT /api/v1/contact-points/"
+                                + d.agencyCode + " first.");
+                    }
+                    d.channel = DeliveryChannel.WEBHOOK;
+                }
+                case FAILED -> {
+                    // Nothing else to check: the contact point is read again at the next attempt.
+                }
+            }
+            Instant now = clock.instant();
+            d.state = DeliveryState.PENDING;
+            d.attempts = 0;
+            d.nextAttemptAt = now;
+            return d;
+        });
+        LOG.infof("Delivery %s to agency %s for case %s set to PENDING by ops", delivery.id, delivery.agencyCode,
+                delivery.caseId);
+        dispatcher.wakeUp();
+        return delivery;
+    }
+}

@@ -1,0 +1,18 @@
+package vn.childsafe.routing.config;
+
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the routing service ({@code childsafe.routing.*}). */
+@ConfigMapping(prefix = "childsafe.routing")
+public interface RoutingConfig {
+
+    /**
+     * The zone in which an agency's validFrom/validTo dates are read: a unit taking over on 1 July takes over at
+     * midnight in Viet Nam, not in UTC.
+     */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId timeZone();
+}

@@ -1,0 +1,100 @@
+package vn.childsafe.routing.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the location codes a report carries to today's province (and commune where possible).
+ *
+ * <p>Senders hold either today's codes ({@code provinceCode} 2 digits, {@code communeCode} 5 digits) or legacy
+ * ones ({@code provinceCode}, {@code districtCode} 3 digits, {@code wardCode} 5 digits). Every current province
+ * code was also a legacy code, so a province code alone is ambiguous; it is read as today's code unless the
+ * report also carries a legacy district or ward code, in which case it is read as a legacy code. A code that only
+ * ever was legacy (e.g. 30 Hải Dương) is always legacy.
+ *
+ * <p>The legacy ward → commune mapping is not loaded yet: a legacy ward gives province-level routing with a note.
+ */
+public final class LocationResolver {
+
+    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
+    private static final Pattern COMMUNE = Pattern.compile("\\d{5}");
+
+    private final ProvinceTable provinces;
+
+    public LocationResolver(ProvinceTable provinces) {
+        this.provinces = provinces;
+    }
+
+    /**
+     * Resolves the codes as sent; any of them may be {@code null} or blank.
+     */
+    public Resolution resolve(String provinceCode, String communeCode, String districtCode, String wardCode) {
+        String province = clean(provinceCode);
+        String commune = clean(communeCode);
+        String district = clean(districtCode);
+        String ward = clean(wardCode);
+        List<String> notes = new ArrayList<>();
+
+        if (province == null) {
+            if (commune != null || district != null || ward != null) {
+                notes.add("no province code: commune/district/ward codes cannot be placed yet, routed nationally");
+            } else {
+                notes.add("no location given: routed nationally");
+            }
+            return Resolution.none(notes);
+        }
+        if (!PROVINCE.matcher(province).matches()) {
+            notes.add("invalid province code '" + abbreviate(province) + "': routed nationally");
+            return Resolution.none(notes);
+        }
+
+        boolean legacyContext = district != null || ward != null;
+        Optional<ProvinceTable.CurrentProvince> asCurrent = provinces.current(province);
+        Optional<ProvinceTable.LegacyProvince> asLegacy = provinces.legacy(province);
+        ProvinceTable.CurrentProvince resolved;
+        if (asCurrent.isPresent() && !(legacyContext && asLegacy.isPresent())) {
+            resolved = asCurrent.get();
+        } else if (asLegacy.isPresent()) {
+            ProvinceTable.LegacyProvince legacy = asLegacy.get();
+            resolved = provinces.current(legacy.currentCode()).orElseThrow();
+            notes.add("legacy province " + legacy.code() + " (" + legacy.name() + ") → " + resolved.code() + " ("
+                    + resolved.name() + ")" + (asCurrent.isPresent() ? ", read as legacy because legacy "
+                            + (ward != null ? "ward" : "district") + " codes were given" : ""));
+        } else {
+            notes.add("unknown province code " + province + ": routed nationally");
+            return Resolution.none(notes);
+        }
+
+        String keptCommune = null;
+        if (commune != null && COMMUNE.matcher(commune).matches()) {
+            keptCommune = commune;
+        }
+        if (district != null) {
+            notes.add("legacy district " + abbreviate(district) + " not used: districts were abolished on 2025-07-01");
+        }
+        if (ward != null) {
+            notes.add("legacy ward " + abbreviate(ward) + " not mapped to a current commune yet (ward mapping not loaded)"
+                    + (keptCommune == null ? ": routed at province level" : ": the commune code given is used"));
+        }
+        if (commune != null && keptCommune == null) {
+            notes.add("invalid commune code '" + abbreviate(commune) + "' ignored: routed at province level");
+        }
+        return new Resolution(resolved.code(), resolved.name(), keptCommune,
+                keptCommune != null ? Resolution.Level.COMMUNE : Resolution.Level.PROVINCE, notes);
+    }
+
+    private static String clean(String code) {
+        if (code == null) {
+            return null;
+        }
+        String trimmed = code.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Codes come from other systems: keep notes short even when a sender puts free text in a code field. */
+    private static String abbreviate(String code) {
+        return code.length() <= 12 ? code : code.substring(0, 12) + "…";
+    }
+}
