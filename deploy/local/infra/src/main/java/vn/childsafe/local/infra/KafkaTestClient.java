@@ -4,16 +4,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -60,6 +68,38 @@ public final class KafkaTestClient {
         return readUntil(topic, r -> key.equals(r.key()), timeout).stream()
                 .filter(r -> key.equals(r.key())).findFirst()
                 .orElseThrow(() -> new AssertionError("No record with key " + key + " on " + topic));
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed offsets at the end of every partition of
+     * {@code topic}, i.e. has consumed everything sent so far.
+     */
+    public void awaitConsumed(String group, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(10, TimeUnit.SECONDS);
+                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || committed.containsKey(end.getKey())
+                                && committed.get(end.getKey()).offset() >= end.getValue().offset());
+                if (caughtUp) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Offsets of " + group + " could not be read", e);
+        }
+        throw new AssertionError(group + " did not consume all of " + topic + " within " + timeout);
     }
 
     /** Sends a record again, headers and all, as a broker redelivery or a relay re-send would. */

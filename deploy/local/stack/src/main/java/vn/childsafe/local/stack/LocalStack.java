@@ -1,0 +1,368 @@
+package vn.childsafe.local.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.JwtIssuer;
+import vn.childsafe.local.infra.LocalKafka;
+import vn.childsafe.local.infra.LocalPostgres;
+
+/**
+ * The whole of ChildSafe on one machine: PostgreSQL, a Kafka broker, intake, routing and notify as separate JVMs
+ * running their packaged jars in the production profile, and the demo unit inbox. Keys, tokens and data live in
+ * {@link StackSettings#dataDir()} and are reused on the next start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services, in start order, with their database names. */
+    public enum Service {
+        INTAKE("intake-service", "intake"),
+        ROUTING("routing-service", "routing"),
+        NOTIFY("notify-service", "notify");
+
+        final String module;
+        final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration TOKEN_TTL = Duration.ofDays(30);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final StackSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private DemoInbox inbox;
+    private JwtIssuer jwt;
+    private Map<String, String> tokens;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns once every service reports ready and the demo data is seeded. */
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDir();
+        jwt = JwtIssuer.loadOrCreate(data.resolve("jwt"));
+        Map<String, String> secrets = webhookSecrets(data.resolve("demo-webhook-secrets.properties"));
+        CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
+                () -> LocalPostgres.start(data.resolve("postgres"), settings.postgresPort()));
+        CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(
+                data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), "512m"));
+        postgres = pg.join();
+        log("PostgreSQL   127.0.0.1:" + postgres.port());
+        kafka = broker.join();
+        log("Kafka        " + kafka.bootstrapServers());
+        postgres.createDatabases(List.of(Service.values()).stream().map(s -> s.database).toList());
+        kafka.createTopics(ChildSafeTestResources.TOPICS, 3);
+        try {
+            inbox = new DemoInbox(settings.inboxPort(), secrets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo inbox could not listen on " + settings.inboxPort(), e);
+        }
+        for (Service service : Service.values()) {
+            processes.put(service, launch(service));
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+        tokens = writeDemoTokens(data.resolve("demo-tokens.json"));
+        seed(secrets);
+    }
+
+    /** Base URL of a service, e.g. {@code http://127.0.0.1:8081}. */
+    public String url(Service service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    public String inboxUrl() {
+        return "http://127.0.0.1:" + inbox.port();
+    }
+
+    public DemoInbox inbox() {
+        return inbox;
+    }
+
+    /** Demo tokens by name ({@code reporter}, {@code admin}, {@code unit:CA-01} ...). */
+    public Map<String, String> tokens() {
+        return tokens;
+    }
+
+    public String jdbcUrl(Service service) {
+        return postgres.jdbcUrl(service.database);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the broker, to show what happens while Kafka is down. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same data. */
+    public void startKafka() {
+        kafka.start();
+    }
+
+    private int port(Service service) {
+        return switch (service) {
+            case INTAKE -> settings.intakePort();
+            case ROUTING -> settings.routingPort();
+            case NOTIFY -> settings.notifyPort();
+        };
+    }
+
+    private Process launch(Service service) {
+        Path jar = settings.repoRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        Path logs = settings.dataDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                    "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+            env.put("DB_URL", postgres.jdbcUrl(service.database));
+            env.put("DB_USER", LocalPostgres.USER);
+            env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("JWT_ISSUER", JwtIssuer.ISSUER);
+            env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
+            env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties")));
+            env.put("CHILDSAFE_PUBLIC_BASE_URL", url(Service.ROUTING));
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(service.module + " could not be started", e);
+        }
+    }
+
+    private void awaitReady(Service service) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
+                        + settings.dataDir().resolve("logs/" + service.module + ".log"));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    log(String.format("%-12s %s  (Swagger UI: %s/q/swagger-ui)", service.module, url(service),
+                            url(service)));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + service.module, e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(service.module + " was not ready within " + READY_TIMEOUT + "; see "
+                + settings.dataDir().resolve("logs/" + service.module + ".log"));
+    }
+
+    private Map<String, String> writeDemoTokens(Path file) {
+        Map<String, String> demo = new LinkedHashMap<>();
+        demo.put("reporter", jwt.token("demo-gov-system", Set.of("reporter"), Map.of(), TOKEN_TTL));
+        demo.put("platform", jwt.token("platform-demo", Set.of("platform"), Map.of("platform", "demo"), TOKEN_TTL));
+        demo.put("admin", jwt.token("demo-admin", Set.of("admin"), Map.of(), TOKEN_TTL));
+        demo.put("ops", jwt.token("demo-ops", Set.of("ops"), Map.of(), TOKEN_TTL));
+        for (DemoData.Agency agency : DemoData.agencies()) {
+            demo.put("unit:" + agency.code(), jwt.token("unit-" + agency.code(), Set.of("unit"),
+                    Map.of("agency", agency.code()), TOKEN_TTL));
+        }
+        try {
+            Files.writeString(file, JSON.writeValueAsString(demo));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo tokens could not be written", e);
+        }
+        return Map.copyOf(demo);
+    }
+
+    /** Registers the demo agencies with routing and points their contact points at the demo inbox. */
+    private void seed(Map<String, String> secrets) {
+        String admin = tokens.get("admin");
+        for (DemoData.Agency agency : DemoData.agencies()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", agency.code());
+            body.put("name", agency.name());
+            body.put("type", agency.type());
+            body.put("provinceCode", agency.provinceCode());
+            body.put("escalationParentCode", agency.escalationParentCode());
+            body.put("active", true);
+            put(url(Service.ROUTING) + "/api/v1/agencies/" + agency.code(), admin, body);
+
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("webhookUrl", inboxUrl() + "/hooks/" + agency.code());
+            contact.put("secrets", List.of(secrets.get(agency.code())));
+            contact.put("emails", List.of());
+            contact.put("smsNumbers", List.of());
+            put(url(Service.NOTIFY) + "/api/v1/contact-points/" + agency.code(), admin, contact);
+        }
+        log("Seeded " + DemoData.agencies().size() + " demo agencies; their alerts go to " + inboxUrl() + "/received");
+    }
+
+    private void put(String url, String token, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PUT " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> webhookSecrets(Path file) {
+        Properties stored = load(file);
+        boolean changed = false;
+        for (DemoData.Agency agency : DemoData.agencies()) {
+            if (!stored.containsKey(agency.code())) {
+                stored.setProperty(agency.code(), WebhookSignature.newSecret());
+                changed = true;
+            }
+        }
+        if (changed) {
+            store(file, stored, "Webhook signing secrets of the demo agencies (shared by notify and the demo inbox)");
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        stored.forEach((k, v) -> secrets.put((String) k, (String) v));
+        return secrets;
+    }
+
+    private static Map<String, String> vaultKeys(Path file) {
+        Properties stored = load(file);
+        if (!stored.containsKey("VAULT_KEYS")) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            stored.setProperty("VAULT_KEYS", "local1:" + Base64.getEncoder().encodeToString(key));
+            stored.setProperty("VAULT_ACTIVE_KEY", "local1");
+            store(file, stored, "Identity vault keys of this local stack; losing them makes stored identities unreadable");
+        }
+        return Map.of("VAULT_KEYS", stored.getProperty("VAULT_KEYS"),
+                "VAULT_ACTIVE_KEY", stored.getProperty("VAULT_ACTIVE_KEY"));
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    private static void store(Path file, Properties properties, String comment) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file)) {
+                properties.store(out, comment);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every process this stack started, services first, and waits for them to be gone. */
+    @Override
+    public void close() {
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (inbox != null) {
+            inbox.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static void log(String line) {
+        System.out.println("[childsafe] " + line);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package vn.childsafe.local.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Ports, paths and sizes of the local stack. Each can be overridden by a system property
+ * ({@code -Dchildsafe.intake-port=18081}) or an environment variable ({@code CHILDSAFE_INTAKE_PORT=18081}).
+ */
+public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap) {
+
+    /** The defaults of DESIGN.md, overridable one by one. */
+    public static StackSettings fromEnvironment() {
+        Path root = findRepoRoot();
+        return new StackSettings(root,
+                Path.of(setting("data-dir", root.resolve("deploy/local/.data").toString())),
+                intSetting("postgres-port", 54320),
+                intSetting("kafka-port", 9092),
+                intSetting("kafka-controller-port", 9093),
+                intSetting("intake-port", 8081),
+                intSetting("routing-port", 8082),
+                intSetting("notify-port", 8083),
+                intSetting("inbox-port", 8089),
+                setting("service-heap", "384m"));
+    }
+
+    /** The checkout this code runs from: the first directory upwards that holds {@code mvnw}. */
+    public static Path findRepoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("deploy/local"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("Run from inside the ChildSafe checkout (no mvnw found above "
+                + Path.of("").toAbsolutePath() + ")");
+    }
+
+    private static String setting(String name, String fallback) {
+        String property = System.getProperty("childsafe." + name);
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv("CHILDSAFE_" + name.toUpperCase().replace('-', '_'));
+        return env != null && !env.isBlank() ? env : fallback;
+    }
+
+    private static int intSetting(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+}
