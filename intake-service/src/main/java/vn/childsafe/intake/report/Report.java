@@ -90,7 +90,7 @@ public class Report extends PanacheEntityBase {
     @Column(nullable = false)
     public String content;
 
-    @Column(name = "description_enc", nullable = false)
+    @Column(name = "description_enc")
     public String descriptionEnc;
 
     @Column(name = "address_enc")
@@ -114,4 +114,24 @@ public class Report extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReportStatus status;
+
+    /** The case routing opened or linked this report to (from cases.events.v1). */
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "lead_agency_code")
+    public String leadAgencyCode;
+
+    @Column(name = "lead_agency_name")
+    public String leadAgencyName;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** When identity and description were erased after resolution; statistics fields remain. */
+    @Column(name = "identity_purged_at")
+    public Instant identityPurgedAt;
 }

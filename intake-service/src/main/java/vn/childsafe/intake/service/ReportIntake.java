@@ -18,6 +18,7 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.intake.domain.FieldCipher;
+import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.domain.TrackingCodes;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.report.ReportStatus;
@@ -42,17 +43,28 @@ public class ReportIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /** What the sender gets back. */
     public record Accepted(UUID reportId, String trackingCode, ReportStatus status, Instant receivedAt) {
     }
 
+    /**
+     * Stores the report and its event; with an idempotency key, also the answer for replays, all in one
+     * transaction.
+     */
     @Transactional
-    public Accepted accept(ReportSubmission submission, String clientId) {
+    public Accepted accept(ReportSubmission submission, String clientId, String idempotencyKey) {
         Report report = toReport(submission, clientId);
         report.persist();
         outbox.append(EventTypes.REPORTS_TOPIC, "report", report.id.toString(), EventTypes.REPORT_RECEIVED,
                 toEvent(report, submission));
-        return new Accepted(report.id, report.trackingCode, report.status, report.receivedAt);
+        Accepted accepted = new Accepted(report.id, report.trackingCode, report.status, report.receivedAt);
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(clientId, idempotencyKey, report.id, toJson(accepted));
+        }
+        return accepted;
     }
 
     /** The report, if {@code clientId} submitted it; anybody else learns nothing, not even that it exists. */

@@ -212,7 +212,7 @@ class ReportResourceTest {
         String huge = "{\"category\":\"OTHER\",\"urgency\":\"NORMAL\",\"description\":\"" + "a".repeat(70_000) + "\"}";
         given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON).body(huge)
                 .when().post("/api/v1/reports")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
     private static String submit(String body) {

@@ -1,0 +1,49 @@
+package vn.childsafe.intake.report;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An agency currently assigned to a report's case, as last announced on {@code cases.events.v1}. Only these
+ * agencies' units may read the report's identity.
+ */
+@Entity
+@Table(name = "report_assignment")
+@IdClass(ReportAssignment.Key.class)
+public class ReportAssignment extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "report_id")
+    public UUID reportId;
+
+    @Id
+    @Column(name = "agency_code")
+    public String agencyCode;
+
+    @Column(nullable = false)
+    public String role;
+
+    /** Composite key. */
+    public static class Key implements Serializable {
+        public UUID reportId;
+        public String agencyCode;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && java.util.Objects.equals(reportId, other.reportId) && java.util.Objects.equals(agencyCode, other.agencyCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(reportId, agencyCode);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package vn.childsafe.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
+import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.intake.config.IntakeConfig;
+import vn.childsafe.intake.domain.FieldCipher;
+import vn.childsafe.intake.report.AccessLogEntry;
+import vn.childsafe.intake.report.Report;
+import vn.childsafe.intake.report.ReportAssignment;
+import vn.childsafe.intake.report.ReportStatus;
+import vn.childsafe.intake.rest.ReportDetails;
+import vn.childsafe.intake.rest.ReportSubmission;
+
+/**
+ * The identity vault: shows a report's identity and description only to units of agencies assigned to its case
+ * and to admins, records every attempt in the access log, and erases identity once a case has been resolved
+ * for the configured period.
+ */
+@ApplicationScoped
+public class IdentityVault {
+
+    private static final Logger LOG = Logger.getLogger(IdentityVault.class);
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IntakeConfig config;
+
+    /** Who is asking. */
+    public record Reader(String subject, boolean admin, String agencyCode) {
+    }
+
+    /**
+     * The full report for {@code reader}, or 404 when they may not see it (the attempt is logged either way).
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public ReportDetails read(UUID reportId, Reader reader) {
+        Report report = Report.findById(reportId);
+        if (report == null) {
+            throw notFound(reportId);
+        }
+        boolean granted = reader.admin() || reader.agencyCode() != null
+                && ReportAssignment.count("reportId = ?1 and agencyCode = ?2", reportId, reader.agencyCode()) > 0;
+        log(report.id, reader, granted);
+        if (!granted) {
+            throw notFound(reportId);
+        }
+        return toDetails(report, reader.admin() || !report.reporterAnonymous);
+    }
+
+    /** Every access to one report's identity, oldest first. */
+    @Transactional
+    public List<AccessLogEntry> accessLog(UUID reportId) {
+        return AccessLogEntry.list("reportId = ?1 order by accessedAt, id", reportId);
+    }
+
+    /**
+     * Erases identity and description of reports whose case was resolved longer ago than the configured period.
+     * Category, urgency, location codes, age, gender and channel stay for statistics.
+     *
+     * @return how many reports were purged
+     */
+    @Transactional
+    public int purgeResolved() {
+        Instant now = Instant.now(clock);
+        int purged = em.createQuery("""
+                UPDATE Report r SET r.descriptionEnc = null, r.addressEnc = null, r.victimNameEnc = null,
+                       r.victimSchoolEnc = null, r.reporterNameEnc = null, r.reporterPhoneEnc = null,
+                       r.reporterEmailEnc = null, r.identityPurgedAt = :now
+                 WHERE r.status = :resolved AND r.resolvedAt < :before AND r.identityPurgedAt IS NULL""")
+                .setParameter("now", now)
+                .setParameter("resolved", ReportStatus.RESOLVED)
+                .setParameter("before", now.minus(config.purgeIdentityAfter()))
+                .executeUpdate();
+        if (purged > 0) {
+            LOG.infof("Erased the identity of %d reports resolved more than %s ago", purged,
+                    config.purgeIdentityAfter());
+        }
+        return purged;
+    }
+
+    @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeResolved();
+    }
+
+    private void log(UUID reportId, Reader reader, boolean granted) {
+        AccessLogEntry entry = new AccessLogEntry();
+        entry.id = UUID.randomUUID();
+        entry.reportId = reportId;
+        entry.actor = reader.subject();
+        entry.actorRole = reader.admin() ? "admin" : "unit";
+        entry.agencyCode = reader.agencyCode();
+        entry.outcome = granted ? AccessLogEntry.Outcome.GRANTED : AccessLogEntry.Outcome.DENIED;
+        entry.accessedAt = Instant.now(clock);
+        entry.persist();
+    }
+
+    private ReportDetails toDetails(Report r, boolean showReporter) {
+        return new ReportDetails(r.id, r.trackingCode, r.status, r.receivedAt, r.caseId, r.leadAgencyCode,
+                new ReportSubmission.Source(r.sourceChannel, r.sourceReference), r.category, r.urgency, r.occurredAt,
+                cipher.decrypt(r.descriptionEnc),
+                new ReportSubmission.Location(r.provinceCode, r.communeCode, r.districtCode, r.wardCode,
+                        cipher.decrypt(r.addressEnc)),
+                r.victimGiven ? new ReportSubmission.Victim(r.victimAgeYears, r.victimGender,
+                        cipher.decrypt(r.victimNameEnc), cipher.decrypt(r.victimSchoolEnc)) : null,
+                new ReportSubmission.Reporter(r.reporterAnonymous,
+                        showReporter ? cipher.decrypt(r.reporterNameEnc) : null,
+                        showReporter ? cipher.decrypt(r.reporterPhoneEnc) : null,
+                        showReporter ? cipher.decrypt(r.reporterEmailEnc) : null, r.reporterRelationship),
+                content(r.content), r.identityPurgedAt);
+    }
+
+    private List<ReportSubmission.Content> content(String json) {
+        try {
+            return objectMapper.readValue(json, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored content unreadable", e);
+        }
+    }
+
+    private static ProblemException notFound(UUID reportId) {
+        return ProblemException.notFound("No report " + reportId + " is visible to you.");
+    }
+}
