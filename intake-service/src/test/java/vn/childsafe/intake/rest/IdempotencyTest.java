@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -29,6 +30,7 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.TestTokens;
 
 @QuarkusTest
+@Order(1)
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class IdempotencyTest {
 

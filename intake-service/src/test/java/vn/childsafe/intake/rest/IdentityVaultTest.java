@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ import vn.childsafe.local.infra.TestTokens;
  * The status projection of cases.events.v1 and the identity vault behind it, driven through the real broker.
  */
 @QuarkusTest
+@Order(1)
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class IdentityVaultTest {
 

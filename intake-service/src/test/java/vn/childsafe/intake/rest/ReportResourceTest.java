@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -36,6 +37,7 @@ import vn.childsafe.local.infra.KafkaTestClient;
 import vn.childsafe.local.infra.TestTokens;
 
 @QuarkusTest
+@Order(1)
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class ReportResourceTest {
 
