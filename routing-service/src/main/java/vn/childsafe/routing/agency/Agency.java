@@ -59,9 +59,4 @@ public class Agency {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** Whether the unit takes assignments on {@code day}. */
-    public boolean activeOn(LocalDate day) {
-        return active && (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || day.isBefore(validTo));
-    }
 }

@@ -1,0 +1,216 @@
+package vn.childsafe.routing.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import vn.childsafe.commons.events.CaseRouted;
+import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.outbox.Outbox;
+import vn.childsafe.routing.agency.AgencyRepository;
+import vn.childsafe.routing.cases.Assignment;
+import vn.childsafe.routing.cases.CaseReport;
+import vn.childsafe.routing.cases.CaseRepository;
+import vn.childsafe.routing.cases.RoutingCase;
+import vn.childsafe.routing.config.RoutingConfig;
+import vn.childsafe.routing.domain.AssignmentState;
+import vn.childsafe.routing.domain.CaseStatus;
+import vn.childsafe.routing.domain.Jurisdiction;
+import vn.childsafe.routing.domain.LocationResolver;
+import vn.childsafe.routing.domain.ReportFacts;
+import vn.childsafe.routing.domain.Resolution;
+import vn.childsafe.routing.domain.RoutingDecision;
+import vn.childsafe.routing.domain.RoutingRules;
+
+/**
+ * Routes an accepted report (điều phối phản ánh): resolves its location, applies the rules, picks the units by
+ * jurisdiction, stores the case with its assignments and appends {@code CaseRouted} to the outbox, all in one
+ * transaction together with the inbox entry that makes redelivery harmless.
+ */
+@ApplicationScoped
+public class CaseRoutingService {
+
+    /** Inbox consumer name of this service. */
+    public static final String CONSUMER = "routing-service";
+    /** Outbox aggregate type of case events. */
+    public static final String CASE_AGGREGATE = "case";
+
+    private static final Logger LOG = Logger.getLogger(CaseRoutingService.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    AgencyRepository agencies;
+
+    @Inject
+    LocationResolver locations;
+
+    @Inject
+    RoutingRules rules;
+
+    @Inject
+    RoutingConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    /**
+     * Handles one {@code reports.received.v1} event, in a transaction of its own. A failure (database down, a
+     * concurrent consumer linking the same report) rolls everything back and is retried with exponential backoff;
+     * whatever still fails after that goes back to the caller, whose channel sends the record to the dead-letter
+     * topic. The retry wraps the transaction, never the reverse, so each attempt starts clean.
+     *
+     * @param eventId   the event's {@code ce_id}
+     * @param eventType the event's {@code ce_type}
+     */
+    @Retry(maxRetries = 6, delay = 200, jitter = 100, maxDuration = 30_000)
+    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+    public RoutingResult route(String eventId, String eventType, ReportReceived report) {
+        return QuarkusTransaction.requiringNew().call(() -> routeInTransaction(eventId, eventType, report));
+    }
+
+    private RoutingResult routeInTransaction(String eventId, String eventType, ReportReceived report) {
+        if (!inbox.firstDelivery(CONSUMER, eventId, eventType)) {
+            LOG.debugf("Event %s was handled before; skipped", eventId);
+            return new RoutingResult(RoutingResult.Outcome.DUPLICATE_EVENT, null);
+        }
+        Optional<UUID> existing = cases.caseIdOfReport(report.reportId());
+        if (existing.isPresent()) {
+            LOG.infof("Report %s arrived again under event %s; it is already in case %s", report.reportId(), eventId,
+                    existing.get());
+            return new RoutingResult(RoutingResult.Outcome.REPORT_ALREADY_ROUTED, existing.get());
+        }
+
+        // Microseconds: what PostgreSQL stores, so the event and a later read of the case agree to the digit.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Resolution where = resolve(report.location());
+        RoutingDecision decision = rules.decide(ReportFacts.of(report));
+        LocalDate today = LocalDate.ofInstant(now, config.timeZone());
+        Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(today)).plan(decision, where);
+
+        RoutingCase routingCase = newCase(report, where, decision, plan, now);
+        List<Assignment> assignments = assignments(routingCase.id, decision, plan, now);
+        cases.persist(routingCase, caseReport(routingCase.id, report, eventId, now), assignments);
+        outbox.append(EventTypes.CASES_TOPIC, CASE_AGGREGATE, routingCase.id.toString(), EventTypes.CASE_ROUTED,
+                caseRouted(routingCase, report, assignments));
+
+        Assignment lead = assignments.get(0);
+        LOG.infof("Report %s routed: case %s, rule %s/%s, province %s, lead %s (%s)", report.reportId(),
+                routingCase.id, decision.ruleSetVersion(), decision.ruleId(), where.provinceCode(), lead.agencyCode,
+                lead.agencyType);
+        meters.counter("childsafe.routing.cases.routed", "rule", decision.ruleId(), "lead_type",
+                lead.agencyType.name()).increment();
+        return new RoutingResult(RoutingResult.Outcome.ROUTED, routingCase.id);
+    }
+
+    private Resolution resolve(ReportReceived.Location location) {
+        return location == null ? locations.resolve(null, null, null, null)
+                : locations.resolve(location.provinceCode(), location.communeCode(), location.districtCode(),
+                        location.wardCode());
+    }
+
+    private static RoutingCase newCase(ReportReceived report, Resolution where, RoutingDecision decision,
+            Jurisdiction.Plan plan, Instant now) {
+        RoutingCase routingCase = new RoutingCase();
+        routingCase.id = UUID.randomUUID();
+        routingCase.status = CaseStatus.ROUTED;
+        routingCase.category = report.category();
+        routingCase.urgency = report.urgency();
+        routingCase.provinceCode = where.provinceCode();
+        routingCase.provinceName = where.provinceName();
+        routingCase.communeCode = where.communeCode();
+        routingCase.locationLevel = where.level();
+        routingCase.locationNotes = new ArrayList<>(where.notes());
+        routingCase.ruleSetVersion = decision.ruleSetVersion();
+        routingCase.ruleId = decision.ruleId();
+        routingCase.liaisonRequired = decision.liaisonRequired();
+        routingCase.takedownRequired = decision.takedownRequired();
+        routingCase.takedownUrls = new ArrayList<>(decision.takedownUrls());
+        List<String> explanation = new ArrayList<>();
+        explanation.add(describe(where));
+        where.notes().forEach(note -> explanation.add("location: " + note));
+        explanation.addAll(decision.explanation());
+        explanation.addAll(plan.explanation());
+        routingCase.explanation = explanation;
+        routingCase.createdAt = now;
+        routingCase.routedAt = now;
+        return routingCase;
+    }
+
+    private static String describe(Resolution where) {
+        return switch (where.level()) {
+            case NONE -> "location: none resolved, routed to national units";
+            case PROVINCE -> "location: province " + where.provinceCode() + " (" + where.provinceName() + ")";
+            case COMMUNE -> "location: province " + where.provinceCode() + " (" + where.provinceName() + "), commune "
+                    + where.communeCode();
+        };
+    }
+
+    private static List<Assignment> assignments(UUID caseId, RoutingDecision decision, Jurisdiction.Plan plan,
+            Instant now) {
+        List<Assignment> assignments = new ArrayList<>();
+        for (Jurisdiction.PlannedAssignment planned : plan.assignments()) {
+            Assignment assignment = new Assignment();
+            assignment.id = UUID.randomUUID();
+            assignment.caseId = caseId;
+            assignment.position = assignments.size();
+            assignment.agencyCode = planned.unit().agencyCode();
+            assignment.agencyName = planned.unit().agencyName();
+            assignment.agencyType = planned.unit().agencyType();
+            assignment.requestedType = planned.unit().requestedType();
+            assignment.role = planned.role();
+            assignment.ackDeadline = now.plus(decision.ackWithin());
+            assignment.state = AssignmentState.PENDING;
+            assignment.createdAt = now;
+            assignments.add(assignment);
+        }
+        return assignments;
+    }
+
+    private static CaseReport caseReport(UUID caseId, ReportReceived report, String eventId, Instant now) {
+        CaseReport caseReport = new CaseReport();
+        caseReport.reportId = report.reportId();
+        caseReport.caseId = caseId;
+        caseReport.receivedAt = report.receivedAt();
+        caseReport.sourceChannel = report.sourceChannel();
+        caseReport.eventId = eventId;
+        caseReport.linkedAt = now;
+        return caseReport;
+    }
+
+    private static CaseRouted caseRouted(RoutingCase routingCase, ReportReceived report,
+            List<Assignment> assignments) {
+        return new CaseRouted(routingCase.id, routingCase.status.name(), List.of(report.reportId()),
+                routingCase.routedAt, routingCase.category, routingCase.urgency, routingCase.provinceCode,
+                routingCase.communeCode, routingCase.ruleSetVersion, routingCase.ruleId,
+                assignments.stream().map(a -> new CaseRouted.Assignment(a.id, a.agencyCode, a.agencyName,
+                        a.agencyType.name(), a.role, a.ackDeadline)).toList(),
+                routingCase.liaisonRequired, routingCase.takedownRequired, List.copyOf(routingCase.takedownUrls));
+    }
+}

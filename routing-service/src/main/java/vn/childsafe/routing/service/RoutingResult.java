@@ -1,0 +1,22 @@
+package vn.childsafe.routing.service;
+
+import java.util.UUID;
+
+/**
+ * What handling one {@code reports.received.v1} event did.
+ *
+ * @param outcome what happened
+ * @param caseId  the case the report is linked to ({@code null} for a duplicate event, which is not looked at)
+ */
+public record RoutingResult(Outcome outcome, UUID caseId) {
+
+    /** The possible outcomes. */
+    public enum Outcome {
+        /** A new case was opened and routed; a CaseRouted event is in the outbox. */
+        ROUTED,
+        /** The event id was handled before (a redelivery): nothing changed. */
+        DUPLICATE_EVENT,
+        /** The report is already linked to a case (it came again under a new event id): nothing changed. */
+        REPORT_ALREADY_ROUTED
+    }
+}

@@ -1,0 +1,221 @@
+package vn.childsafe.routing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.childsafe.routing.domain.AgencyType.CHILD_PROTECTION_PROVINCE;
+import static vn.childsafe.routing.domain.AgencyType.COMMUNE_COMMITTEE;
+import static vn.childsafe.routing.domain.AgencyType.EDUCATION_PROVINCE;
+import static vn.childsafe.routing.domain.AgencyType.INFORMATION_PROVINCE;
+import static vn.childsafe.routing.domain.AgencyType.POLICE_COMMUNE;
+import static vn.childsafe.routing.domain.AgencyType.POLICE_PROVINCE;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.ReporterRelationship;
+import vn.childsafe.commons.domain.SourceChannel;
+import vn.childsafe.commons.domain.Urgency;
+
+class RoutingRulesTest {
+
+    private final RoutingRules rules = RoutingRules.defaults();
+
+    /** A NORMAL web report by a parent, no victim, no content: only the category decides. */
+    private static ReportFacts facts(Category category) {
+        return new ReportFacts(category, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.PARENT, false, false,
+                List.of());
+    }
+
+    private static ReportFacts with(ReportFacts f, Urgency urgency) {
+        return new ReportFacts(f.category(), urgency, f.sourceChannel(), f.reporterRelationship(), f.victimGiven(),
+                f.victimSchoolGiven(), f.contentUrls());
+    }
+
+    private static ReportFacts withVictim(ReportFacts f, boolean schoolGiven) {
+        return new ReportFacts(f.category(), f.urgency(), f.sourceChannel(), f.reporterRelationship(), true,
+                schoolGiven, f.contentUrls());
+    }
+
+    private static ReportFacts withUrls(ReportFacts f, String... urls) {
+        return new ReportFacts(f.category(), f.urgency(), f.sourceChannel(), f.reporterRelationship(), f.victimGiven(),
+                f.victimSchoolGiven(), List.of(urls));
+    }
+
+    @Test
+    void default_rule_set_is_version_default_1() {
+        assertThat(rules.ruleSet().version()).isEqualTo("default-1");
+        assertThat(rules.ruleSet().rules()).extracting(RoutingRule::id)
+                .containsExactly("R1", "R2", "R3", "R4", "R5", "R6");
+    }
+
+    @Test
+    void r1_immediate_danger_goes_to_commune_police_within_15_minutes_whatever_the_category() {
+        RoutingDecision d = rules.decide(with(facts(Category.SCAM), Urgency.IMMEDIATE_DANGER));
+        assertThat(d.ruleId()).isEqualTo("R1");
+        assertThat(d.lead()).isEqualTo(POLICE_COMMUNE);
+        assertThat(d.supports()).containsExactly(POLICE_PROVINCE, CHILD_PROTECTION_PROVINCE);
+        assertThat(d.ackWithin()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Category.class, names = { "CSAM", "SEXTORTION", "GROOMING", "TRAFFICKING" })
+    void r2_sexual_abuse_and_trafficking_go_to_provincial_police_within_1_hour(Category category) {
+        RoutingDecision d = rules.decide(facts(category));
+        assertThat(d.ruleId()).isEqualTo("R2");
+        assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
+        assertThat(d.supports()).containsExactly(CHILD_PROTECTION_PROVINCE, INFORMATION_PROVINCE);
+        assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(1));
+        assertThat(d.ruleSetVersion()).isEqualTo("default-1");
+    }
+
+    @Test
+    void r3_cyberbullying_in_a_school_setting_goes_to_education() {
+        ReportFacts schoolKnown = withVictim(facts(Category.CYBERBULLYING), true);
+        ReportFacts fromSchool = new ReportFacts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.SCHOOL,
+                ReporterRelationship.OTHER, false, false, List.of());
+        ReportFacts byTeacher = new ReportFacts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.WEB,
+                ReporterRelationship.TEACHER, false, false, List.of());
+        for (ReportFacts f : List.of(schoolKnown, fromSchool, byTeacher)) {
+            RoutingDecision d = rules.decide(f);
+            assertThat(d.ruleId()).isEqualTo("R3");
+            assertThat(d.lead()).isEqualTo(EDUCATION_PROVINCE);
+            assertThat(d.supports()).containsExactly(CHILD_PROTECTION_PROVINCE, COMMUNE_COMMITTEE);
+            assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(24));
+        }
+    }
+
+    @Test
+    void r4_harmful_content_goes_to_information_with_child_protection_only_if_a_victim_is_given() {
+        for (Category category : List.of(Category.HARMFUL_CONTENT, Category.PRIVACY_VIOLATION)) {
+            RoutingDecision noVictim = rules.decide(facts(category));
+            assertThat(noVictim.ruleId()).isEqualTo("R4");
+            assertThat(noVictim.lead()).isEqualTo(INFORMATION_PROVINCE);
+            assertThat(noVictim.supports()).isEmpty();
+            assertThat(noVictim.ackWithin()).isEqualTo(Duration.ofHours(24));
+            assertThat(noVictim.explanation())
+                    .contains("support CHILD_PROTECTION_PROVINCE not assigned: only when a victim is given");
+
+            RoutingDecision victim = rules.decide(withVictim(facts(category), false));
+            assertThat(victim.ruleId()).isEqualTo("R4");
+            assertThat(victim.supports()).containsExactly(CHILD_PROTECTION_PROVINCE);
+        }
+    }
+
+    @Test
+    void r5_scam_goes_to_provincial_police_with_information() {
+        RoutingDecision d = rules.decide(facts(Category.SCAM));
+        assertThat(d.ruleId()).isEqualTo("R5");
+        assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
+        assertThat(d.supports()).containsExactly(INFORMATION_PROVINCE);
+        assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Category.class, names = { "CYBERBULLYING", "SELF_HARM", "OTHER" })
+    void r6_everything_else_goes_to_child_protection(Category category) {
+        RoutingDecision d = rules.decide(facts(category));
+        assertThat(d.ruleId()).isEqualTo("R6");
+        assertThat(d.lead()).isEqualTo(CHILD_PROTECTION_PROVINCE);
+        assertThat(d.supports()).containsExactly(COMMUNE_COMMITTEE);
+        assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void first_match_wins_immediate_danger_before_category() {
+        RoutingDecision d = rules.decide(with(facts(Category.CSAM), Urgency.IMMEDIATE_DANGER));
+        assertThat(d.ruleId()).isEqualTo("R1");
+    }
+
+    @Test
+    void liaison_is_alerted_for_a_victim_or_high_or_immediate_urgency_only() {
+        assertThat(rules.decide(facts(Category.OTHER)).liaisonRequired()).isFalse();
+        assertThat(rules.decide(withVictim(facts(Category.OTHER), false)).liaisonRequired()).isTrue();
+        assertThat(rules.decide(with(facts(Category.OTHER), Urgency.HIGH)).liaisonRequired()).isTrue();
+        RoutingDecision immediate = rules.decide(with(facts(Category.OTHER), Urgency.IMMEDIATE_DANGER));
+        assertThat(immediate.liaisonRequired()).isTrue();
+        assertThat(immediate.explanation()).contains("111 liaison alerted: urgency IMMEDIATE_DANGER");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Category.class, names = { "CSAM", "SEXTORTION", "GROOMING", "HARMFUL_CONTENT",
+            "PRIVACY_VIOLATION", "CYBERBULLYING" })
+    void takedown_is_requested_for_every_content_url_of_takedown_categories(Category category) {
+        RoutingDecision d = rules.decide(withUrls(facts(category), "https://a.example/1", "https://b.example/2"));
+        assertThat(d.takedownRequired()).isTrue();
+        assertThat(d.takedownUrls()).containsExactly("https://a.example/1", "https://b.example/2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Category.class, names = { "TRAFFICKING", "SELF_HARM", "SCAM", "OTHER" })
+    void no_takedown_for_other_categories(Category category) {
+        RoutingDecision d = rules.decide(withUrls(facts(category), "https://a.example/1"));
+        assertThat(d.takedownRequired()).isFalse();
+        assertThat(d.takedownUrls()).isEmpty();
+    }
+
+    @Test
+    void no_takedown_without_content_urls_but_the_explanation_says_so() {
+        RoutingDecision d = rules.decide(facts(Category.CSAM));
+        assertThat(d.takedownRequired()).isFalse();
+        assertThat(d.explanation()).contains("category CSAM calls for takedown, but no content URL was given");
+    }
+
+    @Test
+    void high_urgency_halves_the_deadline() {
+        assertThat(rules.decide(with(facts(Category.CSAM), Urgency.HIGH)).ackWithin())
+                .isEqualTo(Duration.ofMinutes(30));
+        RoutingDecision r6 = rules.decide(with(facts(Category.OTHER), Urgency.HIGH));
+        assertThat(r6.ackWithin()).isEqualTo(Duration.ofHours(12));
+        assertThat(r6.explanation()).contains("urgency HIGH: acknowledgement deadline halved from 24 h to 12 h");
+    }
+
+    @Test
+    void normal_urgency_keeps_the_rule_deadline() {
+        assertThat(rules.decide(facts(Category.CSAM)).ackWithin()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void halving_never_goes_below_15_minutes() {
+        // The default rules never halve below 30 min, so check the floor on a rule set with shorter deadlines.
+        RuleSet tight = new RuleSet("test-floor", List.of(
+                new RoutingRule("T20", RuleCondition.categoryIn(Category.CSAM), POLICE_PROVINCE, List.of(),
+                        Duration.ofMinutes(20)),
+                new RoutingRule("T10", RuleCondition.categoryIn(Category.SCAM), POLICE_PROVINCE, List.of(),
+                        Duration.ofMinutes(10)),
+                new RoutingRule("T40", RuleCondition.always(), CHILD_PROTECTION_PROVINCE, List.of(),
+                        Duration.ofMinutes(40))),
+                RoutingRules.defaultRuleSet().policies());
+        RoutingRules custom = new RoutingRules(tight);
+
+        RoutingDecision floored = custom.decide(with(facts(Category.CSAM), Urgency.HIGH));
+        assertThat(floored.ackWithin()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(floored.explanation()).anySatisfy(line -> assertThat(line).contains("never below 15 min"));
+        // The floor never lengthens a deadline a rule already set below it.
+        assertThat(custom.decide(with(facts(Category.SCAM), Urgency.HIGH)).ackWithin())
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(custom.decide(with(facts(Category.OTHER), Urgency.HIGH)).ackWithin())
+                .isEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void explanation_names_the_rule_set_and_rule() {
+        RoutingDecision d = rules.decide(facts(Category.CSAM));
+        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-1 matched (category ")
+                .endsWith("lead POLICE_PROVINCE");
+    }
+
+    @Test
+    void a_rule_set_must_end_with_a_catch_all() {
+        assertThatThrownBy(() -> new RuleSet("bad", List.of(new RoutingRule("X", RuleCondition.categoryIn(
+                Category.CSAM), POLICE_PROVINCE, List.of(), Duration.ofHours(1))),
+                RoutingRules.defaultRuleSet().policies()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catch-all");
+        assertThat(new RuleCondition(Set.of(), Set.of(), false).isCatchAll()).isTrue();
+    }
+}

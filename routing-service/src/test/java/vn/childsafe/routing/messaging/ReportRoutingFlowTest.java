@@ -1,0 +1,338 @@
+package vn.childsafe.routing.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Gender;
+import vn.childsafe.commons.domain.ReporterRelationship;
+import vn.childsafe.commons.domain.SourceChannel;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.EventSchemas;
+import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.local.infra.TestTokens;
+
+/**
+ * End to end inside the service, on a real Kafka broker and PostgreSQL: a ReportReceived record on
+ * {@code reports.received.v1} becomes a case and a CaseRouted record on {@code cases.events.v1} that satisfies
+ * the event contract; redelivery changes nothing; poison records go to the dead-letter topic.
+ */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class ReportRoutingFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DLQ = EventTypes.REPORTS_TOPIC + ".dlq";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    DataSource dataSource;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void seedAgencies() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        // Seeded with PUT, as the local stack does: running it before every test also proves it idempotent.
+        putAgency("CA-01", "Công an thành phố Hà Nội", "POLICE_PROVINCE", "01", null);
+        putAgency("BVTE-01", "Phòng Bảo vệ trẻ em Hà Nội", "CHILD_PROTECTION_PROVINCE", "01", null);
+        putAgency("TTTT-01", "Sở Văn hoá - Thông tin Hà Nội", "INFORMATION_PROVINCE", "01", null);
+        putAgency("UBND-00004", "UBND phường Ba Đình", "COMMUNE_COMMITTEE", "01", "00004");
+        putAgency("CA-31", "Công an thành phố Hải Phòng", "POLICE_PROVINCE", "31", null);
+        putAgency("BVTE-31", "Phòng Bảo vệ trẻ em Hải Phòng", "CHILD_PROTECTION_PROVINCE", "31", null);
+        putAgency("TTTT-31", "Sở Văn hoá - Thông tin Hải Phòng", "INFORMATION_PROVINCE", "31", null);
+    }
+
+    @Test
+    void csam_report_is_routed_by_r2_to_the_provincial_police() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        send(report(reportId, Category.CSAM, Urgency.NORMAL, location("01", null, null, null), true,
+                List.of("https://video.example.com/v/123", "https://video.example.com/v/123")), null);
+
+        ConsumerRecord<String, String> record = awaitCaseRouted(reportId);
+        JsonNode event = objectMapper.readTree(record.value());
+        String caseId = event.get("caseId").asText();
+        assertThat(record.key()).isEqualTo(caseId);
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CASE_ROUTED);
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/childsafe/routing-service");
+        assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
+
+        assertThat(event.get("status").asText()).isEqualTo("ROUTED");
+        assertThat(event.get("ruleSetVersion").asText()).isEqualTo("default-1");
+        assertThat(event.get("ruleId").asText()).isEqualTo("R2");
+        assertThat(event.get("provinceCode").asText()).isEqualTo("01");
+        assertThat(event.get("reportIds").get(0).asText()).isEqualTo(reportId.toString());
+        assertThat(assignments(event)).containsExactly("LEAD:CA-01:POLICE_PROVINCE",
+                "SUPPORT:BVTE-01:CHILD_PROTECTION_PROVINCE", "SUPPORT:TTTT-01:INFORMATION_PROVINCE");
+        Instant routedAt = Instant.parse(event.get("occurredAt").asText());
+        for (JsonNode assignment : event.get("assignments")) {
+            assertThat(Instant.parse(assignment.get("ackDeadline").asText()))
+                    .isEqualTo(routedAt.plus(Duration.ofHours(1)));
+        }
+        assertThat(event.get("liaisonRequired").asBoolean()).isTrue();
+        assertThat(event.get("takedownRequired").asBoolean()).isTrue();
+        assertThat(event.get("takedownUrls")).extracting(JsonNode::asText)
+                .containsExactly("https://video.example.com/v/123");
+
+        // The case reads back with its explanation, for admins and for an assigned unit only.
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(200)
+                .body("caseId", equalTo(caseId))
+                .body("ruleId", equalTo("R2"))
+                .body("location.provinceName", equalTo("Hà Nội"))
+                .body("reports[0].reportId", equalTo(reportId.toString()))
+                .body("assignments.agencyCode", org.hamcrest.Matchers.contains("CA-01", "BVTE-01", "TTTT-01"))
+                .body("assignments[0].state", equalTo("PENDING"))
+                .body("explanation", hasItem("lead: CA-01 (POLICE_PROVINCE)"));
+        given().auth().oauth2(TestTokens.unit("TTTT-01")).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(200).body("caseId", equalTo(caseId));
+        given().auth().oauth2(TestTokens.unit("CA-31")).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.ops()).queryParam("reportId", reportId.toString())
+                .when().get("/api/v1/cases")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].caseId", equalTo(caseId));
+    }
+
+    @Test
+    void other_report_is_routed_by_r6_to_child_protection_and_the_commune_committee() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        send(report(reportId, Category.OTHER, Urgency.NORMAL, location("01", "00004", null, null), false, List.of()),
+                null);
+
+        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
+        assertThat(event.get("ruleId").asText()).isEqualTo("R6");
+        assertThat(event.get("communeCode").asText()).isEqualTo("00004");
+        assertThat(assignments(event)).containsExactly("LEAD:BVTE-01:CHILD_PROTECTION_PROVINCE",
+                "SUPPORT:UBND-00004:COMMUNE_COMMITTEE");
+        Instant routedAt = Instant.parse(event.get("occurredAt").asText());
+        assertThat(Instant.parse(event.get("assignments").get(0).get("ackDeadline").asText()))
+                .isEqualTo(routedAt.plus(Duration.ofHours(24)));
+        assertThat(event.get("liaisonRequired").asBoolean()).isFalse();
+        assertThat(event.get("takedownRequired").asBoolean()).isFalse();
+        assertThat(event.get("takedownUrls")).isEmpty();
+    }
+
+    @Test
+    void legacy_province_30_hai_duong_routes_to_hai_phong() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        send(report(reportId, Category.GROOMING, Urgency.HIGH, location("30", null, "288", "10507"), true, List.of()),
+                null);
+
+        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
+        String caseId = event.get("caseId").asText();
+        assertThat(event.get("provinceCode").asText()).isEqualTo("31");
+        assertThat(event.get("ruleId").asText()).isEqualTo("R2");
+        assertThat(assignments(event)).first().isEqualTo("LEAD:CA-31:POLICE_PROVINCE");
+        // HIGH halves R2's hour.
+        Instant routedAt = Instant.parse(event.get("occurredAt").asText());
+        assertThat(Instant.parse(event.get("assignments").get(0).get("ackDeadline").asText()))
+                .isEqualTo(routedAt.plus(Duration.ofMinutes(30)));
+
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(200)
+                .body("location.provinceCode", equalTo("31"))
+                .body("location.level", equalTo("PROVINCE"))
+                .body("location.notes", hasItem("legacy province 30 (Hải Dương) → 31 (Hải Phòng)"))
+                .body("explanation", hasItem("location: legacy province 30 (Hải Dương) → 31 (Hải Phòng)"));
+    }
+
+    @Test
+    void report_without_location_goes_to_national_units_even_unregistered() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        send(report(reportId, Category.SCAM, Urgency.NORMAL, null, false, List.of()), null);
+
+        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
+        assertThat(event.get("ruleId").asText()).isEqualTo("R5");
+        assertThat(event.get("provinceCode").isNull()).isTrue();
+        assertThat(assignments(event)).containsExactly("LEAD:NATIONAL_CYBER_POLICE:NATIONAL_CYBER_POLICE",
+                "SUPPORT:NATIONAL_INFOSEC:NATIONAL_INFOSEC");
+        assertThat(event.get("assignments").get(0).get("agencyName").asText())
+                .isEqualTo("unregistered national unit");
+    }
+
+    @Test
+    void redelivered_report_creates_no_second_case_and_no_second_event() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String payload = send(report(reportId, Category.SEXTORTION, Urgency.NORMAL, location("01", null, null, null),
+                true, List.of()), null);
+        awaitCaseRouted(reportId);
+
+        ConsumerRecord<String, String> original = kafka.awaitRecord(EventTypes.REPORTS_TOPIC, reportId.toString(),
+                WAIT);
+        // The broker redelivers the very record; then intake re-publishes the same report under a new event id.
+        kafka.resend(original);
+        kafka.send(record(original.partition(), reportId.toString(), payload, cloudEventHeaders(reportId)));
+        // A later record on the same partition: once it is routed, both duplicates have been handled.
+        UUID marker = UUID.randomUUID();
+        send(report(marker, Category.OTHER, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
+                original.partition());
+        awaitCaseRouted(marker);
+
+        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", reportId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM routing_case c JOIN case_report r ON r.case_id = c.id "
+                + "WHERE r.report_id = ?", reportId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE event_type = '" + EventTypes.CASE_ROUTED
+                + "' AND payload LIKE ?", "%" + reportId + "%")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ?",
+                header(original, CloudEventHeaders.ID))).isEqualTo(1);
+        List<ConsumerRecord<String, String>> events = kafka.readUntil(EventTypes.CASES_TOPIC, r -> false,
+                Duration.ofSeconds(3));
+        assertThat(events).filteredOn(r -> r.value().contains(reportId.toString())).hasSize(1);
+    }
+
+    @Test
+    void poison_records_go_to_the_dead_letter_topic_and_the_partition_keeps_flowing() throws Exception {
+        int partition = 1;
+        String notJsonKey = UUID.randomUUID().toString();
+        String notJson = "{\"reportId\": this is not JSON";
+        kafka.send(record(partition, notJsonKey, notJson, cloudEventHeaders(UUID.randomUUID())));
+        String headerlessKey = UUID.randomUUID().toString();
+        String headerless = send(report(UUID.fromString(headerlessKey), Category.OTHER, Urgency.NORMAL, null, false,
+                List.of()), partition, List.of());
+        UUID next = UUID.randomUUID();
+        send(report(next, Category.CSAM, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
+                partition);
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(DLQ, notJsonKey, WAIT);
+        assertThat(dead.value()).isEqualTo(notJson);
+        assertThat(header(dead, "dead-letter-reason")).contains("not a valid ReportReceived v1 JSON document")
+                .doesNotContain("this is not JSON");
+        ConsumerRecord<String, String> noHeaders = kafka.awaitRecord(DLQ, headerlessKey, WAIT);
+        assertThat(noHeaders.value()).isEqualTo(headerless);
+        assertThat(header(noHeaders, "dead-letter-reason")).contains("missing CloudEvents header ce_id");
+
+        JsonNode event = objectMapper.readTree(awaitCaseRouted(next).value());
+        assertThat(assignments(event)).first().isEqualTo("LEAD:CA-01:POLICE_PROVINCE");
+        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", UUID.fromString(headerlessKey)))
+                .isZero();
+    }
+
+    // --- helpers ---
+
+    private void putAgency(String code, String name, String type, String province, String commune) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("type", type);
+        body.put("provinceCode", province);
+        body.put("communeCode", commune);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/agencies/" + code)
+                .then().statusCode(oneOf(200, 201)).body("code", equalTo(code));
+    }
+
+    private static ReportReceived.Location location(String province, String commune, String district, String ward) {
+        return new ReportReceived.Location(province, commune, district, ward);
+    }
+
+    private static ReportReceived report(UUID reportId, Category category, Urgency urgency,
+            ReportReceived.Location location, boolean victimGiven, List<String> urls) {
+        return new ReportReceived(reportId, Instant.now(), SourceChannel.HOTLINE_111, category, urgency, null,
+                location == null ? new ReportReceived.Location(null, null, null, null) : location,
+                new ReportReceived.Victim(victimGiven, victimGiven ? 13 : null, victimGiven ? Gender.FEMALE : null,
+                        false),
+                ReporterRelationship.PARENT,
+                urls.stream().map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null)).toList());
+    }
+
+    /** Sends a report as intake's relay would: key = report id, CloudEvents headers. */
+    private String send(ReportReceived report, Integer partition) throws Exception {
+        return send(report, partition, cloudEventHeaders(report.reportId()));
+    }
+
+    private String send(ReportReceived report, Integer partition, List<Header> headers)
+            throws Exception {
+        String json = objectMapper.writeValueAsString(report);
+        assertThat(EventSchemas.violations("report-received.v1.schema.json", json)).isEmpty();
+        kafka.send(record(partition, report.reportId().toString(), json, headers));
+        return json;
+    }
+
+    private static ProducerRecord<String, String> record(Integer partition, String key, String value,
+            List<Header> headers) {
+        return new ProducerRecord<>(EventTypes.REPORTS_TOPIC, partition, key, value, headers);
+    }
+
+    private static List<Header> cloudEventHeaders(UUID reportId) {
+        List<Header> headers = new ArrayList<>();
+        CloudEventHeaders.of(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, "/childsafe/intake-service",
+                Instant.now(), reportId.toString()).forEach((name, value) ->
+                        headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return headers;
+    }
+
+    /** The CaseRouted record of a report, checked against the event contract. */
+    private ConsumerRecord<String, String> awaitCaseRouted(UUID reportId) {
+        String id = reportId.toString();
+        ConsumerRecord<String, String> record = kafka.readUntil(EventTypes.CASES_TOPIC,
+                r -> r.value() != null && r.value().contains(id), WAIT).stream()
+                .filter(r -> r.value() != null && r.value().contains(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("No CaseRouted for report " + id));
+        assertThat(EventSchemas.violations("case-routed.v1.schema.json", record.value())).isEmpty();
+        return record;
+    }
+
+    private static List<String> assignments(JsonNode event) {
+        List<String> out = new ArrayList<>();
+        event.get("assignments").forEach(a -> out.add(a.get("role").asText() + ":" + a.get("agencyCode").asText()
+                + ":" + a.get("agencyType").asText()));
+        return out;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return CloudEventHeaders.read(record.headers(), name);
+    }
+
+    private long count(String sql, Object parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
