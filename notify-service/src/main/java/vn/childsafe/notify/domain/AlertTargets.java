@@ -58,7 +58,7 @@ public final class AlertTargets {
         if (event.caseId() == null) {
             throw new InvalidCaseEventException("caseId is missing");
         }
-        if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().contains(null)) {
+        if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidCaseEventException("reportIds is missing or empty");
         }
         if (event.assignments() == null || event.assignments().isEmpty()) {
