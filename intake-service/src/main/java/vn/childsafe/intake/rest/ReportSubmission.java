@@ -19,6 +19,7 @@ import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.intake.domain.KnownProvinceCode;
 
 /**
  * The body of {@code POST /api/v1/reports}: one report (phản ánh) of online harm to a child. Unknown fields are
@@ -53,8 +54,9 @@ public record ReportSubmission(
      * Where the child or the harm is: today's codes (after 1 July 2025) or legacy ones (before the reform).
      */
     public record Location(
-            @Pattern(regexp = "\\d{2}", message = "must be 2 digits")
-            @Schema(description = "Province code (mã tỉnh), today's or legacy.", example = "01") String provinceCode,
+            @Pattern(regexp = "\\d{2}", message = "must be 2 digits") @KnownProvinceCode
+            @Schema(description = "Province code (mã tỉnh): one of today's 34, or a legacy one of the 63 before "
+                    + "1 July 2025 (mapped to today's by routing).", example = "01") String provinceCode,
             @Pattern(regexp = "\\d{5}", message = "must be 5 digits")
             @Schema(description = "Today's commune code (mã xã/phường).", example = "00004") String communeCode,
             @Pattern(regexp = "\\d{3}", message = "must be 3 digits")

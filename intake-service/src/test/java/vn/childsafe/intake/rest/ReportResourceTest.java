@@ -168,6 +168,41 @@ class ReportResourceTest {
     }
 
     @Test
+    void provinceCodesMustBeKnownCurrentOrLegacy() {
+        String body = "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"x\", "
+                + "\"location\": {\"provinceCode\": \"%s\"}}";
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON).body(body.formatted("99"))
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/location/provinceCode"));
+        for (String code : List.of("01", "30", "70", "02", "96")) {
+            given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                    .body(body.formatted(code))
+                    .when().post("/api/v1/reports")
+                    .then().statusCode(202);
+        }
+    }
+
+    @Test
+    void descriptionsAreNormalisedToNfcAndCountedInCharacters() throws Exception {
+        // "Hòa" written with a combining grave accent (NFD) is stored in NFC.
+        String decomposed = "Ho\u0300a";
+        String reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + decomposed + "\"}")
+                .when().post("/api/v1/reports").then().statusCode(202).extract().path("reportId");
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + reportId + "/details")
+                .then().statusCode(200).body("description", equalTo("H\u00f2a"));
+
+        String tenThousandVietnamese = "ệ".repeat(10_000);
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese + "\"}")
+                .when().post("/api/v1/reports").then().statusCode(202);
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese + "ệ\"}")
+                .when().post("/api/v1/reports").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/description"));
+    }
+
+    @Test
     void wrongMediaTypeIs415() {
         given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.TEXT)
                 .body("category=CSAM")

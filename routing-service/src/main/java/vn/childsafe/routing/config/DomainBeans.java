@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import vn.childsafe.commons.geo.ProvinceTable;
 import vn.childsafe.routing.domain.LocationResolver;
-import vn.childsafe.routing.domain.ProvinceTable;
 import vn.childsafe.routing.domain.RoutingRules;
 
 /**

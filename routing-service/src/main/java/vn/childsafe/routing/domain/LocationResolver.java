@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import vn.childsafe.commons.geo.ProvinceTable;
+
 /**
  * Resolves the location codes a report carries to today's province (and commune where possible).
  *

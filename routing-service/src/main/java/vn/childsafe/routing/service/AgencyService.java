@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.childsafe.commons.geo.ProvinceTable;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.agency.Agency;
@@ -20,7 +21,6 @@ import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.agency.AgencyRequest;
 import vn.childsafe.routing.agency.AgencyView;
 import vn.childsafe.routing.domain.AgencyType;
-import vn.childsafe.routing.domain.ProvinceTable;
 
 /** The agency register's use cases: list, read, register, replace. */
 @ApplicationScoped

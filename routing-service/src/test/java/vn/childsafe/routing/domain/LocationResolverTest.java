@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import vn.childsafe.commons.geo.ProvinceTable;
+
 class LocationResolverTest {
 
     private final LocationResolver resolver = new LocationResolver(ProvinceTable.builtIn());

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.domain;
+package vn.childsafe.commons.geo;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The built-in province table (DESIGN §2): the 34 provinces in force since 1 July 2025 (Nghị quyết
  * 202/2025/QH15) and the 63 provinces before it, each legacy province mapped to exactly the one current
- * province it was merged into. Communes and the legacy ward mapping are reference data loaded later, not code.
+ * province it was merged into. Communes and the legacy ward mapping are reference data loaded by routing-service, not code. Intake uses
+ * this table to check codes, routing to resolve them.
  *
  * <p>Every current code was also a legacy code (the merged province kept one of its members' codes), so a code
  * such as {@code 44} means "Quảng Trị" today and "Quảng Bình" in a legacy report; {@link LocationResolver}

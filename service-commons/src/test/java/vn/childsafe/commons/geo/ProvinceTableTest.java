@@ -1,4 +1,4 @@
-package vn.childsafe.routing.domain;
+package vn.childsafe.commons.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
