@@ -46,6 +46,10 @@ public class CaseEventsConsumer {
             LOG.warnf("Case event at %s-%d@%d (key %s) goes to the dead-letter topic: %s", record.topic(),
                     record.partition(), record.offset(), record.key(), e.getMessage());
             throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf("Case event %s at %s-%d@%d still failed after retries and goes to the dead-letter topic: %s",
+                    eventId, record.topic(), record.partition(), record.offset(), e.toString());
+            throw e;
         }
     }
 }

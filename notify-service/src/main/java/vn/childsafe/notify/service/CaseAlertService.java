@@ -79,12 +79,19 @@ public class CaseAlertService {
     public int onCaseEvent(String eventId, String eventType, String body) {
         CaseRouted event = EventTypes.CASE_ROUTED.equals(eventType) ? parse(body) : null;
         List<AlertTarget> targets = event == null ? List.of() : AlertTargets.of(event);
-        int created = QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(CONSUMER, eventId, eventType) || event == null) {
-                return 0;
-            }
-            return createDeliveries(eventId, event, targets);
-        });
+        int created;
+        try {
+            created = QuarkusTransaction.requiringNew().call(() -> {
+                if (!inbox.firstDelivery(CONSUMER, eventId, eventType) || event == null) {
+                    return 0;
+                }
+                return createDeliveries(eventId, event, targets);
+            });
+        } catch (RuntimeException e) {
+            // Logged per attempt, so that an outage shows while it is being retried, not only at the end.
+            LOG.warnf("Case event %s could not be applied (will be retried): %s", eventId, e.toString());
+            throw e;
+        }
         if (created > 0) {
             // Committed: send now rather than at the next poll (report → webhook p99 target is 1 s).
             dispatcher.wakeUp();

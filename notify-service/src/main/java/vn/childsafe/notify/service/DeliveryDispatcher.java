@@ -211,7 +211,6 @@ public class DeliveryDispatcher {
             if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
                     outcome.error(), outcome.statusCode())) {
                 count("failed");
-                // TODO(notify.events.v1): emit DeliveryFailed through the outbox in this transaction.
                 LOG.warnf("Delivery %s to agency %s for case %s FAILED after %d attempts: %s",
                         attempt.deliveryId(), attempt.agencyCode(), attempt.caseId(), attempt.number(),
                         outcome.error());

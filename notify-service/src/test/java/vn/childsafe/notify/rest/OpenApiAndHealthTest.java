@@ -1,0 +1,61 @@
+package vn.childsafe.notify.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class OpenApiAndHealthTest {
+
+    @Test
+    void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
+        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/contact-points/{agencyCode}", "/api/v1/deliveries",
+                "/api/v1/deliveries/{id}/retry");
+        List<String> operations = List.of("/api/v1/contact-points/{agencyCode}:get",
+                "/api/v1/contact-points/{agencyCode}:put", "/api/v1/deliveries:get",
+                "/api/v1/deliveries/{id}/retry:post");
+        for (String operation : operations) {
+            String[] parts = operation.split(":");
+            String base = "paths.'" + parts[0] + "'." + parts[1];
+            assertThat(openApi.getString(base + ".summary")).as(operation).isNotBlank();
+            Map<String, Object> responses = openApi.getMap(base + ".responses");
+            assertThat(responses).as(operation).containsKeys("401", "403");
+            for (String status : List.of("400", "401", "403", "404", "409")) {
+                if (responses.containsKey(status)) {
+                    assertThat(openApi.getMap(base + ".responses.'" + status + "'.content"))
+                            .as(operation + " " + status).containsKey("application/problem+json");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theContactPointSchemasShowNoInternalsAndNoSecrets() {
+        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> request = openApi.getMap("components.schemas.ContactPointRequest.properties");
+        assertThat(request).containsOnlyKeys("webhookUrl", "secrets", "emails", "smsNumbers");
+        Map<String, Object> view = openApi.getMap("components.schemas.ContactPoint.properties");
+        assertThat(view).containsKeys("secretCount", "secretFingerprints").doesNotContainKey("secrets");
+    }
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

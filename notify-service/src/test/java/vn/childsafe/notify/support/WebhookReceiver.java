@@ -1,0 +1,107 @@
+package vn.childsafe.notify.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A unit's webhook endpoint for tests: a real HTTP server on 127.0.0.1 and a free port that records every request
+ * under {@code /hooks/<agencyCode>} and answers with a status that a test may change per agency (e.g. 503 for the
+ * first attempts).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as the unit received it. */
+    public record Received(String agencyCode, String method, Map<String, String> headers, String body,
+            Instant receivedAt, int answeredWith) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failureStatus = new ConcurrentHashMap<>();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            WebhookReceiver receiver = new WebhookReceiver(server);
+            server.createContext("/hooks/", receiver::handle);
+            server.setExecutor(receiver.executor);
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new IllegalStateException("Test webhook receiver could not start", e);
+        }
+    }
+
+    /** The URL to register as {@code agencyCode}'s webhook. */
+    public String urlFor(String agencyCode) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + agencyCode;
+    }
+
+    /** Answers the next {@code count} requests for {@code agencyCode} with {@code status}, then 200 again. */
+    public void failNext(String agencyCode, int count, int status) {
+        failureStatus.put(agencyCode, status);
+        failuresLeft.put(agencyCode, new AtomicInteger(count));
+    }
+
+    /** Requests received for {@code agencyCode}, in arrival order. */
+    public List<Received> requestsFor(String agencyCode) {
+        List<Received> result = new ArrayList<>();
+        for (Received r : received) {
+            if (r.agencyCode().equals(agencyCode)) {
+                result.add(r);
+            }
+        }
+        return result;
+    }
+
+    /** Requests for {@code agencyCode} whose body mentions {@code text} (e.g. a case id). */
+    public List<Received> requestsFor(String agencyCode, String text) {
+        return requestsFor(agencyCode).stream().filter(r -> r.body().contains(text)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String agencyCode = exchange.getRequestURI().getPath().substring("/hooks/".length());
+            Map<String, String> headers = new ConcurrentHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    String.join(",", values)));
+            AtomicInteger left = failuresLeft.get(agencyCode);
+            int status = left != null && left.getAndDecrement() > 0 ? failureStatus.get(agencyCode) : 200;
+            received.add(new Received(agencyCode, exchange.getRequestMethod(), Map.copyOf(headers), body,
+                    Instant.now(), status));
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
