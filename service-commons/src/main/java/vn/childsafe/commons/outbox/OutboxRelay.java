@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.commons.worker.PollingWorker;
 
 /**
  * Publishes outbox events to Kafka, at least once and in commit order: a batch is locked with
@@ -38,7 +38,7 @@ import vn.childsafe.commons.events.CloudEventHeaders;
  * {@code ce_id}.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
@@ -55,9 +55,6 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
     private KafkaProducer<String, String> producer;
     private Instant lastCleanup = Instant.EPOCH;
 
@@ -67,51 +64,34 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerProperties());
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        start("outbox-relay");
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        stop();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Called after a transaction that appended events commits, so they leave without waiting for a poll. */
-    void wakeUp() {
-        signal.release();
+    @Override
+    protected boolean workOnce() {
+        return publishBatch() == config.batchSize();
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                int published = publishBatch();
-                failures = 0;
-                if (published == 0) {
-                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
-                    cleanUpIfDue();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                long backoff = Math.min(config.maxBackoff().toMillis(),
-                        config.pollInterval().toMillis() * (1L << Math.min(failures, 10)));
-                LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", failures, backoff,
-                        rootMessage(e));
-                sleep(backoff);
-            }
-        }
+    @Override
+    protected Duration pollInterval() {
+        return config.pollInterval();
+    }
+
+    @Override
+    protected Duration maxBackoff() {
+        return config.maxBackoff();
+    }
+
+    @Override
+    protected void idle() {
+        cleanUpIfDue();
     }
 
     /**
@@ -183,19 +163,4 @@ public class OutboxRelay {
         return props;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,0 +1,97 @@
+package vn.childsafe.commons.worker;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+/**
+ * A background thread that does a unit of work, sleeps for the poll interval when there is nothing left, and is
+ * woken early by {@link #wakeUp()} (e.g. right after a transaction commits new work). After a failure it backs
+ * off exponentially up to a ceiling, so a database or broker outage is waited out instead of hammered.
+ */
+public abstract class PollingWorker {
+
+    private final Logger log = Logger.getLogger(getClass());
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * One round of work.
+     *
+     * @return {@code true} if more work may be waiting, so the next round starts at once
+     */
+    protected abstract boolean workOnce() throws InterruptedException;
+
+    /** How long to sleep when idle; also the first backoff step. */
+    protected abstract Duration pollInterval();
+
+    /** The longest pause after repeated failures. */
+    protected abstract Duration maxBackoff();
+
+    /** Called when the worker has been idle for a poll interval; for housekeeping. */
+    protected void idle() {
+    }
+
+    /** Starts the thread. */
+    protected synchronized void start(String name) {
+        running = true;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread and waits up to 10 s for the round in progress to end. */
+    protected synchronized void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Starts the next round now instead of at the next poll. */
+    public void wakeUp() {
+        signal.release();
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                boolean more = workOnce();
+                failures = 0;
+                if (!more) {
+                    signal.tryAcquire(pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                    idle();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                long pause = Math.min(maxBackoff().toMillis(),
+                        pollInterval().toMillis() * (1L << Math.min(failures, 10)));
+                log.warnf("%s failed (%d in a row, next try in %d ms): %s", Thread.currentThread().getName(),
+                        failures, pause, rootCause(e));
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
