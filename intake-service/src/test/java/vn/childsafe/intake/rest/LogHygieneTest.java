@@ -20,7 +20,7 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.TestTokens;
 
 /**
- * Runs after every other test class of this module (see junit-platform.properties) and reads the application log
+ * Runs after every other test class of this module (see the surefire configuration) and reads the application log
  * they produced, at DEBUG for ChildSafe's own code: no identity value may be in it.
  */
 @QuarkusTest

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import vn.childsafe.commons.worker.PollingWorker;
 import vn.childsafe.notify.config.DeliveryConfig;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
@@ -45,7 +45,7 @@ import vn.childsafe.notify.repository.DeliveryRepository;
  * with the same {@code webhook-id} so the unit can de-duplicate.
  */
 @ApplicationScoped
-public class DeliveryDispatcher {
+public class DeliveryDispatcher extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     private static final int MAX_OUTCOMES_PER_TRANSACTION = 500;
@@ -69,12 +69,9 @@ public class DeliveryDispatcher {
     @Inject
     MeterRegistry metrics;
 
-    private final Semaphore signal = new Semaphore(0);
     private final ConcurrentLinkedQueue<AttemptOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private Semaphore sendSlots;
     private RetryBackoff backoff;
-    private volatile boolean running;
-    private Thread worker;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -84,48 +81,27 @@ public class DeliveryDispatcher {
         sendSlots = new Semaphore(config.maxConcurrentSends());
         backoff = new RetryBackoff(config.initialBackoff(), config.maxBackoff(), config.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        running = true;
-        worker = new Thread(this::run, "delivery-dispatcher");
-        worker.setDaemon(true);
-        worker.start();
+        start("delivery-dispatcher");
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        stop();
     }
 
-    /** Makes the dispatcher look for due deliveries now instead of at its next poll. */
-    public void wakeUp() {
-        signal.release();
+    @Override
+    protected boolean workOnce() {
+        recordOutcomes();
+        return claimAndSend() > 0 || !outcomes.isEmpty();
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                recordOutcomes();
-                int started = claimAndSend();
-                failures = 0;
-                if (started == 0 && outcomes.isEmpty()) {
-                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                long pause = Math.min(MAX_ERROR_PAUSE.toMillis(),
-                        config.pollInterval().toMillis() * (1L << Math.min(failures, 10)));
-                LOG.warnf("Delivery dispatcher failed (%d in a row, pausing %d ms): %s", failures, pause,
-                        e.toString());
-                sleep(pause);
-            }
-        }
+    @Override
+    protected Duration pollInterval() {
+        return config.pollInterval();
+    }
+
+    @Override
+    protected Duration maxBackoff() {
+        return MAX_ERROR_PAUSE;
     }
 
     /** Claims as many due deliveries as there are free send slots and starts sending them. */
@@ -228,13 +204,5 @@ public class DeliveryDispatcher {
 
     private void count(String outcome) {
         metrics.counter("childsafe.notify.deliveries", "outcome", outcome).increment();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
