@@ -2,11 +2,9 @@ package vn.childsafe.local.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,10 +17,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManager {
 
-    /** Topics every service's tests may touch, created up front so that consumers never wait for them. */
-    public static final List<String> TOPICS = List.of("reports.received.v1", "cases.events.v1", "notify.events.v1",
-            "reports.received.v1.dlq", "cases.events.v1.dlq", "notify.events.v1.dlq");
-
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
@@ -33,10 +27,10 @@ public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManag
             CompletableFuture<LocalPostgres> pg = CompletableFuture
                     .supplyAsync(() -> LocalPostgres.start(root.resolve("postgres"), 0));
             CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka
-                    .start(root.resolve("kafka"), freePort(), freePort(), "384m"));
+                    .start(root.resolve("kafka"), FreePorts.next(), FreePorts.next(), "384m"));
             postgres = pg.join();
             kafka = broker.join();
-            kafka.createTopics(TOPICS, 3);
+            kafka.createTopics(LocalKafka.TOPICS, 3);
 
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("postgres"));
@@ -58,15 +52,6 @@ public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManag
         }
         if (postgres != null) {
             postgres.close();
-        }
-    }
-
-    /** A port nobody listens on right now. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -29,6 +29,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    /** ChildSafe's topics and their dead-letter topics, created up front so that consumers never wait for them. */
+    public static final List<String> TOPICS = List.of("reports.received.v1", "cases.events.v1", "notify.events.v1",
+            "reports.received.v1.dlq", "cases.events.v1.dlq", "notify.events.v1.dlq");
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;

@@ -21,8 +21,8 @@ class LocalInfraTest {
 
     @Test
     void kafkaBrokerRunsInItsOwnProcessAndSurvivesARestart() {
-        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), ChildSafeTestResources.freePort(),
-                ChildSafeTestResources.freePort(), "256m")) {
+        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(),
+                FreePorts.next(), "256m")) {
             kafka.createTopics(List.of("t1"), 3);
             KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers());
             client.send(new ProducerRecord<>("t1", "k1", "before restart"));

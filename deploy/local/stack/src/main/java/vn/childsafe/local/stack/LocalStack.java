@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import vn.childsafe.commons.signing.WebhookSignature;
-import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.JwtIssuer;
 import vn.childsafe.local.infra.LocalKafka;
 import vn.childsafe.local.infra.LocalPostgres;
@@ -95,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = broker.join();
         log("Kafka        " + kafka.bootstrapServers());
         postgres.createDatabases(List.of(Service.values()).stream().map(s -> s.database).toList());
-        kafka.createTopics(ChildSafeTestResources.TOPICS, 3);
+        kafka.createTopics(LocalKafka.TOPICS, 3);
         try {
             inbox = new DemoInbox(settings.inboxPort(), secrets);
         } catch (IOException e) {
@@ -170,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
             Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
             env.put("DB_URL", postgres.jdbcUrl(service.database));
             env.put("DB_USER", LocalPostgres.USER);

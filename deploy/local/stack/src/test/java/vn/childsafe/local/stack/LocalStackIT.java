@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.infra.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
@@ -52,9 +52,9 @@ class LocalStackIT {
     @BeforeAll
     void start() throws IOException {
         Path data = Files.createTempDirectory("childsafe-stack-it-");
-        settings = new StackSettings(StackSettings.findRepoRoot(), data, ChildSafeTestResources.freePort(),
-                ChildSafeTestResources.freePort(), ChildSafeTestResources.freePort(), ChildSafeTestResources.freePort(),
-                ChildSafeTestResources.freePort(), ChildSafeTestResources.freePort(), ChildSafeTestResources.freePort(),
+        settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 "256m");
         stack = LocalStack.start(settings);
     }
