@@ -59,4 +59,9 @@ public class Agency {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether the unit is active and valid on this day (validFrom inclusive, validTo exclusive). */
+    public boolean activeOn(LocalDate day) {
+        return active && (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || validTo.isAfter(day));
+    }
 }

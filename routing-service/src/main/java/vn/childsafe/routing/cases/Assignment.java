@@ -61,4 +61,23 @@ public class Assignment {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    /** When its deadline passed and the next level up was alerted. */
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    /** When it ended (declined, transferred away). */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Why it ended: the decline or transfer reason. */
+    @Column(name = "end_reason")
+    public String endReason;
+
+    /** The assignment whose decline or escalation created this one. */
+    @Column(name = "created_from")
+    public UUID createdFrom;
 }

@@ -1,14 +1,24 @@
 package vn.childsafe.routing.cases;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
-/** Stores cases with their reports and assignments, and reads them back. */
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.routing.domain.AssignmentState;
+import vn.childsafe.routing.domain.CaseStatus;
+
+/** Stores cases with their reports, assignments and timeline, and reads them back. */
 @ApplicationScoped
 public class CaseRepository {
 
@@ -25,6 +35,14 @@ public class CaseRepository {
         return Optional.ofNullable(em.find(RoutingCase.class, caseId));
     }
 
+    /**
+     * The case, locked for update until the transaction ends: every change of a case goes through this lock, so
+     * that a unit's action, the escalation scheduler of any instance and the notify consumer never interleave.
+     */
+    public Optional<RoutingCase> lockById(UUID caseId) {
+        return Optional.ofNullable(em.find(RoutingCase.class, caseId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /** The case a report is linked to, if it was routed already. */
     public Optional<UUID> caseIdOfReport(UUID reportId) {
         CaseReport report = em.find(CaseReport.class, reportId);
@@ -36,15 +54,139 @@ public class CaseRepository {
                 .setParameter("caseId", caseId).getResultList();
     }
 
-    /** The lead first, then supports, in the order they were assigned. */
+    /** Every assignment, current and ended: the lead first, then the others in the order they were made. */
     public List<Assignment> assignmentsOf(UUID caseId) {
         return em.createQuery("from Assignment where caseId = :caseId order by position", Assignment.class)
                 .setParameter("caseId", caseId).getResultList();
     }
 
-    /** Whether {@code agencyCode} holds an assignment on the case. */
+    public List<TimelineEntry> timelineOf(UUID caseId) {
+        return em.createQuery("from TimelineEntry where caseId = :caseId order by occurredAt, id", TimelineEntry.class)
+                .setParameter("caseId", caseId).getResultList();
+    }
+
+    public void addTimeline(TimelineEntry entry) {
+        em.persist(entry);
+    }
+
+    public void persist(Assignment assignment) {
+        em.persist(assignment);
+    }
+
+    /** Writes pending changes now: needed where the one-current-lead index must see a demotion first. */
+    public void flush() {
+        em.flush();
+    }
+
+    /** Whether {@code agencyCode} holds a current (not ended) assignment on the case. */
     public boolean isAssigned(UUID caseId, String agencyCode) {
-        return em.createQuery("select count(a) from Assignment a where a.caseId = :caseId and a.agencyCode = :agency",
-                Long.class).setParameter("caseId", caseId).setParameter("agency", agencyCode).getSingleResult() > 0;
+        return em.createQuery("select count(a) from Assignment a where a.caseId = :caseId and a.agencyCode = :agency "
+                + "and a.state in :current", Long.class).setParameter("caseId", caseId)
+                .setParameter("agency", agencyCode).setParameter("current", AssignmentState.CURRENT)
+                .getSingleResult() > 0;
+    }
+
+    /** Filters of the case list; {@code null} means "any". */
+    public record Filter(CaseStatus status, String agencyCode, String provinceCode, Category category, Instant from,
+            Instant to, String visibleToAgency, boolean seesAll) {
+    }
+
+    /** One page of cases, newest first. */
+    public List<RoutingCase> list(Filter filter, int page, int size) {
+        TypedQuery<RoutingCase> query = query(filter, "select c from RoutingCase c", " order by c.createdAt desc, c.id",
+                RoutingCase.class);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long count(Filter filter) {
+        return query(filter, "select count(c) from RoutingCase c", "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> query(Filter filter, String select, String order, Class<T> type) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.provinceCode() != null) {
+            where.append(" and c.provinceCode = :province");
+            params.put("province", filter.provinceCode());
+        }
+        if (filter.category() != null) {
+            where.append(" and c.category = :category");
+            params.put("category", filter.category());
+        }
+        if (filter.from() != null) {
+            where.append(" and c.createdAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and c.createdAt < :to");
+            params.put("to", filter.to());
+        }
+        if (filter.agencyCode() != null) {
+            where.append(" and exists (select 1 from Assignment a where a.caseId = c.id and a.agencyCode = :agency"
+                    + " and a.state in :current)");
+            params.put("agency", filter.agencyCode());
+            params.put("current", AssignmentState.CURRENT);
+        }
+        if (!filter.seesAll()) {
+            where.append(" and exists (select 1 from Assignment v where v.caseId = c.id and v.agencyCode = :own"
+                    + " and v.state in :current)");
+            params.put("own", filter.visibleToAgency() == null ? "" : filter.visibleToAgency());
+            params.put("current", AssignmentState.CURRENT);
+        }
+        TypedQuery<T> query = em.createQuery(select + where + order, type);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    /** The current lead of each of these cases. */
+    public Map<UUID, Assignment> currentLeads(List<UUID> caseIds) {
+        Map<UUID, Assignment> leads = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return leads;
+        }
+        em.createQuery("from Assignment where caseId in :ids and role = :lead and state in :current", Assignment.class)
+                .setParameter("ids", caseIds)
+                .setParameter("lead", vn.childsafe.commons.events.CaseRouted.Role.LEAD)
+                .setParameter("current", AssignmentState.CURRENT)
+                .getResultList().forEach(a -> leads.put(a.caseId, a));
+        return leads;
+    }
+
+    /**
+     * Ids of pending assignments past their deadline on cases not resolved, earliest deadline first. Reading them
+     * claims nothing: each is claimed by {@link #claimOverdue} in the transaction that escalates it.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> overduePending(Instant now, int limit) {
+        List<Object> rows = em.createNativeQuery("SELECT a.id FROM assignment a JOIN routing_case c ON c.id = a.case_id "
+                + "WHERE a.state = 'PENDING' AND a.ack_deadline < :now AND c.status <> 'RESOLVED' "
+                + "ORDER BY a.ack_deadline LIMIT :limit")
+                .setParameter("now", now).setParameter("limit", limit).getResultList();
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row instanceof UUID uuid ? uuid : UUID.fromString(row.toString())));
+        return ids;
+    }
+
+    /** The case of an assignment, without loading it. */
+    public Optional<UUID> caseOfAssignment(UUID assignmentId) {
+        List<UUID> found = em.createQuery("select a.caseId from Assignment a where a.id = :id", UUID.class)
+                .setParameter("id", assignmentId).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Claims one overdue assignment for escalation: flips it from PENDING to ESCALATED only if it still is PENDING
+     * and past its deadline. Row locks make this true for exactly one transaction, whichever instance runs it.
+     *
+     * @return whether this transaction claimed it
+     */
+    public boolean claimOverdue(UUID assignmentId, Instant now) {
+        return em.createNativeQuery("UPDATE assignment SET state = 'ESCALATED', escalated_at = :now "
+                + "WHERE id = :id AND state = 'PENDING' AND ack_deadline < :now")
+                .setParameter("now", now).setParameter("id", assignmentId).executeUpdate() == 1;
     }
 }

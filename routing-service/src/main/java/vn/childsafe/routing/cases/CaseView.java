@@ -12,15 +12,17 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.routing.domain.AgencyType;
 import vn.childsafe.routing.domain.AssignmentState;
+import vn.childsafe.routing.domain.CaseOutcome;
 import vn.childsafe.routing.domain.CaseStatus;
 import vn.childsafe.routing.domain.Resolution;
 
-/** A case as the API shows it: where it was routed, to whom, and why. No personal data lives in routing. */
+/** A case as the API shows it: where it was routed, to whom, why, and what happened since. No personal data. */
 @Schema(name = "Case")
 public record CaseView(UUID caseId, CaseStatus status, Category category, Urgency urgency, Location location,
         String ruleSetVersion, String ruleId, boolean liaisonRequired, boolean takedownRequired,
         List<String> takedownUrls, List<Report> reports, List<AssignmentView> assignments, List<String> explanation,
-        Instant createdAt, Instant routedAt) {
+        List<TimelineView> timeline, Instant createdAt, Instant routedAt, Instant acknowledgedAt, Instant resolvedAt,
+        CaseOutcome outcome, String resolutionNote) {
 
     /** The resolved location in today's geography and how it was resolved. */
     @Schema(name = "CaseLocation")
@@ -33,20 +35,31 @@ public record CaseView(UUID caseId, CaseStatus status, Category category, Urgenc
     public record Report(UUID reportId, Instant receivedAt, SourceChannel sourceChannel) {
     }
 
-    /** One unit's assignment. */
+    /** One unit's assignment, current or ended (DECLINED, TRANSFERRED). */
     @Schema(name = "Assignment")
     public record AssignmentView(UUID assignmentId, String agencyCode, String agencyName, AgencyType agencyType,
-            AgencyType requestedType, CaseRouted.Role role, Instant ackDeadline, AssignmentState state) {
+            AgencyType requestedType, CaseRouted.Role role, Instant ackDeadline, AssignmentState state,
+            Instant createdAt, Instant acknowledgedAt, Instant escalatedAt, Instant endedAt, String endReason) {
     }
 
-    public static CaseView of(RoutingCase c, List<CaseReport> reports, List<Assignment> assignments) {
+    /** One line of the case's history. */
+    @Schema(name = "TimelineEntry")
+    public record TimelineView(Instant occurredAt, String kind, String actor, String detail, UUID assignmentId) {
+    }
+
+    public static CaseView of(RoutingCase c, List<CaseReport> reports, List<Assignment> assignments,
+            List<TimelineEntry> timeline) {
         return new CaseView(c.id, c.status, c.category, c.urgency,
                 new Location(c.provinceCode, c.provinceName, c.communeCode, c.locationLevel,
                         List.copyOf(c.locationNotes)),
                 c.ruleSetVersion, c.ruleId, c.liaisonRequired, c.takedownRequired, List.copyOf(c.takedownUrls),
                 reports.stream().map(r -> new Report(r.reportId, r.receivedAt, r.sourceChannel)).toList(),
                 assignments.stream().map(a -> new AssignmentView(a.id, a.agencyCode, a.agencyName, a.agencyType,
-                        a.requestedType, a.role, a.ackDeadline, a.state)).toList(),
-                List.copyOf(c.explanation), c.createdAt, c.routedAt);
+                        a.requestedType, a.role, a.ackDeadline, a.state, a.createdAt, a.acknowledgedAt, a.escalatedAt,
+                        a.endedAt, a.endReason)).toList(),
+                List.copyOf(c.explanation),
+                timeline.stream().map(t -> new TimelineView(t.occurredAt, t.kind, t.actor, t.detail, t.assignmentId))
+                        .toList(),
+                c.createdAt, c.routedAt, c.acknowledgedAt, c.resolvedAt, c.outcome, c.resolutionNote);
     }
 }

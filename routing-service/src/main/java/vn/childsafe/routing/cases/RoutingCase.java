@@ -16,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.routing.domain.CaseOutcome;
 import vn.childsafe.routing.domain.CaseStatus;
 import vn.childsafe.routing.domain.Resolution;
 
@@ -88,4 +89,21 @@ public class RoutingCase {
 
     @Column(name = "routed_at", nullable = false)
     public Instant routedAt;
+
+    /** When the lead first acknowledged; {@code null} until then. */
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome")
+    public CaseOutcome outcome;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 }

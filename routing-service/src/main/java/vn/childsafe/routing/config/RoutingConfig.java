@@ -15,4 +15,19 @@ public interface RoutingConfig {
      */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId timeZone();
+
+    /** The deadline watcher. */
+    Escalation escalation();
+
+    /** Settings of the deadline watcher ({@code childsafe.routing.escalation.*}). */
+    interface Escalation {
+
+        /** How often overdue assignments are looked for ({@code 30s}, {@code 1m}; {@code off} disables it). */
+        @WithDefault("30s")
+        String every();
+
+        /** How many overdue assignments one look takes at a time. */
+        @WithDefault("100")
+        int batchSize();
+    }
 }

@@ -29,4 +29,14 @@ public class Callers {
         String agency = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
         return CallerScope.unit(agency);
     }
+
+    /** Who acts, for timelines and events: the unit's agency code, else the token's subject (a client id). */
+    public String actor() {
+        CallerScope scope = scope();
+        if (!scope.seesAll() && scope.agencyCode() != null) {
+            return scope.agencyCode();
+        }
+        String name = jwt.getName();
+        return name == null || name.isBlank() ? "unknown" : name;
+    }
 }

@@ -1,53 +1,76 @@
 package vn.childsafe.routing.rest;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
+import vn.childsafe.routing.cases.CasePage;
+import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseView;
+import vn.childsafe.routing.config.RoutingConfig;
+import vn.childsafe.routing.domain.CaseStatus;
+import vn.childsafe.routing.service.CaseLifecycleService;
 import vn.childsafe.routing.service.CaseQueryService;
 
 /**
- * Read access to cases (vụ việc): where each was routed, to which units, with which deadlines, and why. A unit
- * sees only the cases its agency is assigned to.
+ * Cases (vụ việc): where each was routed, to which units, with which deadlines, why, and what happened since; and
+ * the actions of the units working them. A unit sees and acts only on the cases its agency is currently assigned
+ * to; anything else answers 404.
  */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Cases", description = "Routed cases, their assignments and routing explanation")
+@Tag(name = "Cases", description = "Routed cases, their assignments, timeline and lifecycle")
 public class CaseResource {
 
     @Inject
     CaseQueryService cases;
 
     @Inject
+    CaseLifecycleService lifecycle;
+
+    @Inject
     Callers callers;
+
+    @Inject
+    RoutingConfig config;
 
     @GET
     @Path("/{caseId}")
     @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.UNIT })
     @Operation(summary = "Read a case",
             description = "The case with its reports, resolved location, assignments (lead/support, agency, "
-                    + "deadline, state) and routing explanation. A unit caller gets 404 unless its agency holds an "
-                    + "assignment on the case.")
+                    + "deadline, state, current and ended), timeline and routing explanation. A unit caller gets 404 "
+                    + "unless its agency holds a current assignment on the case.")
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
@@ -63,23 +86,58 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.UNIT })
-    @Operation(summary = "Find the case of a report",
-            description = "The case a report was routed to, as a list of zero or one case. `reportId` is required "
-                    + "for now; the filtered, paged case list comes in a later version.")
-    @APIResponse(responseCode = "200", description = "Zero or one case",
+    @Operation(summary = "List cases",
+            description = "One page of cases, newest first, filtered by status, assigned agency, province, category "
+                    + "and creation time (`from` inclusive, `to` exclusive; an ISO instant or a date, read in Viet "
+                    + "Nam's time zone). A unit caller sees only cases its agency is currently assigned to. "
+                    + "With `reportId` the answer is instead a JSON array of zero or one full case: the case that "
+                    + "report was routed to.")
+    @APIResponse(responseCode = "200", description = "A page of cases (or, with `reportId`, an array of 0..1 cases)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "reportId missing or not a UUID",
+                    schema = @Schema(implementation = CasePage.class),
+                    examples = @ExampleObject(name = "page", value = """
+                            {"items": [{"caseId": "7c0e7f5e-3f0a-4b7e-9a55-1b1f0c9a1e11", "status": "ROUTED",
+                              "category": "CSAM", "urgency": "NORMAL", "provinceCode": "01", "provinceName": "Hà Nội",
+                              "communeCode": null, "ruleId": "R2", "leadAgencyCode": "CA-01",
+                              "leadAckDeadline": "2026-11-20T04:00:00Z", "createdAt": "2026-11-20T03:00:00Z",
+                              "resolvedAt": null}],
+                             "page": 0, "size": 50, "total": 1}""")))
+    @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public List<CaseView> byReport(
-            @Parameter(description = "The report id intake returned", required = true) @QueryParam("reportId")
-            String reportId) {
-        if (reportId == null || reportId.isBlank()) {
-            throw ProblemException.badRequest("Query parameter reportId is required.", null);
+    public Object list(
+            @Parameter(description = "Only the case of this report (answer: array of 0..1 full cases)")
+            @QueryParam("reportId") String reportId,
+            @Parameter(description = "Only cases in this status", schema = @Schema(implementation = CaseStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only cases this agency is currently assigned to") @QueryParam("agency")
+            String agency,
+            @Parameter(description = "Only cases routed in this province (today's 2-digit code)")
+            @QueryParam("provinceCode") String provinceCode,
+            @Parameter(description = "Only cases of this category", schema = @Schema(implementation = Category.class))
+            @QueryParam("category") String category,
+            @Parameter(description = "Created at or after (ISO instant, or date in Viet Nam)",
+                    examples = @ExampleObject(name = "date", value = "2026-11-01")) @QueryParam("from") String from,
+            @Parameter(description = "Created before (ISO instant, or date in Viet Nam: that day is excluded)")
+            @QueryParam("to") String to,
+            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Page size, 1 to " + CaseQueryService.MAX_PAGE_SIZE) @QueryParam("size")
+            @DefaultValue("50") int size) {
+        if (reportId != null) {
+            return byReport(reportId);
+        }
+        CaseRepository.Filter filter = new CaseRepository.Filter(parse(CaseStatus.class, "status", status),
+                blankToNull(agency), blankToNull(provinceCode), parse(Category.class, "category", category),
+                time("from", from), time("to", to), null, true);
+        return cases.list(callers.scope(), filter, page, size);
+    }
+
+    private List<CaseView> byReport(String reportId) {
+        if (reportId.isBlank()) {
+            throw ProblemException.badRequest("Query parameter reportId is empty.", null);
         }
         UUID id;
         try {
@@ -88,5 +146,149 @@ public class CaseResource {
             throw ProblemException.badRequest("Query parameter reportId must be a UUID.", null);
         }
         return cases.byReport(callers.scope(), id);
+    }
+
+    @POST
+    @Path("/{caseId}/assignments/{assignmentId}/acknowledge")
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Operation(summary = "Acknowledge an assignment",
+            description = "The assigned unit confirms it is working on the case. Allowed while the assignment is "
+                    + "PENDING or ESCALATED; when the lead acknowledges, the case becomes ACKNOWLEDGED. Publishes "
+                    + "`vn.childsafe.case.acknowledged.v1`.")
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already acknowledged, ended, or the case is resolved",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public CaseView acknowledge(@PathParam("caseId") UUID caseId, @PathParam("assignmentId") UUID assignmentId) {
+        return lifecycle.acknowledge(callers.scope(), callers.actor(), caseId, assignmentId);
+    }
+
+    @POST
+    @Path("/{caseId}/assignments/{assignmentId}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Operation(summary = "Decline an assignment",
+            description = "The assigned unit cannot take the case. Its role passes to the next level up (its "
+                    + "escalation parent, else commune → province → national); a national lead passes it to the 111 "
+                    + "liaison and the case becomes ESCALATED. Publishes `vn.childsafe.case.declined.v1` with an "
+                    + "alert for whoever takes over.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseActions.Decline.class),
+            examples = @ExampleObject(name = "outside jurisdiction",
+                    value = "{\"reason\": \"Địa bàn thuộc xã khác / not our commune\"}")))
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing or too long",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Assignment acknowledged or ended, case resolved, or the 111 "
+            + "liaison declining a lead",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public CaseView decline(@PathParam("caseId") UUID caseId, @PathParam("assignmentId") UUID assignmentId,
+            CaseActions.Decline body) {
+        return lifecycle.decline(callers.scope(), callers.actor(), caseId, assignmentId,
+                body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{caseId}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Operation(summary = "Transfer the lead",
+            description = "The lead unit (or an admin) hands the lead to another registered, active agency, which "
+                    + "gets a fresh deadline (or takes the lead with its existing support assignment). Publishes "
+                    + "`vn.childsafe.case.transferred.v1` with a LEAD alert for the new lead.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseActions.Transfer.class),
+            examples = @ExampleObject(name = "to another province",
+                    value = "{\"agencyCode\": \"CA-31\", \"reason\": \"Đối tượng cư trú tại Hải Phòng\"}")))
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Agency or reason missing, or no active agency with that code",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the lead unit",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Case resolved, or the agency already leads it",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public CaseView transfer(@PathParam("caseId") UUID caseId, CaseActions.Transfer body) {
+        return lifecycle.transfer(callers.scope(), callers.actor(), caseId, body == null ? null : body.agencyCode(),
+                body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{caseId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.UNIT })
+    @Operation(summary = "Resolve the case",
+            description = "The lead unit (or an admin) closes the case with an outcome; final. Publishes "
+                    + "`vn.childsafe.case.resolved.v1`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseActions.Resolve.class),
+            examples = @ExampleObject(name = "content removed",
+                    value = "{\"outcome\": \"CONTENT_REMOVED\", \"note\": \"Nền tảng đã gỡ nội dung\"}")))
+    @APIResponse(responseCode = "200", description = "The resolved case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Outcome missing or unknown, note too long",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the lead unit",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is already resolved",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public CaseView resolve(@PathParam("caseId") UUID caseId, CaseActions.Resolve body) {
+        return lifecycle.resolve(callers.scope(), callers.actor(), caseId, body == null ? null : body.outcome(),
+                body == null ? null : body.note());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown " + name + " '" + value + "'.", null);
+        }
+    }
+
+    private Instant time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(config.timeZone()).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " must be an ISO-8601 instant or date, e.g. 2026-11-01.", null);
+        }
     }
 }

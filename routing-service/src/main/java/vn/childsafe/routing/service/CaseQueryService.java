@@ -1,6 +1,7 @@
 package vn.childsafe.routing.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,18 +10,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.routing.cases.Assignment;
+import vn.childsafe.routing.cases.CasePage;
 import vn.childsafe.routing.cases.CaseRepository;
+import vn.childsafe.routing.cases.CaseSummary;
 import vn.childsafe.routing.cases.CaseView;
 import vn.childsafe.routing.cases.RoutingCase;
 
-/** Reads cases for the callers allowed to see them: admins and ops, and the units assigned to a case. */
+/** Reads cases for the callers allowed to see them: admins and ops, and the units currently assigned to a case. */
 @ApplicationScoped
 public class CaseQueryService {
+
+    /** Largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 200;
 
     @Inject
     CaseRepository cases;
 
-    /** The case, or 404 if it does not exist or the caller's agency holds no assignment on it. */
+    /** The case, or 404 if it does not exist or the caller's agency holds no current assignment on it. */
     @Transactional
     public CaseView get(CallerScope caller, UUID caseId) {
         return visible(caller, caseId).orElseThrow(() -> ProblemException.notFound("No case " + caseId + "."));
@@ -32,6 +39,24 @@ public class CaseQueryService {
         return cases.caseIdOfReport(reportId).flatMap(caseId -> visible(caller, caseId)).stream().toList();
     }
 
+    /** One page of the cases the caller may see, newest first. */
+    @Transactional
+    public CasePage list(CallerScope caller, CaseRepository.Filter filter, int page, int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page must be 0 or more.", null);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ".", null);
+        }
+        CaseRepository.Filter scoped = new CaseRepository.Filter(filter.status(), filter.agencyCode(),
+                filter.provinceCode(), filter.category(), filter.from(), filter.to(), caller.agencyCode(),
+                caller.seesAll());
+        List<RoutingCase> found = cases.list(scoped, page, size);
+        Map<UUID, Assignment> leads = cases.currentLeads(found.stream().map(c -> c.id).toList());
+        return new CasePage(found.stream().map(c -> CaseSummary.of(c, leads.get(c.id))).toList(), page, size,
+                cases.count(scoped));
+    }
+
     private Optional<CaseView> visible(CallerScope caller, UUID caseId) {
         Optional<RoutingCase> found = cases.findById(caseId);
         if (found.isEmpty()) {
@@ -40,6 +65,7 @@ public class CaseQueryService {
         if (!caller.seesAll() && (caller.agencyCode() == null || !cases.isAssigned(caseId, caller.agencyCode()))) {
             return Optional.empty();
         }
-        return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.assignmentsOf(caseId)));
+        return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.assignmentsOf(caseId),
+                cases.timelineOf(caseId)));
     }
 }

@@ -28,6 +28,7 @@ import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CaseReport;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.RoutingCase;
+import vn.childsafe.routing.cases.TimelineEntry;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AssignmentState;
 import vn.childsafe.routing.domain.CaseStatus;
@@ -117,6 +118,9 @@ public class CaseRoutingService {
         RoutingCase routingCase = newCase(report, where, decision, plan, now);
         List<Assignment> assignments = assignments(routingCase.id, decision, plan, now);
         cases.persist(routingCase, caseReport(routingCase.id, report, eventId, now), assignments);
+        cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseLifecycleService.SYSTEM,
+                "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
+                        + assignments.get(0).agencyCode, assignments.get(0).id));
         outbox.append(EventTypes.CASES_TOPIC, CASE_AGGREGATE, routingCase.id.toString(), EventTypes.CASE_ROUTED,
                 caseRouted(routingCase, report, assignments));
 
@@ -160,6 +164,7 @@ public class CaseRoutingService {
         routingCase.explanation = explanation;
         routingCase.createdAt = now;
         routingCase.routedAt = now;
+        routingCase.updatedAt = now;
         return routingCase;
     }
 

@@ -1,0 +1,54 @@
+package vn.childsafe.routing.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One line of a case's history (routing, unit actions, escalations, delivery and takedown outcomes). */
+@Entity
+@Table(name = "case_timeline")
+public class TimelineEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    /** ROUTED, ACKNOWLEDGED, ..., or NOTIFY_&lt;kind&gt; for notify-service outcomes. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** Agency code, {@code system}, or the notify service. */
+    public String actor;
+
+    public String detail;
+
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+
+    public static TimelineEntry of(UUID caseId, Instant at, String kind, String actor, String detail,
+            UUID assignmentId) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.caseId = caseId;
+        entry.occurredAt = at;
+        entry.kind = kind;
+        entry.actor = actor;
+        entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
+        entry.assignmentId = assignmentId;
+        return entry;
+    }
+}

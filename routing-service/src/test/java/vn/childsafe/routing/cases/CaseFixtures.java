@@ -1,0 +1,116 @@
+package vn.childsafe.routing.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.oneOf;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Gender;
+import vn.childsafe.commons.domain.ReporterRelationship;
+import vn.childsafe.commons.domain.SourceChannel;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.local.infra.EventSchemas;
+import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.RoutingResult;
+
+/** Helpers of the case tests: register agencies, route reports directly, read a case's events from the outbox. */
+public final class CaseFixtures {
+
+    private final CaseRoutingService routing;
+    private final DataSource dataSource;
+    private final ObjectMapper objectMapper;
+
+    public CaseFixtures(CaseRoutingService routing, DataSource dataSource, ObjectMapper objectMapper) {
+        this.routing = routing;
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+    }
+
+    public static void putAgency(String code, String type, String province, String commune, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Đơn vị " + code);
+        body.put("type", type);
+        body.put("provinceCode", province);
+        body.put("communeCode", commune);
+        body.put("escalationParentCode", parent);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/agencies/" + code)
+                .then().statusCode(oneOf(200, 201));
+    }
+
+    /** Routes a report as the consumer would, and returns its case id. */
+    public UUID route(Category category, Urgency urgency, String province, String commune, boolean victim,
+            List<String> urls) {
+        UUID reportId = UUID.randomUUID();
+        ReportReceived report = new ReportReceived(reportId, Instant.now(), SourceChannel.HOTLINE_111, category,
+                urgency, null, new ReportReceived.Location(province, commune, null, null),
+                new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
+                ReporterRelationship.PARENT,
+                urls.stream().map(u -> new ReportReceived.ContentItem(u, null, null, null)).toList());
+        RoutingResult result = routing.route(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, report);
+        assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
+        return result.caseId();
+    }
+
+    /** The case's events after routing, oldest first, each checked against the case-event contract. */
+    public List<JsonNode> caseEvents(UUID caseId) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT event_type, payload FROM "
+                + "outbox_event WHERE aggregate_id = ? AND event_type <> ? ORDER BY created_at, id")) {
+            s.setString(1, caseId.toString());
+            s.setString(2, EventTypes.CASE_ROUTED);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String payload = rs.getString(2);
+                    assertThat(EventSchemas.violations("case-event.v1.schema.json", payload)).isEmpty();
+                    JsonNode event = objectMapper.readTree(payload);
+                    assertThat(rs.getString(1)).isEqualTo("vn.childsafe.case."
+                            + event.get("kind").asText().toLowerCase().replace('_', '-') + ".v1");
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** "ROLE:agency:STATE" of each assignment of an event. */
+    public static List<String> assignments(JsonNode event) {
+        List<String> out = new ArrayList<>();
+        event.get("assignments").forEach(a -> out.add(a.get("role").asText() + ":" + a.get("agencyCode").asText()
+                + ":" + a.get("state").asText()));
+        return out;
+    }
+
+    /** "ROLE:agency" of each alert of an event. */
+    public static List<String> alerts(JsonNode event) {
+        List<String> out = new ArrayList<>();
+        event.get("alerts").forEach(a -> out.add(a.get("role").asText() + ":" + a.get("agencyCode").asText()));
+        return out;
+    }
+
+    public long count(String sql, Object parameter) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
