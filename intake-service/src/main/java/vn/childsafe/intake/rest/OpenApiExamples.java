@@ -26,6 +26,43 @@ final class OpenApiExamples {
              "errors": [{"pointer": "/description", "message": "must not be blank"},
                         {"pointer": "/location/provinceCode", "message": "must be 2 digits"}]}""";
 
+    static final String PROBLEM_401 = """
+            {"title": "Unauthorized", "status": 401, "detail": "A valid bearer token (JWT) is required.",
+             "instance": "/api/v1/reports"}""";
+
+    static final String PROBLEM_403 = """
+            {"title": "Forbidden", "status": 403, "detail": "Your role does not allow this operation.",
+             "instance": "/api/v1/reports"}""";
+
+    static final String PROBLEM_404 = """
+            {"title": "Not Found", "status": 404,
+             "detail": "No report 0f8c2a57-4f0e-4d55-9a53-3f1d6f3a9b21 was submitted by you.",
+             "instance": "/api/v1/reports/0f8c2a57-4f0e-4d55-9a53-3f1d6f3a9b21"}""";
+
+    static final String PROBLEM_409 = """
+            {"type": "https://childsafe.gov.vn/problems/idempotency-in-progress", "title": "Conflict", "status": 409,
+             "detail": "A request with this Idempotency-Key is still being processed; retry in a moment.",
+             "instance": "/api/v1/reports"}""";
+
+    static final String PROBLEM_413 = """
+            {"title": "Content Too Large", "status": 413, "detail": "The request body is larger than 65536 bytes.",
+             "instance": "/api/v1/reports"}""";
+
+    static final String PROBLEM_415 = """
+            {"title": "Unsupported Media Type", "status": 415,
+             "detail": "The request media type is not supported; send application/json.", "instance": "/api/v1/reports"}""";
+
+    static final String PROBLEM_422 = """
+            {"type": "https://childsafe.gov.vn/problems/idempotency-key-reused", "title": "Unprocessable Content",
+             "status": 422, "detail": "This Idempotency-Key was already used with a different request body.",
+             "instance": "/api/v1/reports"}""";
+
+    static final String STATUS = """
+            {"reportId": "0f8c2a57-4f0e-4d55-9a53-3f1d6f3a9b21", "trackingCode": "CS-7KQ4-MX2P", "status": "ROUTED",
+             "caseId": "6a1d9a0e-3c55-4a53-a7d5-2b9a3d1c7e10", "leadAgencyCode": "CA-01",
+             "leadAgencyName": "Công an Thành phố Hà Nội", "receivedAt": "2026-11-20T03:05:12.345Z",
+             "statusChangedAt": "2026-11-20T03:05:12.911Z"}""";
+
     private OpenApiExamples() {
     }
 }

@@ -86,17 +86,23 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = OpenApiExamples.PROBLEM_400)))
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not submit reports.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_413)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_415)))
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being processed.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_409)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_422)))
     public Response submit(
             @Parameter(description = "A key unique to this submission, chosen by the client (1..200 visible "
                     + "ASCII characters), so that a retry after a lost answer creates no second report. Required "
@@ -135,13 +141,17 @@ public class ReportResource {
     @Operation(summary = "Status of a report you submitted",
             description = "Only the client that submitted the report may read it; anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The report's status.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class),
+                    examples = @ExampleObject(name = "routed", value = OpenApiExamples.STATUS)))
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not read report status.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
     @APIResponse(responseCode = "404", description = "No report with this id was submitted by you.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
     public StatusView status(@PathParam("reportId") UUID reportId) {
         Report report = intake.findForClient(reportId, caller.getSubject())
                 .orElseThrow(() -> ProblemException.notFound("No report " + reportId + " was submitted by you."));
@@ -161,11 +171,14 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report with identity.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDetails.class)))
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not read identities.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
     @APIResponse(responseCode = "404", description = "No such report, or your agency is not assigned to its case.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
     public ReportDetails details(@PathParam("reportId") UUID reportId) {
         boolean admin = caller.getGroups().contains(Roles.ADMIN);
         String agency = caller.getClaim(Roles.AGENCY_CLAIM);

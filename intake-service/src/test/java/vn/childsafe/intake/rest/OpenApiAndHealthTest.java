@@ -1,0 +1,56 @@
+package vn.childsafe.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+
+@QuarkusTest
+@Order(1)
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class OpenApiAndHealthTest {
+
+    @Test
+    void theOpenApiDocumentDescribesEveryAnswerOfTheSubmitOperationWithExamples() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> responses = doc.getMap("paths.'/api/v1/reports'.post.responses");
+        assertThat(responses).containsKeys("202", "400", "401", "403", "409", "413", "415", "422");
+        for (String code : List.of("400", "401", "403", "409", "413", "415", "422")) {
+            assertThat(doc.getMap("paths.'/api/v1/reports'.post.responses.'" + code
+                    + "'.content.'application/problem+json'.examples")).as(code).isNotEmpty();
+        }
+        assertThat(doc.getString("paths.'/api/v1/reports'.post.requestBody.content.'application/json'.examples"))
+                .contains("HOTLINE_111");
+        assertThat(doc.getMap("paths.'/api/v1/reports/{reportId}/details'.get.responses")).containsKeys("200", "401",
+                "403", "404");
+        assertThat(doc.getMap("paths.'/api/v1/access-log'.get.responses")).containsKeys("200", "400", "401", "403");
+        assertThat(doc.getString("components.schemas.ReportSubmission.properties.description.description"))
+                .contains("nội dung phản ánh");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Kafka connection health check"));
+    }
+}
