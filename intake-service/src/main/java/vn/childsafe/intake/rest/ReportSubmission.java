@@ -37,15 +37,16 @@ public record ReportSubmission(
         String description,
         @Schema(description = "When the harm happened, with offset.", example = "2026-11-20T10:00:00+07:00")
         OffsetDateTime occurredAt,
-        @Valid Location location,
-        @Valid Victim victim,
-        @Valid Reporter reporter,
+        @Valid @Schema(description = "Where (địa điểm): today's or legacy codes; routing resolves them.") Location location,
+        @Valid @Schema(description = "The child concerned (trẻ bị hại), if known.") Victim victim,
+        @Valid @Schema(description = "Who reports (người phản ánh).") Reporter reporter,
         @Valid @Size(max = 50) @Schema(maxItems = 50, description = "Online content concerned (nội dung vi phạm).")
         List<@NotNull @Valid Content> content) {
 
     /** The sending channel and the sender's own reference. */
     public record Source(
-            @Schema(description = "Sending channel.") SourceChannel channel,
+            @Schema(description = "Sending channel (kênh tiếp nhận): the 111 hotline, another government system, "
+                    + "a platform, a web form, a school or the police.") SourceChannel channel,
             @Size(max = 200) @Schema(description = "The sender's own reference, e.g. the 111 call id.",
                     example = "111-2026-000123") String reference) {
     }
@@ -69,27 +70,37 @@ public record ReportSubmission(
     /** The child concerned. Name and school are encrypted at rest. */
     public record Victim(
             @Min(0) @Max(17) @Schema(description = "Age in years (0..17).", example = "12") Integer ageYears,
-            Gender gender,
+            @Schema(description = "Gender (giới tính), as reported.") Gender gender,
             @Size(max = 200) @Schema(description = "Name (họ tên); encrypted at rest.") String name,
             @Size(max = 300) @Schema(description = "School (trường); encrypted at rest.") String school) {
     }
 
     /** Who reports. Name, phone and e-mail are encrypted at rest. */
     public record Reporter(
-            @Schema(description = "The reporter wishes to stay anonymous.") Boolean anonymous,
-            @Size(max = 200) String name,
+            @Schema(description = "The reporter wishes to stay anonymous (ẩn danh): name, phone and e-mail are "
+                    + "then never shown to units.") Boolean anonymous,
+            @Size(max = 200) @Schema(description = "Reporter's name (người phản ánh); encrypted at rest.") String name,
             @Pattern(regexp = "0\\d{9}|\\+84\\d{9}", message = "must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)")
-            @Schema(example = "0912345678") String phone,
-            @Email @Size(max = 254) String email,
+            @Schema(description = "Vietnamese phone number (số điện thoại); encrypted at rest.", example = "0912345678")
+            String phone,
+            @Email @Size(max = 254) @Schema(description = "E-mail; encrypted at rest.", example = "me.chau@example.vn")
+            String email,
+            @Schema(description = "How the reporter relates to the child (quan hệ với trẻ).")
             ReporterRelationship relationship) {
     }
 
     /** One piece of online content. */
     public record Content(
             @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) URL")
-            @Schema(example = "https://www.facebook.com/groups/example/posts/123") String url,
-            @Size(max = 100) @Schema(example = "facebook") String platform,
-            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits") String sha256,
-            @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits") String md5) {
+            @Schema(description = "Where the content is (đường dẫn), http or https, at most 2,048 characters. "
+                    + "Used for takedown requests and to link duplicate reports.",
+                    example = "https://www.facebook.com/groups/example/posts/123") String url,
+            @Size(max = 100) @Schema(description = "The platform hosting it, as the sender names it.",
+                    example = "facebook") String platform,
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits")
+            @Schema(description = "SHA-256 of the file (64 hex digits), to recognise the same image or video.")
+            String sha256,
+            @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
+            @Schema(description = "MD5 of the file (32 hex digits), as some platforms' hash lists use it.") String md5) {
     }
 }

@@ -42,6 +42,18 @@ class OpenApiAndHealthTest {
     }
 
     @Test
+    void everyFieldOfTheReportBodyIsDescribed() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        for (String schema : List.of("ReportSubmission", "Source", "Location", "Victim", "Reporter", "Content")) {
+            Map<String, Map<String, Object>> properties = doc.getMap("components.schemas." + schema + ".properties");
+            assertThat(properties).as(schema).isNotEmpty();
+            properties.forEach((name, property) -> assertThat(property.get("description"))
+                    .as(schema + "." + name).isNotNull());
+        }
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
