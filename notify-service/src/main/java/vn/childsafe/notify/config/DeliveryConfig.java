@@ -59,6 +59,19 @@ public interface DeliveryConfig {
     int maxConcurrentSends();
 
     /**
+     * Whether plain http to loopback addresses (and loopback at all) is allowed: true in dev and test, and on the
+     * local stack (env {@code CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK=true}); never in production.
+     */
+    @WithDefault("false")
+    boolean allowHttpLoopback();
+
+    /**
+     * Host names (or IP literals) that may resolve to private, link-local or loopback addresses, e.g. a ministry
+     * system on a government network. https is still required.
+     */
+    java.util.Optional<java.util.List<String>> allowedHosts();
+
+    /**
      * How long a claimed attempt stays reserved for the instance that claimed it. Longer than any request may
      * take; if the instance dies mid-attempt, the delivery is retried once the lease ran out.
      */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 
 /**
@@ -14,7 +15,7 @@ import vn.childsafe.commons.events.CaseRouted;
  * where every read is logged.
  *
  * <pre>
- * {"type":"case.routed",
+ * {"type":"case.routed | case.escalated | case.transferred | …",
  *  "caseId":"…uuid…", "reportIds":["…uuid…"],
  *  "agencyCode":"CA-01", "role":"LEAD|SUPPORT|LIAISON", "assignmentId":"…uuid… or null for LIAISON",
  *  "category":"GROOMING", "urgency":"HIGH", "provinceCode":"01", "communeCode":"00004 or null",
@@ -41,6 +42,24 @@ public record AlertPayload(
 
     /** Value of {@code type} for a newly routed case. */
     public static final String CASE_ROUTED = "case.routed";
+
+    /** Prefix of {@code type}: {@code case.} and the change in lower case, e.g. {@code case.report-linked}. */
+    public static final String TYPE_PREFIX = "case.";
+
+    /** The {@code type} of the alert for a case change, e.g. {@code case.escalated}. */
+    public static String typeOf(CaseEvent.Kind kind) {
+        return TYPE_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The alert for one target of a change after routing (escalation, transfer, linked report ...). {@code ruleId}
+     * is {@code null}: the change, not a routing rule, is why the unit hears about the case.
+     */
+    public static AlertPayload caseChanged(CaseEvent event, AlertTarget target) {
+        return new AlertPayload(typeOf(event.kind()), event.caseId(), List.copyOf(event.reportIds()),
+                target.agencyCode(), target.role(), target.assignmentId(), event.category(), event.urgency(),
+                event.provinceCode(), event.communeCode(), null, target.ackDeadline(), event.occurredAt());
+    }
 
     /** The alert for one target of a routed case. */
     public static AlertPayload caseRouted(CaseRouted event, AlertTarget target) {

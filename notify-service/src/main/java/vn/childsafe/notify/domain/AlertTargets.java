@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 
 /**
@@ -41,6 +42,38 @@ public final class AlertTargets {
         }
         if (event.liaisonRequired()) {
             add(targets, seen, new AlertTarget(LIAISON_AGENCY_CODE, TargetRole.LIAISON, null, null));
+        }
+        return List.copyOf(targets);
+    }
+
+    /**
+     * The targets of a change after routing: exactly the event's {@code alerts}, in order, each agency once (its
+     * first entry wins). An empty list is valid: the change needs no alert.
+     *
+     * @throws InvalidCaseEventException if the event lacks what an alert needs
+     */
+    public static List<AlertTarget> of(CaseEvent event) {
+        if (event == null) {
+            throw new InvalidCaseEventException("The event has no body");
+        }
+        if (event.caseId() == null || event.kind() == null) {
+            throw new InvalidCaseEventException("caseId or kind is missing");
+        }
+        if (event.reportIds() == null || event.reportIds().isEmpty()
+                || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidCaseEventException("reportIds is missing or empty");
+        }
+        if (event.alerts() == null) {
+            throw new InvalidCaseEventException("alerts is missing");
+        }
+        List<AlertTarget> targets = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (CaseEvent.Alert alert : event.alerts()) {
+            if (alert == null || alert.role() == null || alert.agencyCode() == null || alert.agencyCode().isBlank()) {
+                throw new InvalidCaseEventException("an alert lacks its role or agencyCode");
+            }
+            add(targets, seen, new AlertTarget(alert.agencyCode(), TargetRole.valueOf(alert.role().name()),
+                    alert.assignmentId(), alert.ackDeadline()));
         }
         return List.copyOf(targets);
     }

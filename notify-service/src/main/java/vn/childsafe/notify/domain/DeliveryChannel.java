@@ -6,8 +6,8 @@ public enum DeliveryChannel {
     NONE,
     /** A Standard Webhooks-signed HTTP POST to the unit's endpoint. */
     WEBHOOK,
-    /** Reserved: e-mail over SMTP (not sent yet). */
+    /** An e-mail over SMTP to one address of the contact point (Vietnamese text, a link to the case). */
     EMAIL,
-    /** Reserved: SMS through the configured gateway (not sent yet). */
+    /** An SMS to one number of the contact point, through the configured HTTP gateway. */
     SMS
 }

@@ -7,5 +7,7 @@ public enum TargetRole {
     /** A supporting unit (cơ quan phối hợp). */
     SUPPORT,
     /** The 111 hotline liaison (Tổng đài 111), alerted when routing says so; it has no assignment of its own. */
-    LIAISON
+    LIAISON,
+    /** The next level up, alerted because an assignment was not acknowledged in time (cấp trên khi quá hạn). */
+    ESCALATION
 }

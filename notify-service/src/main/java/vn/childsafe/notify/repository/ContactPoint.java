@@ -44,6 +44,11 @@ public class ContactPoint {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Whether any channel (webhook, e-mail, SMS) reaches this agency. */
+    public boolean hasAnyChannel() {
+        return hasWebhook() || !emails.isEmpty() || !smsNumbers.isEmpty();
+    }
+
     /** Whether webhooks can be sent to this agency. */
     public boolean hasWebhook() {
         return webhookUrl != null && !secrets.isEmpty();

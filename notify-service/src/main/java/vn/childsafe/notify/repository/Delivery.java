@@ -40,6 +40,10 @@ public class Delivery {
     @Column(nullable = false)
     public DeliveryChannel channel;
 
+    /** The e-mail address (EMAIL) or phone number (SMS) this delivery goes to; empty for WEBHOOK and NONE. */
+    @Column(nullable = false)
+    public String address = "";
+
     /** Standard Webhooks {@code webhook-id}: stable across retries so that the unit can de-duplicate. */
     @Column(name = "webhook_id", nullable = false)
     public String webhookId;

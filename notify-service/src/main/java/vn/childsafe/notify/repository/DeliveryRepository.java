@@ -23,6 +23,10 @@ public class DeliveryRepository {
         em.persist(delivery);
     }
 
+    public void flush() {
+        em.flush();
+    }
+
     public Optional<Delivery> lock(UUID id) {
         return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
@@ -67,7 +71,7 @@ public class DeliveryRepository {
      *
      * @return whether the delivery was updated
      */
-    public boolean markDelivered(UUID id, Instant now, int statusCode) {
+    public boolean markDelivered(UUID id, Instant now, Integer statusCode) {
         return em.createQuery("UPDATE Delivery d SET d.state = :delivered, d.deliveredAt = :now, "
                 + "d.nextAttemptAt = NULL, d.lastStatusCode = :status, d.lastError = NULL "
                 + "WHERE d.id = :id AND d.state = :pending")

@@ -19,6 +19,8 @@ public record DeliveryView(
         String agencyCode,
         TargetRole role,
         @Schema(description = "NONE when the agency had no usable contact point.") DeliveryChannel channel,
+        @Schema(description = "The unit's e-mail address (EMAIL) or SMS number (SMS); empty for WEBHOOK and NONE.",
+                examples = "canhbao@congan.hanoi.gov.vn") String address,
         @Schema(description = "Standard Webhooks webhook-id, the same on every attempt.") String webhookId,
         DeliveryState state,
         int attempts,
@@ -31,7 +33,7 @@ public record DeliveryView(
         Instant deliveredAt) {
 
     static DeliveryView of(Delivery d) {
-        return new DeliveryView(d.id, d.eventId, d.caseId, d.agencyCode, d.role, d.channel, d.webhookId, d.state,
+        return new DeliveryView(d.id, d.eventId, d.caseId, d.agencyCode, d.role, d.channel, d.address, d.webhookId, d.state,
                 d.attempts, d.nextAttemptAt, d.lastAttemptAt, d.lastError, d.lastStatusCode, d.createdAt,
                 d.deliveredAt);
     }

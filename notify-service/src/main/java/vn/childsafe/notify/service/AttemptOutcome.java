@@ -16,6 +16,11 @@ public record AttemptOutcome(Attempt attempt, Integer statusCode, String error) 
                         : "HTTP " + statusCode);
     }
 
+    /** The message was handed over (SMTP server accepted it); there is no HTTP status. */
+    public static AttemptOutcome sent(Attempt attempt) {
+        return new AttemptOutcome(attempt, null, null);
+    }
+
     /** The endpoint could not be reached or did not answer in time. */
     public static AttemptOutcome unreachable(Attempt attempt, String error) {
         return new AttemptOutcome(attempt, null, error);

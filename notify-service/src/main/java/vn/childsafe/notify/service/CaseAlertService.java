@@ -2,6 +2,8 @@ package vn.childsafe.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,12 +21,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.commons.inbox.Inbox;
 import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
+import vn.childsafe.notify.domain.CaseAgency;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.InvalidCaseEventException;
@@ -64,12 +69,18 @@ public class CaseAlertService {
     @Inject
     Clock clock;
 
+    @Inject
+    NotifyEvents notifyEvents;
+
+    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
+
     /**
      * Handles one case event. Transient failures (database unreachable, serialisation conflicts) are retried with
      * exponential backoff; an {@link InvalidCaseEventException} is not, as it would fail the same way again.
      *
      * @param eventId   CloudEvents {@code ce_id}, the de-duplication key
-     * @param eventType CloudEvents {@code ce_type}; types other than case.routed are recorded and ignored
+     * @param eventType CloudEvents {@code ce_type}: {@code vn.childsafe.case.routed.v1} or any other
+     *                  {@code vn.childsafe.case.<kind>.v1}; other types are recorded and ignored
      * @param body      the event JSON
      * @return how many deliveries were created (0 for a duplicate or an ignored type)
      */
@@ -77,15 +88,15 @@ public class CaseAlertService {
             abortOn = InvalidCaseEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public int onCaseEvent(String eventId, String eventType, String body) {
-        CaseRouted event = EventTypes.CASE_ROUTED.equals(eventType) ? parse(body) : null;
-        List<AlertTarget> targets = event == null ? List.of() : AlertTargets.of(event);
+        CaseAlerts alerts = alertsOf(eventType, body);
         int created;
         try {
             created = QuarkusTransaction.requiringNew().call(() -> {
-                if (!inbox.firstDelivery(CONSUMER, eventId, eventType) || event == null) {
+                if (!inbox.firstDelivery(CONSUMER, eventId, eventType) || alerts == null) {
                     return 0;
                 }
-                return createDeliveries(eventId, event, targets);
+                int count = createDeliveries(eventId, alerts);
+                return count;
             });
         } catch (RuntimeException e) {
             // Logged per attempt, so that an outage shows while it is being retried, not only at the end.
@@ -99,53 +110,128 @@ public class CaseAlertService {
         return created;
     }
 
-    private int createDeliveries(String eventId, CaseRouted event, List<AlertTarget> targets) {
+    /** Whether {@code eventType} is a change of a case after routing ({@code vn.childsafe.case.<kind>.v1}). */
+    static boolean isCaseChange(String eventType) {
+        return eventType.startsWith(CASE_TYPE_PREFIX) && eventType.endsWith(".v1")
+                && !EventTypes.CASE_ROUTED.equals(eventType);
+    }
+
+    /** What a case event asks of notify; {@code null} for types notify does not act on. */
+    private CaseAlerts alertsOf(String eventType, String body) {
+        if (EventTypes.CASE_ROUTED.equals(eventType)) {
+            CaseRouted event = parse(body, CaseRouted.class, "case.routed");
+            List<AlertTarget> targets = AlertTargets.of(event);
+            List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseRouted(event, t)).toList();
+            List<String> urls = event.takedownRequired() && event.takedownUrls() != null ? event.takedownUrls()
+                    : List.of();
+            List<CaseAgency> assignments = event.assignments().stream()
+                    .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
+            return new CaseAlerts(event.caseId(), targets, payloads, urls, assignments);
+        }
+        if (isCaseChange(eventType)) {
+            CaseEvent event = parse(body, CaseEvent.class, eventType);
+            if (event.kind() == null || !event.kind().eventType().equals(eventType)) {
+                throw new InvalidCaseEventException("The event's kind does not match its type " + eventType);
+            }
+            List<AlertTarget> targets = AlertTargets.of(event);
+            List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseChanged(event, t)).toList();
+            List<String> urls = event.takedownUrls() == null ? List.of() : event.takedownUrls();
+            List<CaseAgency> assignments = event.assignments() == null ? List.of()
+                    : event.assignments().stream()
+                            .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
+            return new CaseAlerts(event.caseId(), targets, payloads, urls, assignments);
+        }
+        return null;
+    }
+
+    /** The alerts of one case event, one payload per target, and the takedowns it asks for. */
+    private record CaseAlerts(UUID caseId, List<AlertTarget> targets, List<AlertPayload> payloads,
+            List<String> takedownUrls, List<CaseAgency> assignments) {
+    }
+
+    private int createDeliveries(String eventId, CaseAlerts alerts) {
         Instant now = clock.instant();
         Map<String, ContactPoint> points = contactPoints
-                .findAll(targets.stream().map(AlertTarget::agencyCode).toList());
-        for (AlertTarget target : targets) {
+                .findAll(alerts.targets().stream().map(AlertTarget::agencyCode).toList());
+        int created = 0;
+        for (int i = 0; i < alerts.targets().size(); i++) {
+            AlertTarget target = alerts.targets().get(i);
+            String payload = toJson(alerts.payloads().get(i));
             ContactPoint contactPoint = points.get(target.agencyCode());
-            Delivery delivery = new Delivery();
-            delivery.id = UUID.randomUUID();
-            delivery.eventId = eventId;
-            delivery.caseId = event.caseId();
-            delivery.agencyCode = target.agencyCode();
-            delivery.role = target.role();
-            delivery.webhookId = Delivery.webhookIdFor(delivery.id);
-            delivery.payload = toJson(AlertPayload.caseRouted(event, target));
-            delivery.createdAt = now;
-            if (contactPoint != null && contactPoint.hasWebhook()) {
-                delivery.channel = DeliveryChannel.WEBHOOK;
-                delivery.state = DeliveryState.PENDING;
-                delivery.nextAttemptAt = now;
-            } else {
+            if (contactPoint == null || !contactPoint.hasAnyChannel()) {
                 // Kept, never dropped: ops see the gap and retry once the contact point is registered.
+                Delivery delivery = newDelivery(eventId, alerts.caseId(), target, payload, now);
                 delivery.channel = DeliveryChannel.NONE;
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
                 delivery.lastError = contactPoint == null ? "The agency has no contact point."
-                        : "The agency's contact point has no webhook URL (e-mail and SMS are not sent yet).";
+                        : "The agency's contact point has no webhook URL, e-mail address or SMS number.";
                 LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
-                        target.agencyCode(), target.role(), event.caseId());
+                        target.agencyCode(), target.role(), alerts.caseId());
+                deliveries.persist(delivery);
+                notifyEvents.publish(new NotifyEvent(alerts.caseId(), NotifyEvent.Kind.DELIVERY_FAILED, now,
+                        "Không có đầu mối liên lạc để thông báo cho " + target.agencyCode() + " ("
+                                + target.role() + "): " + delivery.lastError,
+                        target.agencyCode(), delivery.id, null, null, null, null, null, null));
+                created++;
+                continue;
             }
-            deliveries.persist(delivery);
+            for (ChannelAddress channel : channelsOf(contactPoint)) {
+                Delivery delivery = newDelivery(eventId, alerts.caseId(), target, payload, now);
+                delivery.channel = channel.channel();
+                delivery.address = channel.address();
+                delivery.state = DeliveryState.PENDING;
+                delivery.nextAttemptAt = now;
+                deliveries.persist(delivery);
+                created++;
+            }
         }
-        return targets.size();
+        return created;
     }
 
-    private CaseRouted parse(String body) {
+    /** One channel of a contact point: the webhook, an e-mail address or an SMS number. */
+    public record ChannelAddress(DeliveryChannel channel, String address) {
+    }
+
+    /** Every channel of a contact point, webhook first: each becomes a delivery of its own. */
+    public static List<ChannelAddress> channelsOf(ContactPoint contactPoint) {
+        List<ChannelAddress> channels = new ArrayList<>();
+        if (contactPoint.hasWebhook()) {
+            channels.add(new ChannelAddress(DeliveryChannel.WEBHOOK, ""));
+        }
+        new LinkedHashSet<>(contactPoint.emails).forEach(e -> channels.add(new ChannelAddress(DeliveryChannel.EMAIL, e)));
+        new LinkedHashSet<>(contactPoint.smsNumbers)
+                .forEach(n -> channels.add(new ChannelAddress(DeliveryChannel.SMS, n)));
+        return channels;
+    }
+
+    private static Delivery newDelivery(String eventId, UUID caseId, AlertTarget target, String payload,
+            Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.eventId = eventId;
+        delivery.caseId = caseId;
+        delivery.agencyCode = target.agencyCode();
+        delivery.role = target.role();
+        delivery.webhookId = Delivery.webhookIdFor(delivery.id);
+        delivery.payload = payload;
+        delivery.createdAt = now;
+        return delivery;
+    }
+
+    private <T> T parse(String body, Class<T> type, String name) {
         if (body == null || body.isBlank()) {
-            throw new InvalidCaseEventException("The case.routed event has no body");
+            throw new InvalidCaseEventException("The " + name + " event has no body");
         }
         try {
-            return objectMapper.readValue(body, CaseRouted.class);
+            return objectMapper.readValue(body, type);
         } catch (JsonMappingException e) {
             // The field path only, and no cause: Jackson's own messages quote the input, which must not reach
             // logs or the dead-letter headers.
-            throw new InvalidCaseEventException("The case.routed event does not match its schema at "
+            throw new InvalidCaseEventException("The " + name + " event does not match its schema at "
                     + fieldPath(e));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InvalidCaseEventException("The case.routed event is not valid JSON"
+            throw new InvalidCaseEventException("The " + name + " event is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }

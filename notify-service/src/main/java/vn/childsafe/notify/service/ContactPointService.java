@@ -29,6 +29,9 @@ public class ContactPointService {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboundUrls outboundUrls;
+
     /** What an admin asks a contact point to be; {@code null} lists mean "none". */
     public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {
     }
@@ -69,6 +72,12 @@ public class ContactPointService {
                 definition.emails(), definition.smsNumbers()).stream()
                 .map(v -> new Problem.FieldError(v.pointer(), v.message()))
                 .toList();
+        if (errors.isEmpty() && definition.webhookUrl() != null) {
+            String problem = outboundUrls.registrationProblem(definition.webhookUrl());
+            if (problem != null) {
+                errors = List.of(new Problem.FieldError("/webhookUrl", problem));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " field(s) of the request are invalid.", errors);
         }

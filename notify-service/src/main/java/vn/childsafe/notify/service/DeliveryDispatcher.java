@@ -21,7 +21,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.worker.PollingWorker;
+import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.notify.config.DeliveryConfig;
+import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
 import vn.childsafe.notify.repository.ContactPoint;
@@ -62,6 +64,15 @@ public class DeliveryDispatcher extends PollingWorker {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    EmailSender emailSender;
+
+    @Inject
+    SmsSender smsSender;
+
+    @Inject
+    NotifyEvents notifyEvents;
 
     @Inject
     Clock clock;
@@ -114,14 +125,25 @@ public class DeliveryDispatcher extends PollingWorker {
         for (Attempt attempt : claimed) {
             // Only this thread takes slots and it checked they were free: this never waits.
             sendSlots.acquireUninterruptibly();
-            sender.send(attempt).whenComplete((outcome, error) -> {
+            send(attempt).whenComplete((outcome, error) -> {
                 outcomes.add(outcome != null ? outcome
                         : AttemptOutcome.unreachable(attempt, WebhookSender.describe(error)));
                 sendSlots.release();
-                signal.release();
+                wakeUp();
             });
         }
         return claimed.size();
+    }
+
+    /** Sends over the attempt's channel; the future always completes normally, with the outcome. */
+    private java.util.concurrent.CompletableFuture<AttemptOutcome> send(Attempt attempt) {
+        return switch (attempt.channel()) {
+            case WEBHOOK -> sender.send(attempt);
+            case EMAIL -> emailSender.send(attempt);
+            case SMS -> smsSender.send(attempt);
+            case NONE -> java.util.concurrent.CompletableFuture
+                    .completedFuture(AttemptOutcome.unreachable(attempt, "No channel"));
+        };
     }
 
     private List<Attempt> claim(int limit) {
@@ -134,24 +156,51 @@ public class DeliveryDispatcher extends PollingWorker {
         List<Attempt> attempts = new ArrayList<>(due.size());
         for (Delivery delivery : due) {
             ContactPoint contactPoint = points.get(delivery.agencyCode);
-            if (contactPoint == null || !contactPoint.hasWebhook()) {
-                // The webhook was removed from the contact point after the delivery was created.
+            String gone = channelGone(delivery, contactPoint);
+            if (gone != null) {
+                // The channel was removed from the contact point after the delivery was created.
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
                 delivery.nextAttemptAt = null;
-                delivery.lastError = "The agency's contact point no longer has a webhook URL.";
+                delivery.lastError = gone;
                 count("no_contact_point");
-                LOG.warnf("Delivery %s to agency %s for case %s: contact point has no webhook any more",
-                        delivery.id, delivery.agencyCode, delivery.caseId);
+                LOG.warnf("Delivery %s to agency %s for case %s: %s", delivery.id, delivery.agencyCode,
+                        delivery.caseId, gone);
+                publishFailed(delivery.id, delivery.caseId, delivery.agencyCode, delivery.channel, now,
+                        "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone);
                 continue;
             }
             delivery.attempts++;
             delivery.lastAttemptAt = now;
             delivery.nextAttemptAt = now.plus(config.claimLease());
-            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.webhookId, contactPoint.webhookUrl,
-                    List.copyOf(contactPoint.secrets), delivery.payload, delivery.agencyCode, delivery.caseId,
-                    delivery.createdAt));
+            boolean webhook = delivery.channel == DeliveryChannel.WEBHOOK;
+            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId,
+                    webhook ? contactPoint.webhookUrl : null,
+                    webhook ? List.copyOf(contactPoint.secrets) : List.of(), delivery.address, delivery.payload,
+                    delivery.agencyCode, delivery.caseId, delivery.createdAt));
         }
         return attempts;
+    }
+
+    /** Why a delivery's channel no longer exists on the agency's contact point; {@code null} if it still does. */
+    private static String channelGone(Delivery delivery, ContactPoint contactPoint) {
+        if (contactPoint == null) {
+            return "The agency's contact point was removed.";
+        }
+        return switch (delivery.channel) {
+            case WEBHOOK -> contactPoint.hasWebhook() ? null : "The agency's contact point no longer has a webhook URL.";
+            case EMAIL -> contactPoint.emails.contains(delivery.address) ? null
+                    : "The e-mail address was removed from the agency's contact point.";
+            case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null
+                    : "The SMS number was removed from the agency's contact point.";
+            case NONE -> "The delivery has no channel.";
+        };
+    }
+
+    /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
+    private void publishFailed(java.util.UUID deliveryId, java.util.UUID caseId, String agencyCode,
+            DeliveryChannel channel, Instant now, String summary) {
+        notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now, summary, agencyCode,
+                deliveryId, channel == DeliveryChannel.NONE ? null : channel.name(), null, null, null, null, null));
     }
 
     private void recordOutcomes() {
@@ -187,6 +236,9 @@ public class DeliveryDispatcher extends PollingWorker {
             if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
                     outcome.error(), outcome.statusCode())) {
                 count("failed");
+                publishFailed(attempt.deliveryId(), attempt.caseId(), attempt.agencyCode(), attempt.channel(), now,
+                        "Không gửi được thông báo (" + attempt.channel() + ") tới " + attempt.agencyCode()
+                                + " sau " + attempt.number() + " lần thử: " + outcome.error());
                 LOG.warnf("Delivery %s to agency %s for case %s FAILED after %d attempts: %s",
                         attempt.deliveryId(), attempt.agencyCode(), attempt.caseId(), attempt.number(),
                         outcome.error());

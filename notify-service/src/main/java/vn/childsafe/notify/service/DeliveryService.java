@@ -44,6 +44,23 @@ public class DeliveryService {
         return deliveries.list(caseId, state, limit);
     }
 
+    private Delivery copyFor(Delivery original, CaseAlertService.ChannelAddress channel) {
+        Delivery copy = new Delivery();
+        copy.id = UUID.randomUUID();
+        copy.eventId = original.eventId;
+        copy.caseId = original.caseId;
+        copy.agencyCode = original.agencyCode;
+        copy.role = original.role;
+        copy.channel = channel.channel();
+        copy.address = channel.address();
+        copy.webhookId = Delivery.webhookIdFor(copy.id);
+        copy.payload = original.payload;
+        copy.state = DeliveryState.PENDING;
+        copy.nextAttemptAt = clock.instant();
+        copy.createdAt = clock.instant();
+        return copy;
+    }
+
     /**
      * Makes a delivery due again now, with a fresh series of attempts:
      * <ul>
@@ -66,12 +83,21 @@ public class DeliveryService {
                         + "attempt is due at " + d.nextAttemptAt + ".");
                 case NO_CONTACT_POINT -> {
                     ContactPoint contactPoint = contactPoints.find(d.agencyCode).orElse(null);
-                    if (contactPoint == null || !contactPoint.hasWebhook()) {
+                    if (contactPoint == null || !contactPoint.hasAnyChannel()) {
                         throw ProblemException.conflict("Agency " + d.agencyCode + " still has no contact point "
-                                + "with a webhook URL; register it with PUT /api/v1/contact-points/"
-                                + d.agencyCode + " first.");
+                                + "with a webhook URL, e-mail address or SMS number; register it with PUT "
+                                + "/api/v1/contact-points/" + d.agencyCode + " first.");
                     }
-                    d.channel = DeliveryChannel.WEBHOOK;
+                    if (d.channel == DeliveryChannel.NONE) {
+                        // The alert never went anywhere: it now goes to every channel the agency has, each a
+                        // delivery of its own (this one takes the first).
+                        List<CaseAlertService.ChannelAddress> channels = CaseAlertService.channelsOf(contactPoint);
+                        d.channel = channels.get(0).channel();
+                        d.address = channels.get(0).address();
+                        for (CaseAlertService.ChannelAddress more : channels.subList(1, channels.size())) {
+                            deliveries.persist(copyFor(d, more));
+                        }
+                    }
                 }
                 case FAILED -> {
                     // Nothing else to check: the contact point is read again at the next attempt.

@@ -44,6 +44,9 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboundUrls outboundUrls;
+
     private ExecutorService executor;
     private HttpClient client;
 
@@ -70,8 +73,21 @@ public class WebhookSender {
         executor.shutdownNow();
     }
 
-    /** Sends the attempt; the future always completes normally, with the outcome. */
+    /**
+     * Sends the attempt; the future always completes normally, with the outcome. The URL is checked again first
+     * (https, every resolved address public or allow-listed): a refused URL is a failed attempt without any
+     * connection.
+     */
     public CompletableFuture<AttemptOutcome> send(Attempt attempt) {
+        return outboundUrls.sendProblem(attempt.url())
+                .thenCompose(problem -> problem == null ? post(attempt)
+                        : CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
+                                "Refused: the webhook URL " + problem)))
+                .exceptionally(error -> AttemptOutcome.unreachable(attempt, describe(error)));
+    }
+
+    /** Signs and POSTs a signed request to {@code url} (also used for platform takedown requests). */
+    public CompletableFuture<AttemptOutcome> post(Attempt attempt) {
         try {
             long timestamp = clock.instant().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))

@@ -45,6 +45,7 @@ import vn.childsafe.notify.support.WebhookReceiver.Received;
  */
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
 class CaseAlertDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -254,7 +255,7 @@ class CaseAlertDeliveryTest {
     }
 
     @Test
-    void eventTypesOtherThanCaseRoutedAreIgnored() {
+    void eventTypesOutsideTheCaseEventsAreIgnored() {
         String ignored = newAgency("CA");
         String marker = newAgency("CA");
         registerWebhook(ignored);
@@ -263,7 +264,7 @@ class CaseAlertDeliveryTest {
         String body = CaseEvents.json(mapper, CaseEvents.routed(caseId, ignored, List.of(), false));
 
         kafka().send(CaseEvents.record(caseId.toString(), UUID.randomUUID().toString(),
-                "vn.childsafe.case.acknowledged.v1", body));
+                "vn.childsafe.report.received.v1", body));
         send(CaseEvents.routed(caseId, marker, List.of(), false));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))

@@ -26,6 +26,7 @@ import vn.childsafe.notify.domain.SecretFingerprint;
 
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
 class ContactPointResourceTest {
 
     private static final String PATH = "/api/v1/contact-points/{code}";

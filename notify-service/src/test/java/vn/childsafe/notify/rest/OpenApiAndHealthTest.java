@@ -17,6 +17,7 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
 class OpenApiAndHealthTest {
 
     @Test

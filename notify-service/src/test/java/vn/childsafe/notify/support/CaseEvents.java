@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
@@ -43,6 +44,32 @@ public final class CaseEvents {
         }
         return new CaseRouted(caseId, "ROUTED", List.of(UUID.randomUUID()), now, Category.GROOMING, Urgency.HIGH,
                 "01", "00004", "2026.1", "R2", assignments, liaisonRequired, false, List.of());
+    }
+
+    public static final String CHANGE_SCHEMA = "case-event.v1.schema.json";
+
+    /** A change of a routed case (kind) that asks for exactly {@code alerts}. */
+    public static CaseEvent changed(UUID caseId, CaseEvent.Kind kind, String status, List<CaseEvent.Alert> alerts,
+            List<String> takedownUrls) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<CaseEvent.Assignment> assignments = List.of(new CaseEvent.Assignment(UUID.randomUUID(), "CA-01",
+                "Công an thành phố Hà Nội", "POLICE_PROVINCE", CaseRouted.Role.LEAD, now.plus(Duration.ofHours(1)),
+                "PENDING"), new CaseEvent.Assignment(UUID.randomUUID(), "TTTT-01", "Sở Văn hoá và Thông tin Hà Nội",
+                        "INFORMATION_PROVINCE", CaseRouted.Role.SUPPORT, now.plus(Duration.ofHours(24)), "PENDING"));
+        return new CaseEvent(caseId, kind, status, List.of(UUID.randomUUID()), now, Category.GROOMING, Urgency.HIGH,
+                "01", "00004", assignments, alerts, takedownUrls, "Quá hạn tiếp nhận", "system");
+    }
+
+    /** A change record with a fresh event id, checked against case-event.v1. */
+    public static ProducerRecord<String, String> changedRecord(ObjectMapper mapper, CaseEvent event) {
+        try {
+            String json = mapper.writeValueAsString(event);
+            assertThat(EventSchemas.violations(CHANGE_SCHEMA, json)).as("schema violations of the event sent")
+                    .isEmpty();
+            return record(event.caseId().toString(), UUID.randomUUID().toString(), event.kind().eventType(), json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The event as JSON; fails the test if it breaks the schema (the contract with routing-service). */

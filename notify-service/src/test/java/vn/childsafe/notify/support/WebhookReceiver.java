@@ -40,6 +40,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, Integer> failureStatus = new ConcurrentHashMap<>();
 
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Long> delaysMillis = new ConcurrentHashMap<>();
+
     private WebhookReceiver(HttpServer server) {
         this.server = server;
     }
@@ -68,6 +71,16 @@ public final class WebhookReceiver implements AutoCloseable {
         failuresLeft.put(agencyCode, new AtomicInteger(count));
     }
 
+    /** Answers every request for {@code agencyCode} with {@code 302 Location: location}. */
+    public void redirect(String agencyCode, String location) {
+        redirects.put(agencyCode, location);
+    }
+
+    /** Waits {@code millis} before answering each request for {@code agencyCode} (a slow unit endpoint). */
+    public void delay(String agencyCode, long millis) {
+        delaysMillis.put(agencyCode, millis);
+    }
+
     /** Requests received for {@code agencyCode}, in arrival order. */
     public List<Received> requestsFor(String agencyCode) {
         List<Received> result = new ArrayList<>();
@@ -91,8 +104,22 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                     String.join(",", values)));
+            Long delay = delaysMillis.get(agencyCode);
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             AtomicInteger left = failuresLeft.get(agencyCode);
             int status = left != null && left.getAndDecrement() > 0 ? failureStatus.get(agencyCode) : 200;
+            String location = redirects.get(agencyCode);
+            if (location != null) {
+                status = 302;
+                exchange.getResponseHeaders().add("Location", location);
+            }
             received.add(new Received(agencyCode, exchange.getRequestMethod(), Map.copyOf(headers), body,
                     Instant.now(), status));
             exchange.sendResponseHeaders(status, -1);

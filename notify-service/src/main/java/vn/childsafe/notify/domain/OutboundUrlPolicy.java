@@ -1,0 +1,154 @@
+package vn.childsafe.notify.domain;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Where notify may send signed requests (chống SSRF): unit webhooks and platform takedown endpoints.
+ * <ul>
+ * <li>{@code https} only; plain {@code http} only when {@code allowHttpLoopback} is set (dev, test, the local
+ * stack) and then only to loopback addresses;</li>
+ * <li>no private (10/8, 172.16/12, 192.168/16, fc00::/7, fec0::/10), shared (100.64/10), link-local
+ * (169.254/16 – the cloud metadata service –, fe80::/10), loopback (unless {@code allowHttpLoopback}),
+ * unspecified (0.0.0.0/8, ::) or multicast address, unless the host is in {@code allowedHosts};</li>
+ * <li>a host name is resolved and <em>every</em> address it resolves to must pass, at registration and again
+ * right before each send (a name that resolved to a public address when it was registered and to a private one
+ * now – DNS rebinding – is refused). The JVM caches a successful lookup for 30 s, so the HTTP client connects to
+ * the address that was just checked.</li>
+ * </ul>
+ */
+public final class OutboundUrlPolicy {
+
+    /** Resolves a host name to all its addresses ({@link InetAddress#getAllByName} in production). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$");
+
+    private final boolean allowHttpLoopback;
+    private final Set<String> allowedHosts;
+    private final Resolver resolver;
+
+    public OutboundUrlPolicy(boolean allowHttpLoopback, Collection<String> allowedHosts, Resolver resolver) {
+        this.allowHttpLoopback = allowHttpLoopback;
+        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.resolver = resolver;
+    }
+
+    /**
+     * Why {@code url} may not be registered, or {@code null}. A host name that does not resolve (yet) is accepted
+     * over https: it is checked again before every send.
+     */
+    public String registrationProblem(String url) {
+        return problem(url, false);
+    }
+
+    /** Why nothing may be sent to {@code url} now, or {@code null}; resolves the host (blocking). */
+    public String sendProblem(String url) {
+        return problem(url, true);
+    }
+
+    private String problem(String url, boolean mustResolve) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "is not a valid URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (!(scheme.equals("https") || scheme.equals("http")) || host == null) {
+            return "must be an absolute https URL with a host";
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        boolean allowListed = allowedHosts.contains(host);
+        List<InetAddress> addresses;
+        try {
+            addresses = List.of(isLiteral(host) ? new InetAddress[] {InetAddress.getByName(host)}
+                    : resolver.resolve(host));
+        } catch (UnknownHostException e) {
+            if (mustResolve) {
+                return "its host does not resolve";
+            }
+            return scheme.equals("https") ? null
+                    : "must use https (http is only allowed to loopback addresses in development and tests)";
+        }
+        if (addresses.isEmpty()) {
+            return "its host does not resolve";
+        }
+        boolean allLoopback = true;
+        for (InetAddress address : addresses) {
+            boolean loopback = address.isLoopbackAddress();
+            allLoopback &= loopback;
+            if (loopback) {
+                if (!allowHttpLoopback && !allowListed) {
+                    return "resolves to a loopback address (" + address.getHostAddress() + "), which is refused";
+                }
+            } else if (!isPublic(address) && !allowListed) {
+                return "resolves to a private, link-local, unspecified or multicast address ("
+                        + address.getHostAddress() + "), which is refused unless the host is allow-listed "
+                        + "(childsafe.delivery.allowed-hosts)";
+            }
+        }
+        if (scheme.equals("http") && !(allowHttpLoopback && allLoopback)) {
+            return "must use https (http is only allowed to loopback addresses in development and tests)";
+        }
+        return null;
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
+    }
+
+    /** Whether an address is a public unicast address (not loopback, private, link-local, unspecified ...). */
+    public static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 // 0.0.0.0/8 "this network"
+                    && !(first == 100 && second >= 64 && second < 128) // 100.64/10 shared (carrier-grade NAT)
+                    && first < 240; // 240/4 reserved, 255.255.255.255 broadcast
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) { // fc00::/7 unique local
+                return false;
+            }
+            // IPv4-compatible / NAT64 forms of a private IPv4 address are judged by that address.
+            boolean v4Mapped = true;
+            for (int i = 0; i < 10; i++) {
+                v4Mapped &= b[i] == 0;
+            }
+            if (v4Mapped && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff))) {
+                try {
+                    InetAddress v4 = InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+                    return isPublic(v4);
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
