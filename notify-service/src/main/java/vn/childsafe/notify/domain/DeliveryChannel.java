@@ -9,5 +9,7 @@ public enum DeliveryChannel {
     /** An e-mail over SMTP to one address of the contact point (Vietnamese text, a link to the case). */
     EMAIL,
     /** An SMS to one number of the contact point, through the configured HTTP gateway. */
-    SMS
+    SMS,
+    /** A Standard Webhooks-signed takedown request (or re-notice) to a platform's takedown endpoint. */
+    TAKEDOWN
 }

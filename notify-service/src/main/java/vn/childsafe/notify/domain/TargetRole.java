@@ -9,5 +9,7 @@ public enum TargetRole {
     /** The 111 hotline liaison (Tổng đài 111), alerted when routing says so; it has no assignment of its own. */
     LIAISON,
     /** The next level up, alerted because an assignment was not acknowledged in time (cấp trên khi quá hạn). */
-    ESCALATION
+    ESCALATION,
+    /** An online platform receiving a takedown request (channel TAKEDOWN). */
+    PLATFORM
 }

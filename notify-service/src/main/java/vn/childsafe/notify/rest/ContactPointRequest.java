@@ -15,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 @Schema(name = "ContactPointRequest", description = "How to reach an agency. Replaces the whole contact point.")
 public class ContactPointRequest {
 
-    @Schema(description = "Absolute http(s) URL that receives Standard Webhooks-signed POSTs; omit or null for "
-            + "none.", examples = "https://cand.hanoi.gov.vn/childsafe/hooks", maxLength = 2000)
+    @Schema(description = "Absolute https URL that receives Standard Webhooks-signed POSTs; omit or null for "
+            + "none. Private, link-local and loopback addresses are refused (http only to loopback in dev/test).", examples = "https://cand.hanoi.gov.vn/childsafe/hooks", maxLength = 2000)
     public String webhookUrl;
 
     @Schema(description = "Signing secrets whsec_<base64 of 24-64 bytes>; required with a webhookUrl. Every "
@@ -24,11 +24,12 @@ public class ContactPointRequest {
             maxItems = 5)
     public List<String> secrets;
 
-    @Schema(description = "E-mail addresses (stored; e-mail delivery comes later).", maxItems = 20)
+    @Schema(description = "E-mail addresses; each receives every alert as a Vietnamese e-mail (a delivery of its own).",
+            maxItems = 20)
     public List<String> emails;
 
-    @Schema(description = "Phone numbers for SMS, 8-15 digits, optional leading + (stored; SMS delivery comes "
-            + "later).", maxItems = 20)
+    @Schema(description = "Phone numbers for SMS, 8-15 digits, optional leading +; each receives every alert by "
+            + "SMS through the configured gateway (a delivery of its own).", maxItems = 20)
     public List<String> smsNumbers;
 
     @JsonIgnore

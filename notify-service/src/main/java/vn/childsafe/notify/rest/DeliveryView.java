@@ -18,7 +18,7 @@ public record DeliveryView(
         UUID caseId,
         String agencyCode,
         TargetRole role,
-        @Schema(description = "NONE when the agency had no usable contact point.") DeliveryChannel channel,
+        @Schema(description = "WEBHOOK, EMAIL, SMS, TAKEDOWN (a takedown request to a platform), or NONE when the agency had no usable contact point.") DeliveryChannel channel,
         @Schema(description = "The unit's e-mail address (EMAIL) or SMS number (SMS); empty for WEBHOOK and NONE.",
                 examples = "canhbao@congan.hanoi.gov.vn") String address,
         @Schema(description = "Standard Webhooks webhook-id, the same on every attempt.") String webhookId,

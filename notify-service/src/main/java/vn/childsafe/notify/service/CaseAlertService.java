@@ -30,6 +30,7 @@ import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
 import vn.childsafe.notify.domain.CaseAgency;
+import vn.childsafe.notify.domain.CaseFacts;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.InvalidCaseEventException;
@@ -70,7 +71,10 @@ public class CaseAlertService {
     Clock clock;
 
     @Inject
-    NotifyEvents notifyEvents;
+    AlertDeliveries alertDeliveries;
+
+    @Inject
+    TakedownService takedowns;
 
     private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
@@ -96,6 +100,7 @@ public class CaseAlertService {
                     return 0;
                 }
                 int count = createDeliveries(eventId, alerts);
+                count += takedowns.onCaseEvent(eventId, alerts.facts(), alerts.takedownUrls(), alerts.assignments());
                 return count;
             });
         } catch (RuntimeException e) {
@@ -126,7 +131,8 @@ public class CaseAlertService {
                     : List.of();
             List<CaseAgency> assignments = event.assignments().stream()
                     .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
-            return new CaseAlerts(event.caseId(), targets, payloads, urls, assignments);
+            return new CaseAlerts(new CaseFacts(event.caseId(), event.category(), event.urgency(),
+                    event.provinceCode(), event.communeCode()), targets, payloads, urls, assignments);
         }
         if (isCaseChange(eventType)) {
             CaseEvent event = parse(body, CaseEvent.class, eventType);
@@ -139,83 +145,31 @@ public class CaseAlertService {
             List<CaseAgency> assignments = event.assignments() == null ? List.of()
                     : event.assignments().stream()
                             .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
-            return new CaseAlerts(event.caseId(), targets, payloads, urls, assignments);
+            return new CaseAlerts(new CaseFacts(event.caseId(), event.category(), event.urgency(),
+                    event.provinceCode(), event.communeCode()), targets, payloads, urls, assignments);
         }
         return null;
     }
 
     /** The alerts of one case event, one payload per target, and the takedowns it asks for. */
-    private record CaseAlerts(UUID caseId, List<AlertTarget> targets, List<AlertPayload> payloads,
+    private record CaseAlerts(CaseFacts facts, List<AlertTarget> targets, List<AlertPayload> payloads,
             List<String> takedownUrls, List<CaseAgency> assignments) {
+
+        UUID caseId() {
+            return facts.caseId();
+        }
     }
 
     private int createDeliveries(String eventId, CaseAlerts alerts) {
-        Instant now = clock.instant();
         Map<String, ContactPoint> points = contactPoints
                 .findAll(alerts.targets().stream().map(AlertTarget::agencyCode).toList());
         int created = 0;
         for (int i = 0; i < alerts.targets().size(); i++) {
             AlertTarget target = alerts.targets().get(i);
-            String payload = toJson(alerts.payloads().get(i));
-            ContactPoint contactPoint = points.get(target.agencyCode());
-            if (contactPoint == null || !contactPoint.hasAnyChannel()) {
-                // Kept, never dropped: ops see the gap and retry once the contact point is registered.
-                Delivery delivery = newDelivery(eventId, alerts.caseId(), target, payload, now);
-                delivery.channel = DeliveryChannel.NONE;
-                delivery.state = DeliveryState.NO_CONTACT_POINT;
-                delivery.lastError = contactPoint == null ? "The agency has no contact point."
-                        : "The agency's contact point has no webhook URL, e-mail address or SMS number.";
-                LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
-                        target.agencyCode(), target.role(), alerts.caseId());
-                deliveries.persist(delivery);
-                notifyEvents.publish(new NotifyEvent(alerts.caseId(), NotifyEvent.Kind.DELIVERY_FAILED, now,
-                        "Không có đầu mối liên lạc để thông báo cho " + target.agencyCode() + " ("
-                                + target.role() + "): " + delivery.lastError,
-                        target.agencyCode(), delivery.id, null, null, null, null, null, null));
-                created++;
-                continue;
-            }
-            for (ChannelAddress channel : channelsOf(contactPoint)) {
-                Delivery delivery = newDelivery(eventId, alerts.caseId(), target, payload, now);
-                delivery.channel = channel.channel();
-                delivery.address = channel.address();
-                delivery.state = DeliveryState.PENDING;
-                delivery.nextAttemptAt = now;
-                deliveries.persist(delivery);
-                created++;
-            }
+            created += alertDeliveries.create(eventId, alerts.caseId(), target.agencyCode(), target.role(),
+                    toJson(alerts.payloads().get(i)), points.get(target.agencyCode()));
         }
         return created;
-    }
-
-    /** One channel of a contact point: the webhook, an e-mail address or an SMS number. */
-    public record ChannelAddress(DeliveryChannel channel, String address) {
-    }
-
-    /** Every channel of a contact point, webhook first: each becomes a delivery of its own. */
-    public static List<ChannelAddress> channelsOf(ContactPoint contactPoint) {
-        List<ChannelAddress> channels = new ArrayList<>();
-        if (contactPoint.hasWebhook()) {
-            channels.add(new ChannelAddress(DeliveryChannel.WEBHOOK, ""));
-        }
-        new LinkedHashSet<>(contactPoint.emails).forEach(e -> channels.add(new ChannelAddress(DeliveryChannel.EMAIL, e)));
-        new LinkedHashSet<>(contactPoint.smsNumbers)
-                .forEach(n -> channels.add(new ChannelAddress(DeliveryChannel.SMS, n)));
-        return channels;
-    }
-
-    private static Delivery newDelivery(String eventId, UUID caseId, AlertTarget target, String payload,
-            Instant now) {
-        Delivery delivery = new Delivery();
-        delivery.id = UUID.randomUUID();
-        delivery.eventId = eventId;
-        delivery.caseId = caseId;
-        delivery.agencyCode = target.agencyCode();
-        delivery.role = target.role();
-        delivery.webhookId = Delivery.webhookIdFor(delivery.id);
-        delivery.payload = payload;
-        delivery.createdAt = now;
-        return delivery;
     }
 
     private <T> T parse(String body, Class<T> type, String name) {

@@ -28,6 +28,8 @@ import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
 import vn.childsafe.notify.repository.ContactPoint;
 import vn.childsafe.notify.repository.ContactPointRepository;
+import vn.childsafe.notify.repository.Platform;
+import vn.childsafe.notify.repository.PlatformRepository;
 import vn.childsafe.notify.repository.Delivery;
 import vn.childsafe.notify.repository.DeliveryRepository;
 
@@ -61,6 +63,9 @@ public class DeliveryDispatcher extends PollingWorker {
 
     @Inject
     ContactPointRepository contactPoints;
+
+    @Inject
+    PlatformRepository platforms;
 
     @Inject
     WebhookSender sender;
@@ -138,7 +143,7 @@ public class DeliveryDispatcher extends PollingWorker {
     /** Sends over the attempt's channel; the future always completes normally, with the outcome. */
     private java.util.concurrent.CompletableFuture<AttemptOutcome> send(Attempt attempt) {
         return switch (attempt.channel()) {
-            case WEBHOOK -> sender.send(attempt);
+            case WEBHOOK, TAKEDOWN -> sender.send(attempt);
             case EMAIL -> emailSender.send(attempt);
             case SMS -> smsSender.send(attempt);
             case NONE -> java.util.concurrent.CompletableFuture
@@ -152,11 +157,17 @@ public class DeliveryDispatcher extends PollingWorker {
         if (due.isEmpty()) {
             return List.of();
         }
-        Map<String, ContactPoint> points = contactPoints.findAll(due.stream().map(d -> d.agencyCode).toList());
+        Map<String, ContactPoint> points = contactPoints.findAll(due.stream()
+                .filter(d -> d.channel != DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
+        Map<String, Platform> platformsByCode = platforms.findAll(due.stream()
+                .filter(d -> d.channel == DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
         List<Attempt> attempts = new ArrayList<>(due.size());
         for (Delivery delivery : due) {
             ContactPoint contactPoint = points.get(delivery.agencyCode);
-            String gone = channelGone(delivery, contactPoint);
+            Platform platform = platformsByCode.get(delivery.agencyCode);
+            String gone = delivery.channel == DeliveryChannel.TAKEDOWN
+                    ? (platform == null ? "The platform was removed." : null)
+                    : channelGone(delivery, contactPoint);
             if (gone != null) {
                 // The channel was removed from the contact point after the delivery was created.
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
@@ -172,11 +183,18 @@ public class DeliveryDispatcher extends PollingWorker {
             delivery.attempts++;
             delivery.lastAttemptAt = now;
             delivery.nextAttemptAt = now.plus(config.claimLease());
-            boolean webhook = delivery.channel == DeliveryChannel.WEBHOOK;
-            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId,
-                    webhook ? contactPoint.webhookUrl : null,
-                    webhook ? List.copyOf(contactPoint.secrets) : List.of(), delivery.address, delivery.payload,
-                    delivery.agencyCode, delivery.caseId, delivery.createdAt));
+            String url = null;
+            List<String> secrets = List.of();
+            if (delivery.channel == DeliveryChannel.WEBHOOK) {
+                url = contactPoint.webhookUrl;
+                secrets = List.copyOf(contactPoint.secrets);
+            } else if (delivery.channel == DeliveryChannel.TAKEDOWN) {
+                url = platform.takedownUrl;
+                secrets = List.copyOf(platform.secrets);
+            }
+            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId, url,
+                    secrets, delivery.address, delivery.payload, delivery.agencyCode, delivery.caseId,
+                    delivery.createdAt));
         }
         return attempts;
     }
@@ -192,15 +210,19 @@ public class DeliveryDispatcher extends PollingWorker {
                     : "The e-mail address was removed from the agency's contact point.";
             case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null
                     : "The SMS number was removed from the agency's contact point.";
-            case NONE -> "The delivery has no channel.";
+            case NONE, TAKEDOWN -> "The delivery has no channel.";
         };
     }
 
     /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
     private void publishFailed(java.util.UUID deliveryId, java.util.UUID caseId, String agencyCode,
             DeliveryChannel channel, Instant now, String summary) {
-        notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now, summary, agencyCode,
-                deliveryId, channel == DeliveryChannel.NONE ? null : channel.name(), null, null, null, null, null));
+        boolean takedown = channel == DeliveryChannel.TAKEDOWN;
+        // A takedown request is a signed webhook to the platform; the event names the platform instead of an agency.
+        notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now, summary,
+                takedown ? null : agencyCode, deliveryId,
+                channel == DeliveryChannel.NONE ? null : takedown ? DeliveryChannel.WEBHOOK.name() : channel.name(),
+                takedown ? agencyCode : null, null, null, null, null));
     }
 
     private void recordOutcomes() {

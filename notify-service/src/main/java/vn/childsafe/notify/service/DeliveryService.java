@@ -44,7 +44,7 @@ public class DeliveryService {
         return deliveries.list(caseId, state, limit);
     }
 
-    private Delivery copyFor(Delivery original, CaseAlertService.ChannelAddress channel) {
+    private Delivery copyFor(Delivery original, AlertDeliveries.ChannelAddress channel) {
         Delivery copy = new Delivery();
         copy.id = UUID.randomUUID();
         copy.eventId = original.eventId;
@@ -91,10 +91,10 @@ public class DeliveryService {
                     if (d.channel == DeliveryChannel.NONE) {
                         // The alert never went anywhere: it now goes to every channel the agency has, each a
                         // delivery of its own (this one takes the first).
-                        List<CaseAlertService.ChannelAddress> channels = CaseAlertService.channelsOf(contactPoint);
+                        List<AlertDeliveries.ChannelAddress> channels = AlertDeliveries.channelsOf(contactPoint);
                         d.channel = channels.get(0).channel();
                         d.address = channels.get(0).address();
-                        for (CaseAlertService.ChannelAddress more : channels.subList(1, channels.size())) {
+                        for (AlertDeliveries.ChannelAddress more : channels.subList(1, channels.size())) {
                             deliveries.persist(copyFor(d, more));
                         }
                     }

@@ -72,6 +72,18 @@ public final class CaseEvents {
         }
     }
 
+    /** A routed case that asks for the takedown of {@code urls}; {@code information} is an INFORMATION_PROVINCE unit. */
+    public static CaseRouted routedWithTakedowns(UUID caseId, String lead, String information, List<String> urls) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<CaseRouted.Assignment> assignments = List.of(
+                new CaseRouted.Assignment(UUID.randomUUID(), lead, "Công an tỉnh " + lead, "POLICE_PROVINCE",
+                        CaseRouted.Role.LEAD, now.plus(Duration.ofHours(1))),
+                new CaseRouted.Assignment(UUID.randomUUID(), information, "Sở Văn hoá và Thông tin " + information,
+                        "INFORMATION_PROVINCE", CaseRouted.Role.SUPPORT, now.plus(Duration.ofHours(24))));
+        return new CaseRouted(caseId, "ROUTED", List.of(UUID.randomUUID()), now, Category.CSAM, Urgency.HIGH, "01",
+                null, "2026.1", "R2", assignments, false, true, urls);
+    }
+
     /** The event as JSON; fails the test if it breaks the schema (the contract with routing-service). */
     public static String json(ObjectMapper mapper, CaseRouted event) {
         try {
