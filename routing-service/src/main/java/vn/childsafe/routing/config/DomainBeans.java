@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import vn.childsafe.commons.geo.ProvinceTable;
 import vn.childsafe.routing.domain.LocationResolver;
+import vn.childsafe.routing.geo.AdminUnitRepository;
 import vn.childsafe.routing.domain.RoutingRules;
 
 /**
@@ -24,8 +25,8 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    LocationResolver locationResolver(ProvinceTable provinces) {
-        return new LocationResolver(provinces);
+    LocationResolver locationResolver(ProvinceTable provinces, AdminUnitRepository wards) {
+        return new LocationResolver(provinces, wards);
     }
 
     @Produces

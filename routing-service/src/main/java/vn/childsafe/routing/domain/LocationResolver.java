@@ -16,7 +16,8 @@ import vn.childsafe.commons.geo.ProvinceTable;
  * report also carries a legacy district or ward code, in which case it is read as a legacy code. A code that only
  * ever was legacy (e.g. 30 Hải Dương) is always legacy.
  *
- * <p>The legacy ward → commune mapping is not loaded yet: a legacy ward gives province-level routing with a note.
+ * <p>A legacy ward is looked up in the imported {@link WardMapping}: a ward that became exactly one commune routes
+ * to that commune; a ward split into several communes routes at province level, and the notes say so.
  */
 public final class LocationResolver {
 
@@ -24,9 +25,15 @@ public final class LocationResolver {
     private static final Pattern COMMUNE = Pattern.compile("\\d{5}");
 
     private final ProvinceTable provinces;
+    private final WardMapping wards;
 
     public LocationResolver(ProvinceTable provinces) {
+        this(provinces, WardMapping.none());
+    }
+
+    public LocationResolver(ProvinceTable provinces, WardMapping wards) {
         this.provinces = provinces;
+        this.wards = wards;
     }
 
     /**
@@ -77,8 +84,26 @@ public final class LocationResolver {
             notes.add("legacy district " + abbreviate(district) + " not used: districts were abolished on 2025-07-01");
         }
         if (ward != null) {
-            notes.add("legacy ward " + abbreviate(ward) + " not mapped to a current commune yet (ward mapping not loaded)"
-                    + (keptCommune == null ? ": routed at province level" : ": the commune code given is used"));
+            Optional<WardMapping.MappedWard> mapped = COMMUNE.matcher(ward).matches() ? wards.find(ward)
+                    : Optional.empty();
+            if (mapped.isEmpty()) {
+                notes.add("legacy ward " + abbreviate(ward) + " not mapped to a current commune (not in the imported "
+                        + "legacy mapping)" + (keptCommune == null ? ": routed at province level"
+                                : ": the commune code given is used"));
+            } else if (!mapped.get().newProvinceCode().equals(resolved.code())) {
+                notes.add("legacy ward " + ward + " belongs to today's province " + mapped.get().newProvinceCode()
+                        + ", not " + resolved.code() + ": ward ignored" + (keptCommune == null
+                                ? ", routed at province level" : ", the commune code given is used"));
+            } else if (keptCommune != null) {
+                notes.add("legacy ward " + ward + " not used: the commune code given is used");
+            } else if (mapped.get().communeCodes().size() == 1) {
+                keptCommune = mapped.get().communeCodes().get(0);
+                notes.add("legacy ward " + ward + describeName(mapped.get()) + " → commune " + keptCommune);
+            } else {
+                notes.add("legacy ward " + ward + describeName(mapped.get()) + " was split into communes "
+                        + String.join(", ", mapped.get().communeCodes())
+                        + ": ambiguous at commune level, routed at province level");
+            }
         }
         if (commune != null && keptCommune == null) {
             notes.add("invalid commune code '" + abbreviate(commune) + "' ignored: routed at province level");
@@ -96,6 +121,10 @@ public final class LocationResolver {
     }
 
     /** Codes come from other systems: keep notes short even when a sender puts free text in a code field. */
+    private static String describeName(WardMapping.MappedWard ward) {
+        return ward.wardName() == null || ward.wardName().isBlank() ? "" : " (" + ward.wardName() + ")";
+    }
+
     private static String abbreviate(String code) {
         return code.length() <= 12 ? code : code.substring(0, 12) + "…";
     }

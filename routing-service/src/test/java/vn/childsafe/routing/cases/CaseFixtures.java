@@ -57,9 +57,15 @@ public final class CaseFixtures {
     /** Routes a report as the consumer would, and returns its case id. */
     public UUID route(Category category, Urgency urgency, String province, String commune, boolean victim,
             List<String> urls) {
+        return route(category, urgency, new ReportReceived.Location(province, commune, null, null), victim, urls);
+    }
+
+    /** Routes a report with location codes as sent (today's or legacy), and returns its case id. */
+    public UUID route(Category category, Urgency urgency, ReportReceived.Location location, boolean victim,
+            List<String> urls) {
         UUID reportId = UUID.randomUUID();
         ReportReceived report = new ReportReceived(reportId, Instant.now(), SourceChannel.HOTLINE_111, category,
-                urgency, null, new ReportReceived.Location(province, commune, null, null),
+                urgency, null, location,
                 new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
                 ReporterRelationship.PARENT,
                 urls.stream().map(u -> new ReportReceived.ContentItem(u, null, null, null)).toList());
