@@ -1,9 +1,5 @@
 package vn.childsafe.notify.service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,25 +20,21 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
-import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.commons.inbox.Inbox;
 import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
 import vn.childsafe.notify.domain.CaseAgency;
 import vn.childsafe.notify.domain.CaseFacts;
-import vn.childsafe.notify.domain.DeliveryChannel;
-import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.InvalidCaseEventException;
 import vn.childsafe.notify.repository.ContactPoint;
 import vn.childsafe.notify.repository.ContactPointRepository;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
 
 /**
- * Turns a case event into deliveries (lập danh sách thông báo cho một vụ việc): one per target and channel, in
- * the same transaction as the inbox entry, so that a redelivered event creates nothing twice and a crash
- * between the two is impossible. The dispatcher sends them once the transaction committed.
+ * Turns a case event ({@code case.routed} or any later change) into deliveries (lập danh sách thông báo cho một vụ
+ * việc): one per target and channel, plus the takedown requests the event asks for, in the same transaction as
+ * the inbox entry, so that a redelivered event creates nothing twice and a crash between the two is impossible.
+ * The dispatcher sends them once the transaction committed.
  */
 @ApplicationScoped
 public class CaseAlertService {
@@ -51,6 +43,7 @@ public class CaseAlertService {
     public static final String CONSUMER = "notify-service";
 
     private static final Logger LOG = Logger.getLogger(CaseAlertService.class);
+    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     @Inject
     Inbox inbox;
@@ -62,21 +55,13 @@ public class CaseAlertService {
     ContactPointRepository contactPoints;
 
     @Inject
-    DeliveryRepository deliveries;
-
-    @Inject
     DeliveryDispatcher dispatcher;
-
-    @Inject
-    Clock clock;
 
     @Inject
     AlertDeliveries alertDeliveries;
 
     @Inject
     TakedownService takedowns;
-
-    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     /**
      * Handles one case event. Transient failures (database unreachable, serialisation conflicts) are retried with

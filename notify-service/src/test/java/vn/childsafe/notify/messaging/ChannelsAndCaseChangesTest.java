@@ -264,4 +264,41 @@ class ChannelsAndCaseChangesTest {
         assertThat(body.get("channel").isNull()).isTrue();
         assertThat(Api.deliveryTo(caseId, nobody).get("state")).isEqualTo("NO_CONTACT_POINT");
     }
+
+    @Test
+    void aCaseEventWhoseKindContradictsItsTypeGoesToTheDeadLetterTopic() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        CaseEvent event = CaseEvents.changed(caseId, CaseEvent.Kind.RESOLVED, "RESOLVED", List.of(), List.of());
+        ProducerRecord<String, String> valid = CaseEvents.changedRecord(mapper, event);
+        kafka().send(CaseEvents.record(caseId.toString(), UUID.randomUUID().toString(),
+                "vn.childsafe.case.escalated.v1", valid.value()));
+
+        ConsumerRecord<String, String> dead = kafka().awaitRecord(EventTypes.CASES_TOPIC + ".dlq", caseId.toString(),
+                WAIT);
+        assertThat(dead.value()).isEqualTo(valid.value());
+        assertThat(Api.deliveriesOf(caseId)).isEmpty();
+    }
+
+    @Test
+    void anAlertKeptForAnAgencyWithoutContactPointGoesToEveryChannelOnceOpsRetryIt() throws Exception {
+        String unit = newAgency("UBND");
+        String mail = unit.toLowerCase() + "@ubnd.gov.vn";
+        String number = newNumber("+8497");
+        UUID caseId = UUID.randomUUID();
+        kafka().send(CaseEvents.changedRecord(mapper, CaseEvents.changed(caseId, CaseEvent.Kind.REROUTED, "ROUTED",
+                List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)), List.of())));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, unit).get("state"))
+                .isEqualTo("NO_CONTACT_POINT"));
+        String id = Api.deliveryTo(caseId, unit).get("id").toString();
+
+        putContactPoint(unit, null, null, List.of(mail), List.of(number));
+        given().auth().oauth2(TestTokens.ops()).post("/api/v1/deliveries/{id}/retry", id).then().statusCode(200);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(Api.deliveriesOf(caseId)).extracting(d -> d.get("channel") + "=" + d.get("state"))
+                    .containsExactlyInAnyOrder("EMAIL=DELIVERED", "SMS=DELIVERED");
+            assertThat(Mailboxes.inbox(imapPort, mail)).hasSize(1);
+            assertThat(smsTo(number)).hasSize(1);
+        });
+    }
 }
