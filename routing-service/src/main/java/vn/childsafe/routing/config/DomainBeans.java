@@ -7,12 +7,10 @@ import jakarta.inject.Singleton;
 import vn.childsafe.commons.geo.ProvinceTable;
 import vn.childsafe.routing.domain.LocationResolver;
 import vn.childsafe.routing.geo.AdminUnitRepository;
-import vn.childsafe.routing.domain.RoutingRules;
 
 /**
  * Makes the plain-Java domain objects injectable, as {@code @Singleton} because immutable values need no proxy.
- * Today they are the built-in table and the default rule set; when geography and rule sets become data, only
- * these producers change.
+ * The province table is built in; the ward mapping (imported) and the rule sets (stored) come from the database.
  */
 @ApplicationScoped
 public class DomainBeans {
@@ -27,11 +25,5 @@ public class DomainBeans {
     @Singleton
     LocationResolver locationResolver(ProvinceTable provinces, AdminUnitRepository wards) {
         return new LocationResolver(provinces, wards);
-    }
-
-    @Produces
-    @Singleton
-    RoutingRules routingRules() {
-        return RoutingRules.defaults();
     }
 }

@@ -37,7 +37,7 @@ import vn.childsafe.routing.domain.LocationResolver;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
-import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.rules.RuleSetService;
 
 /**
  * Routes an accepted report (điều phối phản ánh): resolves its location, applies the rules, picks the units by
@@ -70,7 +70,7 @@ public class CaseRoutingService {
     LocationResolver locations;
 
     @Inject
-    RoutingRules rules;
+    RuleSetService ruleSets;
 
     @Inject
     RoutingConfig config;
@@ -111,7 +111,7 @@ public class CaseRoutingService {
         // Microseconds: what PostgreSQL stores, so the event and a later read of the case agree to the digit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Resolution where = resolve(report.location());
-        RoutingDecision decision = rules.decide(ReportFacts.of(report));
+        RoutingDecision decision = ruleSets.active().decide(ReportFacts.of(report));
         LocalDate today = LocalDate.ofInstant(now, config.timeZone());
         Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(today)).plan(decision, where);
 
@@ -156,16 +156,21 @@ public class CaseRoutingService {
         routingCase.liaisonRequired = decision.liaisonRequired();
         routingCase.takedownRequired = decision.takedownRequired();
         routingCase.takedownUrls = new ArrayList<>(decision.takedownUrls());
+        routingCase.explanation = explain(where, decision, plan);
+        routingCase.createdAt = now;
+        routingCase.routedAt = now;
+        routingCase.updatedAt = now;
+        return routingCase;
+    }
+
+    /** Why a report goes where it goes: location, rule, policies, every fallback; one line each. */
+    public static List<String> explain(Resolution where, RoutingDecision decision, Jurisdiction.Plan plan) {
         List<String> explanation = new ArrayList<>();
         explanation.add(describe(where));
         where.notes().forEach(note -> explanation.add("location: " + note));
         explanation.addAll(decision.explanation());
         explanation.addAll(plan.explanation());
-        routingCase.explanation = explanation;
-        routingCase.createdAt = now;
-        routingCase.routedAt = now;
-        routingCase.updatedAt = now;
-        return routingCase;
+        return explanation;
     }
 
     private static String describe(Resolution where) {

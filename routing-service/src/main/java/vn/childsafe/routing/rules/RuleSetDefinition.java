@@ -1,0 +1,176 @@
+package vn.childsafe.routing.rules;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.problem.Problem;
+import vn.childsafe.routing.domain.AgencyType;
+import vn.childsafe.routing.domain.RoutingPolicies;
+import vn.childsafe.routing.domain.RoutingRule;
+import vn.childsafe.routing.domain.RuleCondition;
+import vn.childsafe.routing.domain.RuleSet;
+import vn.childsafe.routing.domain.SupportRule;
+
+/**
+ * A rule set as JSON data: what admins POST, what is stored, what {@link RuleSet} is built from. Durations are
+ * ISO-8601 ({@code PT15M}, {@code PT1H}, {@code PT24H}).
+ */
+@Schema(name = "RuleSetDefinition")
+public record RuleSetDefinition(
+        @Schema(description = "Version name, unique, e.g. default-2", examples = "default-2") String version,
+        @Schema(description = "What changed and why") String description,
+        @Schema(description = "Evaluated in order, first match wins; the last must match every report") List<Rule> rules,
+        Policies policies) {
+
+    /** One rule. Empty sets mean "any". */
+    @Schema(name = "RuleDefinition")
+    public record Rule(String id, Set<Urgency> urgencyIn, Set<Category> categoryIn, Boolean schoolContext,
+            AgencyType lead, List<Support> supports,
+            @Schema(description = "ISO-8601 duration", examples = "PT1H") String ackWithin) {
+    }
+
+    /** A supporting unit type and when it is assigned. */
+    @Schema(name = "SupportDefinition")
+    public record Support(AgencyType type, SupportRule.When when) {
+    }
+
+    /** The policies on top of the first match (DESIGN §6). */
+    @Schema(name = "PoliciesDefinition")
+    public record Policies(Boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
+            Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies,
+            @Schema(examples = "PT15M") String minimumHalvedDeadline) {
+    }
+
+    /** The definition of a domain rule set. */
+    public static RuleSetDefinition of(RuleSet set, String description) {
+        List<Rule> rules = set.rules().stream().map(r -> new Rule(r.id(), r.when().urgencyIn(), r.when().categoryIn(),
+                r.when().schoolContext(), r.lead(),
+                r.supports().stream().map(s -> new Support(s.type(), s.when())).toList(), r.ackWithin().toString()))
+                .toList();
+        RoutingPolicies p = set.policies();
+        return new RuleSetDefinition(set.version(), description, rules, new Policies(p.liaisonWhenVictimGiven(),
+                p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
+                p.minimumHalvedDeadline().toString()));
+    }
+
+    /**
+     * Builds the domain rule set, or lists what is wrong with JSON Pointers into this definition.
+     *
+     * @throws InvalidRuleSetException with every problem found
+     */
+    public RuleSet toRuleSet() {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (version == null || !version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,49}")) {
+            errors.add(new Problem.FieldError("/version", "1..50 letters, digits, '.', '_' or '-'"));
+        }
+        List<RoutingRule> built = new ArrayList<>();
+        if (rules == null || rules.isEmpty()) {
+            errors.add(new Problem.FieldError("/rules", "at least one rule is required"));
+        } else {
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                String at = "/rules/" + i;
+                if (r == null) {
+                    errors.add(new Problem.FieldError(at, "must be a rule"));
+                    continue;
+                }
+                int before = errors.size();
+                if (r.id() == null || r.id().isBlank() || r.id().length() > 50) {
+                    errors.add(new Problem.FieldError(at + "/id", "required, at most 50 characters"));
+                }
+                if (r.lead() == null) {
+                    errors.add(new Problem.FieldError(at + "/lead", "required: an agency type"));
+                }
+                Duration ack = duration(r.ackWithin(), at + "/ackWithin", errors);
+                List<SupportRule> supports = new ArrayList<>();
+                if (r.supports() != null) {
+                    for (int j = 0; j < r.supports().size(); j++) {
+                        Support s = r.supports().get(j);
+                        if (s == null || s.type() == null) {
+                            errors.add(new Problem.FieldError(at + "/supports/" + j + "/type", "required"));
+                        } else {
+                            supports.add(new SupportRule(s.type(), s.when() == null ? SupportRule.When.ALWAYS : s.when()));
+                        }
+                    }
+                }
+                if (errors.size() == before) {
+                    RuleCondition when = new RuleCondition(r.urgencyIn() == null ? Set.of() : r.urgencyIn(),
+                            r.categoryIn() == null ? Set.of() : r.categoryIn(), Boolean.TRUE.equals(r.schoolContext()));
+                    built.add(new RoutingRule(r.id().trim(), when, r.lead(), supports, ack));
+                }
+            }
+            Rule last = rules.get(rules.size() - 1);
+            if (last != null && ((last.urgencyIn() != null && !last.urgencyIn().isEmpty())
+                    || (last.categoryIn() != null && !last.categoryIn().isEmpty())
+                    || Boolean.TRUE.equals(last.schoolContext()))) {
+                errors.add(new Problem.FieldError("/rules/" + (rules.size() - 1),
+                        "the last rule must match every report (no conditions): no report may be left unrouted"));
+            }
+            List<String> ids = rules.stream().filter(r -> r != null && r.id() != null).map(Rule::id).toList();
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.indexOf(ids.get(i)) != i) {
+                    errors.add(new Problem.FieldError("/rules/" + i + "/id", "rule id " + ids.get(i) + " twice"));
+                }
+            }
+        }
+        RoutingPolicies builtPolicies = null;
+        if (policies == null) {
+            errors.add(new Problem.FieldError("/policies", "required"));
+        } else {
+            Duration minimum = duration(policies.minimumHalvedDeadline() == null ? "PT0S"
+                    : policies.minimumHalvedDeadline(), "/policies/minimumHalvedDeadline", errors);
+            if (minimum != null) {
+                builtPolicies = new RoutingPolicies(Boolean.TRUE.equals(policies.liaisonWhenVictimGiven()),
+                        orEmpty(policies.liaisonUrgencies()), orEmpty(policies.takedownCategories()),
+                        orEmpty(policies.halvedDeadlineUrgencies()), minimum);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRuleSetException(errors);
+        }
+        return new RuleSet(version, built, builtPolicies);
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> set) {
+        return set == null ? Set.of() : set;
+    }
+
+    private static Duration duration(String text, String pointer, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new Problem.FieldError(pointer, "required: an ISO-8601 duration such as PT1H"));
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(text.trim());
+            if (d.isNegative() || (d.isZero() && !pointer.endsWith("minimumHalvedDeadline"))) {
+                errors.add(new Problem.FieldError(pointer, "must be positive"));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(pointer, "not an ISO-8601 duration such as PT1H"));
+            return null;
+        }
+    }
+
+    /** A definition that cannot become a rule set. */
+    public static class InvalidRuleSetException extends RuntimeException {
+        private final List<Problem.FieldError> errors;
+
+        public InvalidRuleSetException(List<Problem.FieldError> errors) {
+            super(errors.size() + " problem(s) in the rule set");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<Problem.FieldError> errors() {
+            return errors;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package vn.childsafe.routing.rules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.domain.RuleSet;
+
+/**
+ * Versioned rule sets stored as JSON: seeds the shipped default (DESIGN §6) on start, serves the active set to
+ * routing (every instance reads which version is active from the database, so an activation reaches all of them),
+ * and lets admins add drafts and activate them. Stored definitions never change, so parsed sets are cached by
+ * version.
+ */
+@ApplicationScoped
+public class RuleSetService {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, RoutingRules> parsed = new ConcurrentHashMap<>();
+
+    /** A stored rule set, without or with its definition. */
+    @Schema(name = "RuleSet")
+    public record RuleSetView(String version, String status, String description, Instant createdAt, String createdBy,
+            Instant activatedAt, RuleSetDefinition definition) {
+    }
+
+    void seed(@Observes StartupEvent event) {
+        try {
+            QuarkusTransaction.requiringNew().run(this::seedDefault);
+        } catch (RuntimeException e) {
+            // Another instance seeding at the same moment: its default is the same.
+            LOG.infof("Default rule set not seeded here (%s); another instance did", e.toString());
+        }
+    }
+
+    private void seedDefault() {
+        RuleSet defaults = RoutingRules.defaultRuleSet();
+        em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
+                + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
+                .setParameter("version", defaults.version())
+                .setParameter("description", "DESIGN §6: rules R1-R6 and the default policies, shipped with the service")
+                .setParameter("definition", json(RuleSetDefinition.of(defaults, null)))
+                .setParameter("now", now()).executeUpdate();
+        int activated = em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now "
+                + "WHERE version = :version AND NOT EXISTS (SELECT 1 FROM rule_set WHERE status = 'ACTIVE')")
+                .setParameter("now", now()).setParameter("version", defaults.version()).executeUpdate();
+        if (activated == 1) {
+            LOG.infof("Rule set %s seeded and activated", defaults.version());
+        }
+    }
+
+    /** The active rule set; the shipped default if none is active (never the case after start-up). */
+    @Transactional
+    public RoutingRules active() {
+        List<?> rows = em.createNativeQuery("SELECT version, definition FROM rule_set WHERE status = 'ACTIVE'")
+                .getResultList();
+        if (rows.isEmpty()) {
+            return RoutingRules.defaults();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return parsed.computeIfAbsent((String) row[0], v -> new RoutingRules(parse((String) row[1]).toRuleSet()));
+    }
+
+    /** A stored rule set by version (draft, active or retired). */
+    @Transactional
+    public Optional<RoutingRules> byVersion(String version) {
+        RoutingRules cached = parsed.get(version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return find(version).map(v -> parsed.computeIfAbsent(version, x -> new RoutingRules(v.definition().toRuleSet())));
+    }
+
+    @Transactional
+    public List<RuleSetView> list() {
+        List<?> rows = em.createNativeQuery("SELECT version, status, description, created_at, created_by, activated_at "
+                + "FROM rule_set ORDER BY created_at, version").getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(r -> new RuleSetView((String) r[0], (String) r[1],
+                (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), null)).toList();
+    }
+
+    @Transactional
+    public RuleSetView get(String version) {
+        return find(version).orElseThrow(() -> ProblemException.notFound("No rule set " + version + "."));
+    }
+
+    /** Stores a new draft; 400 with pointers if invalid, 409 if the version exists. */
+    @Transactional
+    public RuleSetView create(RuleSetDefinition definition, String actor) {
+        if (definition == null) {
+            throw ProblemException.badRequest("A rule set definition is required.", null);
+        }
+        RuleSet set;
+        try {
+            set = definition.toRuleSet();
+        } catch (RuleSetDefinition.InvalidRuleSetException e) {
+            throw ProblemException.badRequest("The rule set is invalid: " + e.errors().size() + " problem(s).",
+                    e.errors());
+        }
+        if (find(set.version()).isPresent()) {
+            throw ProblemException.conflict("Rule set " + set.version() + " exists; stored rule sets never change, "
+                    + "create a new version.");
+        }
+        String description = definition.description() == null ? null : definition.description().strip();
+        if (description != null && description.length() > 2000) {
+            description = description.substring(0, 2000);
+        }
+        em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
+                + "VALUES (:version, 'DRAFT', :description, :definition, :now, :actor)")
+                .setParameter("version", set.version()).setParameter("description", description)
+                .setParameter("definition", json(RuleSetDefinition.of(set, description)))
+                .setParameter("now", now()).setParameter("actor", actor).executeUpdate();
+        return get(set.version());
+    }
+
+    /** Makes a version the active one; the previously active one is RETIRED. */
+    @Transactional
+    public RuleSetView activate(String version) {
+        RuleSetView target = get(version);
+        if ("ACTIVE".equals(target.status())) {
+            throw ProblemException.conflict("Rule set " + version + " is already active.");
+        }
+        // Serialises concurrent activations: both lock the table's rows in the same order.
+        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE").getResultList();
+        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE'").executeUpdate();
+        em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now WHERE version = :version")
+                .setParameter("now", now()).setParameter("version", version).executeUpdate();
+        LOG.infof("Rule set %s activated", version);
+        return get(version);
+    }
+
+    private Optional<RuleSetView> find(String version) {
+        List<?> rows = em.createNativeQuery("SELECT version, status, description, created_at, created_by, activated_at, "
+                + "definition FROM rule_set WHERE version = :version").setParameter("version", version).getResultList();
+        return rows.stream().map(o -> (Object[]) o).findFirst().map(r -> new RuleSetView((String) r[0],
+                (String) r[1], (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), parse((String) r[6])));
+    }
+
+    private RuleSetDefinition parse(String json) {
+        try {
+            return objectMapper.readValue(json, RuleSetDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored rule set cannot be read", e);
+        }
+    }
+
+    private String json(RuleSetDefinition definition) {
+        try {
+            return objectMapper.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,153 @@
+package vn.childsafe.routing.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.routing.cases.CaseFixtures;
+import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.service.CaseRoutingService;
+
+/** Rule sets as data: the seeded default is DESIGN §6; drafts are validated, simulated, activated. */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class RuleSetResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private static final String DRAFT = """
+            {"version": "%s", "description": "SELF_HARM to child protection within 1 h",
+             "rules": [
+              {"id": "R1", "urgencyIn": ["IMMEDIATE_DANGER"], "lead": "POLICE_COMMUNE",
+               "supports": [{"type": "POLICE_PROVINCE"}, {"type": "CHILD_PROTECTION_PROVINCE"}], "ackWithin": "PT15M"},
+              {"id": "R7", "categoryIn": ["SELF_HARM"], "lead": "CHILD_PROTECTION_PROVINCE",
+               "supports": [{"type": "COMMUNE_COMMITTEE", "when": "ALWAYS"}], "ackWithin": "PT1H"},
+              {"id": "R6", "lead": "CHILD_PROTECTION_PROVINCE", "supports": [{"type": "COMMUNE_COMMITTEE"}],
+               "ackWithin": "PT24H"}],
+             "policies": {"liaisonWhenVictimGiven": true, "liaisonUrgencies": ["IMMEDIATE_DANGER", "HIGH"],
+              "takedownCategories": ["CSAM"], "halvedDeadlineUrgencies": ["HIGH"], "minimumHalvedDeadline": "PT15M"}}""";
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    CaseRoutingService routing;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void the_seeded_default_rule_set_is_design_section_6_as_data() throws Exception {
+        given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then().statusCode(200)
+                .body("find { it.version == 'default-1' }.status", equalTo("ACTIVE"));
+        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-1")
+                .then().statusCode(200).body("definition.rules.id", org.hamcrest.Matchers.contains("R1", "R2", "R3",
+                        "R4", "R5", "R6"))
+                .body("definition.rules[0].ackWithin", equalTo("PT15M"))
+                .extract().path("definition");
+        RuleSetDefinition stored = objectMapper.convertValue(definition, RuleSetDefinition.class);
+        assertThat(stored.toRuleSet()).isEqualTo(RoutingRules.defaultRuleSet());
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/nope").then().statusCode(404)
+                .contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.unit("CA-01")).when().get("/api/v1/rule-sets").then().statusCode(403);
+    }
+
+    @Test
+    void an_invalid_draft_is_rejected_with_pointers() {
+        String invalid = """
+                {"version": "bad one", "rules": [
+                  {"id": "A", "lead": "POLICE_PROVINCE", "ackWithin": "one hour"},
+                  {"id": "A", "categoryIn": ["SCAM"], "ackWithin": "PT1H"}],
+                 "policies": {"minimumHalvedDeadline": "PT15M"}}""";
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(invalid)
+                .when().post("/api/v1/rule-sets").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", hasItem("/version"))
+                .body("errors.pointer", hasItem("/rules/0/ackWithin"))
+                .body("errors.pointer", hasItem("/rules/1/lead"))
+                .body("errors.pointer", hasItem("/rules/1/id"))
+                .body("errors.find { it.pointer == '/rules/1' }.message",
+                        org.hamcrest.Matchers.containsString("must match every report"));
+    }
+
+    @Test
+    void draft_simulate_activate_routes_new_cases_by_the_new_version() throws Exception {
+        String version = "sim-" + UUID.randomUUID().toString().substring(0, 8);
+        CaseFixtures.putAgency("BVTE-46", "CHILD_PROTECTION_PROVINCE", "46", null, null);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(DRAFT.formatted(version))
+                .when().post("/api/v1/rule-sets").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/rule-sets/" + version))
+                .body("status", equalTo("DRAFT"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(DRAFT.formatted(version))
+                .when().post("/api/v1/rule-sets").then().statusCode(409);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(DRAFT.formatted("x"))
+                .when().post("/api/v1/rule-sets").then().statusCode(403);
+
+        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
+        long casesBefore = fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?");
+        Map<String, Object> report = Map.of("category", "SELF_HARM", "urgency", "NORMAL",
+                "location", Map.of("provinceCode", "46"), "victim", Map.of("ageYears", 15, "name", "Nguyễn Văn A"),
+                "description", "ignored");
+        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-1"))
+                .body("ruleId", equalTo("R6")).body("ackWithin", equalTo("PT24H"))
+                .body("assignments[0].agencyCode", equalTo("BVTE-46"))
+                .body("liaisonRequired", equalTo(true));
+        simulate(version, report).then().statusCode(200).body("ruleSetVersion", equalTo(version))
+                .body("ruleId", equalTo("R7")).body("ackWithin", equalTo("PT1H"))
+                .body("explanation", hasItem(org.hamcrest.Matchers.startsWith("rule R7 of rule set " + version)));
+        simulate("nope", report).then().statusCode(404);
+        simulate(null, Map.of("urgency", "HIGH")).then().statusCode(400).body("errors[0].pointer",
+                equalTo("/category"));
+        given().auth().oauth2(TestTokens.unit("BVTE-46")).contentType(ContentType.JSON).body(report)
+                .when().post("/api/v1/routing/simulate").then().statusCode(403);
+        assertThat(fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?"))
+                .isEqualTo(casesBefore);
+
+        try {
+            activate(version).then().statusCode(200).body("status", equalTo("ACTIVE"));
+            activate(version).then().statusCode(409);
+            UUID caseId = fixtures.route(Category.SELF_HARM, Urgency.NORMAL, "46", null, true, List.of());
+            given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+                    .body("ruleSetVersion", equalTo(version)).body("ruleId", equalTo("R7"));
+            given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
+                    .body("find { it.version == 'default-1' }.status", equalTo("RETIRED"));
+        } finally {
+            activate("default-1").then().statusCode(200);
+        }
+        given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
+                .body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));
+        activate("missing").then().statusCode(404);
+    }
+
+    private static io.restassured.response.Response simulate(String version, Object body) {
+        var request = given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(body);
+        if (version != null) {
+            request = request.queryParam("ruleSetVersion", version);
+        }
+        return request.when().post("/api/v1/routing/simulate");
+    }
+
+    private static io.restassured.response.Response activate(String version) {
+        return given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/rule-sets/" + version + "/activate");
+    }
+}
