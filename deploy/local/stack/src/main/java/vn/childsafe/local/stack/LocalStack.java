@@ -178,7 +178,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
             env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties")));
-            env.put("CHILDSAFE_PUBLIC_BASE_URL", url(Service.ROUTING));
+            // The demo inbox is plain http on loopback; production contact points must be https.
+            env.put("CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK", "true");
+            env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(service.module + " could not be started", e);
