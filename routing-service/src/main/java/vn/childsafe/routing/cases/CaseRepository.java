@@ -189,4 +189,46 @@ public class CaseRepository {
                 + "WHERE id = :id AND state = 'PENDING' AND ack_deadline < :now")
                 .setParameter("now", now).setParameter("id", assignmentId).executeUpdate() == 1;
     }
+
+    public void persist(CaseContent content) {
+        em.persist(content);
+    }
+
+    public void persist(CaseReport report) {
+        em.persist(report);
+    }
+
+    public List<CaseContent> contentOf(UUID caseId) {
+        return em.createQuery("from CaseContent where caseId = :caseId order by id", CaseContent.class)
+                .setParameter("caseId", caseId).getResultList();
+    }
+
+    /**
+     * The oldest open (not resolved) case created at or after {@code since} holding content with one of these
+     * canonical URLs or hashes.
+     */
+    public Optional<UUID> openCaseWithContent(List<String> canonicalUrls, List<String> hashes, Instant since) {
+        if (canonicalUrls.isEmpty() && hashes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> matches = new ArrayList<>();
+        if (!canonicalUrls.isEmpty()) {
+            matches.add("k.canonicalUrl in :urls");
+        }
+        if (!hashes.isEmpty()) {
+            matches.add("k.sha256 in :hashes or k.md5 in :hashes");
+        }
+        TypedQuery<UUID> query = em.createQuery("select c.id from RoutingCase c where c.status <> :resolved "
+                + "and c.createdAt >= :since and exists (select 1 from CaseContent k where k.caseId = c.id and ("
+                + String.join(" or ", matches) + ")) order by c.createdAt, c.id", UUID.class)
+                .setParameter("resolved", CaseStatus.RESOLVED).setParameter("since", since);
+        if (!canonicalUrls.isEmpty()) {
+            query.setParameter("urls", canonicalUrls);
+        }
+        if (!hashes.isEmpty()) {
+            query.setParameter("hashes", hashes);
+        }
+        List<UUID> found = query.setMaxResults(1).getResultList();
+        return found.stream().findFirst();
+    }
 }

@@ -16,6 +16,10 @@ public interface RoutingConfig {
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId timeZone();
 
+    /** How far back an open case may lie for a report with the same content to be linked to it (DESIGN §6). */
+    @WithDefault("P30D")
+    java.time.Duration duplicateWindow();
+
     /** The deadline watcher. */
     Escalation escalation();
 

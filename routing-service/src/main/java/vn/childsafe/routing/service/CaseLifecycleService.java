@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,13 +18,18 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CaseEvent;
+import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.agency.Agency;
 import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.cases.Assignment;
+import vn.childsafe.routing.cases.CaseContent;
+import vn.childsafe.routing.cases.CaseReport;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseView;
 import vn.childsafe.routing.cases.RoutingCase;
@@ -31,10 +38,15 @@ import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AgencyType;
 import vn.childsafe.routing.domain.AssignedUnit;
 import vn.childsafe.routing.domain.AssignmentState;
+import vn.childsafe.routing.domain.CanonicalUrl;
 import vn.childsafe.routing.domain.CaseOutcome;
 import vn.childsafe.routing.domain.CaseStatus;
 import vn.childsafe.routing.domain.Jurisdiction;
+import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
+import vn.childsafe.routing.domain.RoutingDecision;
+import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.rules.RuleSetService;
 
 /**
  * Everything that happens to a case after routing: acknowledge, decline, transfer, resolve and deadline
@@ -65,6 +77,9 @@ public class CaseLifecycleService {
 
     @Inject
     RoutingConfig config;
+
+    @Inject
+    RuleSetService ruleSets;
 
     @Inject
     Clock clock;
@@ -256,6 +271,98 @@ public class CaseLifecycleService {
         refreshStatus(c, all);
         LOG.infof("Case %s: assignment %s of %s escalated", c.id, a.id, a.agencyCode);
         record(c, all, CaseEvent.Kind.ESCALATED, SYSTEM, detail.toString(), a.id, alerts, List.of(), now);
+        return true;
+    }
+
+    /**
+     * Links a report to an open case with the same content (DESIGN §6), in the routing transaction: the report
+     * joins the case, its new URLs get takedowns if the category calls for them (REPORT_LINKED); if it raises the
+     * urgency, the case is re-routed under the active rules at its location, new units are assigned and alerted
+     * and pending deadlines tightened (REROUTED).
+     *
+     * @return {@code false} if the case was resolved in the meantime (the report is then routed as a new case)
+     */
+    public boolean linkDuplicate(UUID caseId, ReportReceived report, CaseReport link, List<CaseContent> content,
+            Instant now) {
+        RoutingCase c = cases.lockById(caseId).orElseThrow();
+        if (c.status == CaseStatus.RESOLVED) {
+            return false;
+        }
+        List<Assignment> all = cases.assignmentsOf(caseId);
+        Set<String> known = new HashSet<>();
+        cases.contentOf(caseId).forEach(k -> known.add(k.canonicalUrl));
+        cases.persist(link);
+        content.forEach(item -> {
+            item.caseId = caseId;
+            cases.persist(item);
+        });
+        ReportFacts facts = ReportFacts.of(report);
+        RoutingRules rules = ruleSets.active();
+        List<String> newUrls = new ArrayList<>();
+        for (String url : facts.contentUrls()) {
+            String canonical = CanonicalUrl.of(url);
+            if (canonical != null && known.add(canonical)) {
+                newUrls.add(url);
+            }
+        }
+        Set<Category> takedownCategories = rules.ruleSet().policies().takedownCategories();
+        List<String> takedown = takedownCategories.contains(c.category) || takedownCategories.contains(report.category())
+                ? newUrls : List.of();
+        if (!takedown.isEmpty()) {
+            c.takedownRequired = true;
+            List<String> urls = new ArrayList<>(c.takedownUrls);
+            urls.addAll(takedown);
+            c.takedownUrls = urls;
+        }
+        String linked = "report " + report.reportId() + " linked: same content as this case";
+        if (!report.urgency().isHigherThan(c.urgency)) {
+            record(c, all, CaseEvent.Kind.REPORT_LINKED, SYSTEM, linked + (takedown.isEmpty() ? ""
+                    : "; takedown requested for " + takedown.size() + " new URL(s)"), null, List.of(), takedown, now);
+            return true;
+        }
+
+        Urgency before = c.urgency;
+        c.urgency = report.urgency();
+        RoutingDecision decision = rules.decide(new ReportFacts(c.category, report.urgency(), facts.sourceChannel(),
+                facts.reporterRelationship(), facts.victimGiven(), facts.victimSchoolGiven(), facts.contentUrls()));
+        Jurisdiction.Plan plan = jurisdiction(now).plan(decision, where(c));
+        List<CaseEvent.Alert> alerts = new ArrayList<>();
+        Assignment lead = currentLead(all);
+        AssignedUnit plannedLead = plan.lead().unit();
+        if (!plannedLead.agencyCode().equals(lead.agencyCode)) {
+            lead.role = CaseRouted.Role.SUPPORT;
+            cases.flush();
+            Assignment taken = assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null, now);
+            alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline));
+        }
+        for (Jurisdiction.PlannedAssignment planned : plan.assignments().subList(1, plan.assignments().size())) {
+            boolean assigned = all.stream().anyMatch(x -> x.state.isCurrent()
+                    && x.agencyCode.equals(planned.unit().agencyCode()));
+            if (!assigned) {
+                Assignment taken = assign(c, all, planned.unit(), CaseRouted.Role.SUPPORT, decision.ackWithin(), null,
+                        now);
+                alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.SUPPORT, taken.id,
+                        taken.ackDeadline));
+            }
+        }
+        Instant tighter = now.plus(decision.ackWithin());
+        all.stream().filter(x -> x.state == AssignmentState.PENDING && x.ackDeadline.isAfter(tighter))
+                .forEach(x -> x.ackDeadline = tighter);
+        if (decision.liaisonRequired() && !c.liaisonRequired) {
+            c.liaisonRequired = true;
+            alerts.add(new CaseEvent.Alert(HOTLINE_111, CaseEvent.AlertRole.LIAISON, null, null));
+        }
+        c.ruleSetVersion = decision.ruleSetVersion();
+        c.ruleId = decision.ruleId();
+        List<String> explanation = new ArrayList<>(c.explanation);
+        explanation.add("re-routed at " + now + ": " + linked + " raised the urgency from " + before + " to "
+                + c.urgency);
+        explanation.addAll(decision.explanation());
+        explanation.addAll(plan.explanation());
+        c.explanation = explanation;
+        refreshStatus(c, all);
+        record(c, all, CaseEvent.Kind.REROUTED, SYSTEM, linked + "; urgency raised from " + before + " to "
+                + c.urgency + ", re-routed by rule " + decision.ruleId(), null, alerts, takedown, now);
         return true;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,12 +26,14 @@ import vn.childsafe.commons.inbox.Inbox;
 import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.cases.Assignment;
+import vn.childsafe.routing.cases.CaseContent;
 import vn.childsafe.routing.cases.CaseReport;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AssignmentState;
+import vn.childsafe.routing.domain.CanonicalUrl;
 import vn.childsafe.routing.domain.CaseStatus;
 import vn.childsafe.routing.domain.Jurisdiction;
 import vn.childsafe.routing.domain.LocationResolver;
@@ -73,6 +76,9 @@ public class CaseRoutingService {
     RuleSetService ruleSets;
 
     @Inject
+    CaseLifecycleService lifecycle;
+
+    @Inject
     RoutingConfig config;
 
     @Inject
@@ -110,6 +116,18 @@ public class CaseRoutingService {
 
         // Microseconds: what PostgreSQL stores, so the event and a later read of the case agree to the digit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<CaseContent> content = content(report, now);
+        Optional<UUID> duplicate = cases.openCaseWithContent(
+                content.stream().map(c -> c.canonicalUrl).filter(Objects::nonNull).distinct().toList(),
+                content.stream().flatMap(c -> java.util.stream.Stream.of(c.sha256, c.md5)).filter(Objects::nonNull)
+                        .distinct().toList(),
+                now.minus(config.duplicateWindow()));
+        if (duplicate.isPresent() && lifecycle.linkDuplicate(duplicate.get(), report, caseReport(duplicate.get(),
+                report, eventId, now), content, now)) {
+            LOG.infof("Report %s linked to open case %s (same content)", report.reportId(), duplicate.get());
+            meters.counter("childsafe.routing.reports.linked").increment();
+            return new RoutingResult(RoutingResult.Outcome.LINKED, duplicate.get());
+        }
         Resolution where = resolve(report.location());
         RoutingDecision decision = ruleSets.active().decide(ReportFacts.of(report));
         LocalDate today = LocalDate.ofInstant(now, config.timeZone());
@@ -118,6 +136,10 @@ public class CaseRoutingService {
         RoutingCase routingCase = newCase(report, where, decision, plan, now);
         List<Assignment> assignments = assignments(routingCase.id, decision, plan, now);
         cases.persist(routingCase, caseReport(routingCase.id, report, eventId, now), assignments);
+        content.forEach(item -> {
+            item.caseId = routingCase.id;
+            cases.persist(item);
+        });
         cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseLifecycleService.SYSTEM,
                 "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
                         + assignments.get(0).agencyCode, assignments.get(0).id));
@@ -201,6 +223,34 @@ public class CaseRoutingService {
             assignments.add(assignment);
         }
         return assignments;
+    }
+
+    /** The report's content, canonicalised; hashes in lower case. */
+    static List<CaseContent> content(ReportReceived report, Instant now) {
+        List<CaseContent> items = new ArrayList<>();
+        if (report.content() == null) {
+            return items;
+        }
+        for (ReportReceived.ContentItem item : report.content()) {
+            if (item == null) {
+                continue;
+            }
+            CaseContent content = new CaseContent();
+            content.reportId = report.reportId();
+            content.url = item.url() == null || item.url().isBlank() ? null : item.url().strip();
+            content.canonicalUrl = CanonicalUrl.of(item.url());
+            content.sha256 = hash(item.sha256());
+            content.md5 = hash(item.md5());
+            content.createdAt = now;
+            if (content.url != null || content.sha256 != null || content.md5 != null) {
+                items.add(content);
+            }
+        }
+        return items;
+    }
+
+    private static String hash(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static CaseReport caseReport(UUID caseId, ReportReceived report, String eventId, Instant now) {

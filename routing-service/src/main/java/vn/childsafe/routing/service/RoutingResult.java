@@ -14,6 +14,8 @@ public record RoutingResult(Outcome outcome, UUID caseId) {
     public enum Outcome {
         /** A new case was opened and routed; a CaseRouted event is in the outbox. */
         ROUTED,
+        /** Same content as an open case of the last 30 days: the report was linked to it (and maybe re-routed). */
+        LINKED,
         /** The event id was handled before (a redelivery): nothing changed. */
         DUPLICATE_EVENT,
         /** The report is already linked to a case (it came again under a new event id): nothing changed. */

@@ -1,0 +1,149 @@
+package vn.childsafe.routing.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.ReporterRelationship;
+import vn.childsafe.commons.domain.SourceChannel;
+import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.routing.TestClock;
+import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.RoutingResult;
+
+/** Duplicates (DESIGN §6): same canonical URL or hash on an open case of the last 30 days links the report. */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class DuplicateReportTest {
+
+    @Inject
+    CaseRoutingService routing;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    TestClock clock;
+
+    private CaseFixtures fixtures;
+
+    @BeforeEach
+    void seed() {
+        clock.reset();
+        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
+        CaseFixtures.putAgency("CA-48", "POLICE_PROVINCE", "48", null, null);
+        CaseFixtures.putAgency("BVTE-48", "CHILD_PROTECTION_PROVINCE", "48", null, null);
+        CaseFixtures.putAgency("TTTT-48", "INFORMATION_PROVINCE", "48", null, null);
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    @Test
+    void same_canonical_url_links_the_report_and_requests_takedown_of_its_new_urls() throws Exception {
+        String post = "https://www.facebook.com/groups/g" + UUID.randomUUID() + "/posts/1";
+        UUID caseId = fixtures.route(Category.HARMFUL_CONTENT, Urgency.NORMAL, "48", null, false,
+                List.of(post + "?utm_source=zalo#top"));
+        String extra = "https://video.example.com/v/" + UUID.randomUUID();
+        RoutingResult linked = route(Category.HARMFUL_CONTENT, Urgency.NORMAL, item(post.replace("www.", "m.")
+                + "?fbclid=x", null), item(extra, null));
+        assertThat(linked.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
+        assertThat(linked.caseId()).isEqualTo(caseId);
+
+        List<JsonNode> events = fixtures.caseEvents(caseId);
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.get("kind").asText()).isEqualTo("REPORT_LINKED");
+        assertThat(event.get("reportIds")).hasSize(2);
+        assertThat(event.get("takedownUrls")).extracting(JsonNode::asText).containsExactly(extra);
+        assertThat(event.get("alerts")).isEmpty();
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("reports.size()", equalTo(2)).body("takedownUrls.size()", equalTo(2))
+                .body("timeline.kind", org.hamcrest.Matchers.hasItem("REPORT_LINKED"));
+    }
+
+    @Test
+    void same_hash_links_and_higher_urgency_reroutes_with_alerts_for_the_new_units() throws Exception {
+        String sha = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        // A case without content matches nothing; the report with the hash opens its own case.
+        UUID contentless = fixtures.route(Category.OTHER, Urgency.NORMAL, "48", null, false, List.of());
+        RoutingResult first = route(Category.OTHER, Urgency.NORMAL, item(null, sha));
+        assertThat(first.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
+        UUID hashed = first.caseId();
+        assertThat(hashed).isNotEqualTo(contentless);
+
+        RoutingResult urgent = route(Category.OTHER, Urgency.IMMEDIATE_DANGER,
+                item("https://other.example/x", sha.toUpperCase()));
+        assertThat(urgent.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
+        assertThat(urgent.caseId()).isEqualTo(hashed);
+        JsonNode event = fixtures.caseEvents(hashed).get(0);
+        assertThat(event.get("kind").asText()).isEqualTo("REROUTED");
+        assertThat(event.get("urgency").asText()).isEqualTo("IMMEDIATE_DANGER");
+        assertThat(CaseFixtures.alerts(event)).containsExactly("LEAD:CA-48", "LIAISON:HOTLINE_111");
+        assertThat(CaseFixtures.assignments(event)).containsExactly("LEAD:CA-48:PENDING",
+                "SUPPORT:BVTE-48:PENDING");
+        Instant occurred = Instant.parse(event.get("occurredAt").asText());
+        for (JsonNode a : event.get("assignments")) {
+            assertThat(Instant.parse(a.get("ackDeadline").asText())).isEqualTo(occurred.plus(Duration.ofMinutes(15)));
+        }
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + hashed).then()
+                .body("ruleId", equalTo("R1")).body("urgency", equalTo("IMMEDIATE_DANGER"))
+                .body("liaisonRequired", equalTo(true));
+    }
+
+    @Test
+    void resolved_or_older_than_30_days_cases_are_not_linked() throws Exception {
+        String url = "https://tiktok.com/@a/video/" + UUID.randomUUID();
+        UUID resolved = fixtures.route(Category.CYBERBULLYING, Urgency.NORMAL, "48", null, false, List.of(url));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{\"outcome\": \"CONTENT_REMOVED\"}")
+                .when().post("/api/v1/cases/" + resolved + "/resolve").then().statusCode(200);
+        RoutingResult again = route(Category.CYBERBULLYING, Urgency.NORMAL, item(url, null));
+        assertThat(again.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
+        assertThat(again.caseId()).isNotEqualTo(resolved);
+
+        clock.advance(Duration.ofDays(31));
+        RoutingResult later = route(Category.CYBERBULLYING, Urgency.NORMAL, item(url, null));
+        assertThat(later.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
+        assertThat(later.caseId()).isNotEqualTo(again.caseId());
+    }
+
+    private static ReportReceived.ContentItem item(String url, String sha256) {
+        return new ReportReceived.ContentItem(url, null, sha256, null);
+    }
+
+    private RoutingResult route(Category category, Urgency urgency, ReportReceived.ContentItem... content) {
+        ReportReceived report = new ReportReceived(UUID.randomUUID(), Instant.now(), SourceChannel.WEB, category,
+                urgency, null, new ReportReceived.Location("48", null, null, null), null, ReporterRelationship.OTHER,
+                List.of(content));
+        return routing.route(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, report);
+    }
+}
