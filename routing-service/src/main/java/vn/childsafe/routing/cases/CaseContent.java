@@ -34,6 +34,9 @@ public class CaseContent {
 
     public String md5;
 
+    /** The platform as sent (lower case), else the URL's host. */
+    public String platform;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -106,4 +106,8 @@ public class RoutingCase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether any of its reports names or describes a child victim (Decision 830's first rate). */
+    @Column(name = "victim_given", nullable = false)
+    public boolean victimGiven;
 }

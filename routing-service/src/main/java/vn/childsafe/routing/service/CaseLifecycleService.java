@@ -297,6 +297,7 @@ public class CaseLifecycleService {
             cases.persist(item);
         });
         ReportFacts facts = ReportFacts.of(report);
+        c.victimGiven = c.victimGiven || facts.victimGiven();
         RoutingRules rules = ruleSets.active();
         List<String> newUrls = new ArrayList<>();
         for (String url : facts.contentUrls()) {

@@ -182,6 +182,7 @@ public class CaseRoutingService {
         routingCase.createdAt = now;
         routingCase.routedAt = now;
         routingCase.updatedAt = now;
+        routingCase.victimGiven = report.victim() != null && report.victim().given();
         return routingCase;
     }
 
@@ -241,12 +242,26 @@ public class CaseRoutingService {
             content.canonicalUrl = CanonicalUrl.of(item.url());
             content.sha256 = hash(item.sha256());
             content.md5 = hash(item.md5());
+            content.platform = platform(item.platform(), content.canonicalUrl);
             content.createdAt = now;
             if (content.url != null || content.sha256 != null || content.md5 != null) {
                 items.add(content);
             }
         }
         return items;
+    }
+
+    private static String platform(String platform, String canonicalUrl) {
+        if (platform != null && !platform.isBlank()) {
+            String p = platform.strip().toLowerCase(java.util.Locale.ROOT);
+            return p.length() <= 100 ? p : p.substring(0, 100);
+        }
+        if (canonicalUrl == null) {
+            return null;
+        }
+        int slash = canonicalUrl.indexOf('/');
+        String host = slash < 0 ? canonicalUrl : canonicalUrl.substring(0, slash);
+        return host.length() <= 100 ? host : host.substring(0, 100);
     }
 
     private static String hash(String value) {
