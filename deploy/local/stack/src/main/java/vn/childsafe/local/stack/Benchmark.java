@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -44,6 +45,9 @@ public final class Benchmark {
     private final String intake;
     private final String inbox;
     private final String token;
+    /** Makes every run's content URLs new, so routing opens a case per report instead of linking duplicates. */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final AtomicLong sequence = new AtomicLong();
 
     private Benchmark(String intake, String inbox, String token) {
         this.intake = intake;
@@ -177,8 +181,9 @@ public final class Benchmark {
                  "location": {"provinceCode": "%s"},
                  "victim": {"ageYears": 13, "gender": "MALE", "name": "Lê Văn Nam"},
                  "reporter": {"name": "Lê Thị Lan", "phone": "0987654321", "relationship": "PARENT"},
-                 "content": [{"url": "https://www.tiktok.com/@example/video/%d", "platform": "tiktok"}]}"""
-                .formatted(i, CATEGORIES[i % CATEGORIES.length], i, PROVINCES[i % PROVINCES.length], i);
+                 "content": [{"url": "https://www.tiktok.com/@example/video/%s-%d", "platform": "tiktok"}]}"""
+                .formatted(i, CATEGORIES[i % CATEGORIES.length], i, PROVINCES[i % PROVINCES.length], runId,
+                        sequence.incrementAndGet());
         return HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)

@@ -75,7 +75,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll();
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, no process this stack started may outlive it.
             stack.close();
             throw e;
         }
