@@ -204,6 +204,17 @@ public class CaseRepository {
     }
 
     /**
+     * Serialises, until the transaction ends, the routing of reports that share a content URL or hash, so that two
+     * such reports consumed at the same time by different consumers cannot both open a case.
+     */
+    public void lockContent(List<String> contentKeys) {
+        contentKeys.stream().distinct().sorted().forEach(key -> em
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
+                .setParameter("key", key)
+                .getSingleResult());
+    }
+
+    /**
      * The oldest open (not resolved) case created at or after {@code since} holding content with one of these
      * canonical URLs or hashes.
      */

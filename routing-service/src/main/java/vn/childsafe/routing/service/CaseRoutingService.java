@@ -117,11 +117,11 @@ public class CaseRoutingService {
         // Microseconds: what PostgreSQL stores, so the event and a later read of the case agree to the digit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<CaseContent> content = content(report, now);
-        Optional<UUID> duplicate = cases.openCaseWithContent(
-                content.stream().map(c -> c.canonicalUrl).filter(Objects::nonNull).distinct().toList(),
-                content.stream().flatMap(c -> java.util.stream.Stream.of(c.sha256, c.md5)).filter(Objects::nonNull)
-                        .distinct().toList(),
-                now.minus(config.duplicateWindow()));
+        List<String> urls = content.stream().map(c -> c.canonicalUrl).filter(Objects::nonNull).distinct().toList();
+        List<String> hashes = content.stream().flatMap(c -> java.util.stream.Stream.of(c.sha256, c.md5))
+                .filter(Objects::nonNull).distinct().toList();
+        cases.lockContent(java.util.stream.Stream.concat(urls.stream(), hashes.stream()).toList());
+        Optional<UUID> duplicate = cases.openCaseWithContent(urls, hashes, now.minus(config.duplicateWindow()));
         if (duplicate.isPresent() && lifecycle.linkDuplicate(duplicate.get(), report, caseReport(duplicate.get(),
                 report, eventId, now), content, now)) {
             LOG.infof("Report %s linked to open case %s (same content)", report.reportId(), duplicate.get());
