@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +25,6 @@ import vn.childsafe.routing.service.NotifyTimelineService;
 @ApplicationScoped
 public class NotifyEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(NotifyEventConsumer.class);
-
     @Inject
     ObjectMapper objectMapper;
 
@@ -45,13 +42,13 @@ public class NotifyEventConsumer {
             }
             NotifyEvent event = parse(record.value());
             if (!event.kind().eventType().equals(eventType)) {
-                throw new MalformedEventException("ce_type '" + shorten(eventType) + "' does not match kind "
+                throw new MalformedEventException("ce_type '" + PoisonRecords.shorten(eventType)
+                        + "' does not match kind "
                         + event.kind() + " (expected " + event.kind().eventType() + ")");
             }
             timeline.record(eventId, eventType, event);
         } catch (MalformedEventException e) {
-            LOG.warnf("Record %s-%d@%d (ce_id %s) sent to the dead-letter topic: %s", record.topic(),
-                    record.partition(), record.offset(), shorten(eventId), e.getMessage());
+            PoisonRecords.logDeadLetter(record, eventId, e);
             throw e;
         }
     }
@@ -73,12 +70,5 @@ public class NotifyEventConsumer {
                     + "summary (kinds: " + Arrays.toString(NotifyEvent.Kind.values()) + ")");
         }
         return event;
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return null;
-        }
-        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 }

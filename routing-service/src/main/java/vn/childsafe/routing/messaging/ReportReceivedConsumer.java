@@ -52,7 +52,8 @@ public class ReportReceivedConsumer {
                 throw new MalformedEventException("missing CloudEvents header " + CloudEventHeaders.ID);
             }
             if (!EventTypes.REPORT_RECEIVED.equals(eventType)) {
-                throw new MalformedEventException("unexpected " + CloudEventHeaders.TYPE + " '" + shorten(eventType)
+                throw new MalformedEventException("unexpected " + CloudEventHeaders.TYPE + " '"
+                        + PoisonRecords.shorten(eventType)
                         + "', expected " + EventTypes.REPORT_RECEIVED);
             }
             ReportReceived report = parse(record.value());
@@ -60,9 +61,7 @@ public class ReportReceivedConsumer {
             LOG.debugf("Event %s (partition %d, offset %d): %s", eventId, record.partition(), record.offset(),
                     result.outcome());
         } catch (MalformedEventException e) {
-            // Coordinates and reason only: a poison record may hold anything, and logs must hold no personal data.
-            LOG.warnf("Record %s-%d@%d (ce_id %s) sent to the dead-letter topic: %s", record.topic(),
-                    record.partition(), record.offset(), shorten(eventId), e.getMessage());
+            PoisonRecords.logDeadLetter(record, eventId, e);
             throw e;
         }
     }
@@ -102,12 +101,5 @@ public class ReportReceivedConsumer {
             throw new MalformedEventException("payload lacks required field(s) " + String.join(", ", missing));
         }
         return report;
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return null;
-        }
-        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 }
