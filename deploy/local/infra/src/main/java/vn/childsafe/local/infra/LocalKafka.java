@@ -29,9 +29,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    /** ChildSafe's topics and their dead-letter topics, created up front so that consumers never wait for them. */
-    public static final List<String> TOPICS = List.of("reports.received.v1", "cases.events.v1", "notify.events.v1",
-            "reports.received.v1.dlq", "cases.events.v1.dlq", "notify.events.v1.dlq");
+    /**
+     * ChildSafe's topics (each lane of reports and case events: normal and urgent), and one dead-letter topic per
+     * consuming service, created up front so that consumers never wait for them.
+     */
+    public static final List<String> TOPICS = List.of("reports.received.v1", "reports.received.v1.urgent",
+            "cases.events.v1", "cases.events.v1.urgent", "notify.events.v1",
+            "intake-service.dlq", "routing-service.dlq", "notify-service.dlq");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
