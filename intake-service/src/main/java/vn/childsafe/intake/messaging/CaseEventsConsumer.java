@@ -1,29 +1,29 @@
 package vn.childsafe.intake.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.messaging.EventHandler;
+import vn.childsafe.commons.messaging.IncomingEvent;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.intake.service.CaseProjection;
 
 /**
- * Consumes {@code cases.events.v1} (channel {@code case-events}) into intake's status projection. A record that
- * cannot be applied is nacked and moved to {@code cases.events.v1.dlq} by the channel's failure strategy, so the
- * partition keeps flowing.
+ * Consumes {@code cases.events.v1} and its urgent lane (urgent first), in batches, into intake's status
+ * projection. A record that cannot be applied goes to {@code intake-service.dlq} with the reason; a database or
+ * broker outage is waited out (see {@link vn.childsafe.commons.messaging.EventConsumers}).
  */
 @ApplicationScoped
-public class CaseEventsConsumer {
+public class CaseEventsConsumer implements EventHandler<Void> {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
+    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     @Inject
     ObjectMapper objectMapper;
@@ -31,32 +31,43 @@ public class CaseEventsConsumer {
     @Inject
     CaseProjection projection;
 
-    @Incoming("case-events")
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        String eventId = CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID);
-        String eventType = CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE);
-        try {
-            if (eventId == null || eventType == null || !eventType.startsWith("vn.childsafe.case.")) {
-                throw new IllegalArgumentException("not a case event (ce_id/ce_type missing or foreign)");
-            }
-            projection.apply(eventId, eventType, parse(record.value()));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Record %s-%d@%d sent to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            throw e;
+    @Override
+    public String consumerName() {
+        return CaseProjection.CONSUMER;
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(EventTypes.CASES_TOPIC);
+    }
+
+    @Override
+    public boolean laned() {
+        return true;
+    }
+
+    @Override
+    public Void beforeBatch(List<IncomingEvent> batch) {
+        return null;
+    }
+
+    @Override
+    public void handle(IncomingEvent event, Void context) {
+        if (!event.eventType().startsWith(CASE_TYPE_PREFIX)) {
+            throw new UnprocessableEventException("not a case event (foreign ce_type)");
         }
+        projection.apply(event.eventId(), parse(event.value()));
     }
 
     private JsonNode parse(String value) {
         try {
             JsonNode node = value == null ? null : objectMapper.readTree(value);
             if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("payload is not a JSON object");
+                throw new UnprocessableEventException("payload is not a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload is not JSON");
+            throw new UnprocessableEventException("payload is not JSON");
         }
     }
 }

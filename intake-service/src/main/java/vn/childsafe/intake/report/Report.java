@@ -128,6 +128,13 @@ public class Report extends PanacheEntityBase {
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
 
+    /**
+     * When the latest case event applied to this report happened: an older one arriving later (case events of a
+     * case whose urgency was raised travel in two lanes) is not applied over it.
+     */
+    @Column(name = "case_event_at")
+    public Instant caseEventAt;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 

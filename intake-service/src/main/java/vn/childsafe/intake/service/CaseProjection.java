@@ -7,16 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.messaging.DeadLetters;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.report.ReportAssignment;
 import vn.childsafe.intake.report.ReportStatus;
@@ -29,31 +27,22 @@ import vn.childsafe.intake.report.ReportStatus;
 @ApplicationScoped
 public class CaseProjection {
 
-    static final String CONSUMER = "intake-service";
+    /** Name of this consumer in the inbox table. */
+    public static final String CONSUMER = "intake-service";
     private static final Logger LOG = Logger.getLogger(CaseProjection.class);
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     Clock clock;
 
     /**
-     * Applies one case event once.
+     * Applies one case event in the caller's transaction (the consumer's batch, which holds the inbox entry). An
+     * event older than the last one applied to a report leaves that report as it is: a case whose urgency was
+     * raised has its earlier events in the normal lane and its later ones in the urgent lane.
      *
-     * @return whether it changed anything (false for a redelivery)
+     * @throws UnprocessableEventException if the event has no valid case id or time
      */
-    @Retry(maxRetries = 6, delay = 200, jitter = 100, maxDuration = 30_000, abortOn = IllegalArgumentException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public boolean apply(String eventId, String eventType, JsonNode event) {
-        // The retry wraps a whole new transaction: a failed attempt leaves nothing behind.
-        return QuarkusTransaction.requiringNew().call(() -> applyOnce(eventId, eventType, event));
-    }
-
-    private boolean applyOnce(String eventId, String eventType, JsonNode event) {
-        if (!inbox.firstDelivery(CONSUMER, eventId, eventType)) {
-            return false;
-        }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String eventId, JsonNode event) {
         UUID caseId = uuid(event, "caseId");
         ReportStatus status = status(event.path("status").asText(null));
         Instant at = instant(event.path("occurredAt").asText(null));
@@ -63,6 +52,12 @@ public class CaseProjection {
                 LOG.warnf("Case event %s names report %s, which intake does not hold", eventId, id.asText());
                 continue;
             }
+            if (report.caseEventAt != null && at.isBefore(report.caseEventAt)) {
+                LOG.debugf("Case event %s is older than the last one applied to report %s; skipped", eventId,
+                        report.id);
+                continue;
+            }
+            report.caseEventAt = at;
             report.caseId = caseId;
             if (status != null) {
                 report.status = status;
@@ -84,7 +79,6 @@ public class CaseProjection {
                 }
             }
         }
-        return true;
     }
 
     private static ReportStatus status(String value) {
@@ -103,7 +97,7 @@ public class CaseProjection {
         try {
             return value == null ? Instant.now(clock) : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("occurredAt is not an ISO instant");
+            throw new UnprocessableEventException("occurredAt is not an ISO instant");
         }
     }
 
@@ -115,7 +109,7 @@ public class CaseProjection {
         try {
             return UUID.fromString(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a UUID: " + value);
+            throw new UnprocessableEventException("not a UUID: " + DeadLetters.shorten(value));
         }
     }
 }

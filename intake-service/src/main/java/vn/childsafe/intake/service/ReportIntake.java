@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.intake.domain.FieldCipher;
@@ -25,8 +26,9 @@ import vn.childsafe.intake.report.ReportStatus;
 import vn.childsafe.intake.rest.ReportSubmission;
 
 /**
- * Accepts a report: stores it, with identity encrypted, and its {@code ReportReceived} event in one
- * transaction. Once this returns, the report cannot be lost, whether or not Kafka is up.
+ * Accepts a report: stores it, with identity encrypted, and its {@code ReportReceived} event (in the report's
+ * lane: IMMEDIATE_DANGER and HIGH go in the urgent one) in one transaction. Once this returns, the report cannot be
+ * lost, whether or not Kafka is up.
  */
 @ApplicationScoped
 public class ReportIntake {
@@ -58,8 +60,8 @@ public class ReportIntake {
     public Accepted accept(ReportSubmission submission, String clientId, String idempotencyKey) {
         Report report = toReport(submission, clientId);
         report.persist();
-        outbox.append(EventTypes.REPORTS_TOPIC, "report", report.id.toString(), EventTypes.REPORT_RECEIVED,
-                toEvent(report, submission));
+        outbox.append(Lane.of(report.urgency), EventTypes.REPORTS_TOPIC, "report", report.id.toString(),
+                EventTypes.REPORT_RECEIVED, toEvent(report, submission));
         Accepted accepted = new Accepted(report.id, report.trackingCode, report.status, report.receivedAt);
         if (idempotencyKey != null) {
             idempotencyKeys.complete(clientId, idempotencyKey, report.id, toJson(accepted));

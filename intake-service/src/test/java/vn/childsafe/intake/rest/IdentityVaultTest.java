@@ -163,7 +163,7 @@ class IdentityVaultTest {
         UUID caseId = UUID.randomUUID();
         publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
 
-        new KafkaTestClient(kafka).awaitRecord("cases.events.v1.dlq", poisonCase.toString(), Duration.ofSeconds(30));
+        new KafkaTestClient(kafka).awaitRecord("intake-service.dlq", poisonCase.toString(), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .auth().oauth2(TestTokens.reporter("hotline-111")).get("/api/v1/reports/" + reportId)
                 .then().body("status", equalTo("ROUTED")));

@@ -76,6 +76,10 @@ public class Delivery {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The dispatcher sends lower values first: {@link vn.childsafe.commons.events.Lane#priority()}. */
+    @Column(nullable = false)
+    public short priority = vn.childsafe.commons.events.Lane.NORMAL.priority();
+
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 

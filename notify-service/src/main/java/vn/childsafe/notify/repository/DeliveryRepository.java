@@ -1,6 +1,7 @@
 package vn.childsafe.notify.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,17 +53,30 @@ public class DeliveryRepository {
     }
 
     /**
-     * Locks up to {@code limit} due PENDING deliveries, skipping those another instance holds, oldest due first.
-     * The caller pushes their {@code next_attempt_at} forward (the lease) before committing, so no other instance
-     * claims them again while the attempt is in flight.
+     * Locks up to {@code limit} due PENDING deliveries, skipping those another instance holds: the urgent lane
+     * first, then first attempts before retries, then oldest due first. At most {@code retryLimit} of them are
+     * retries, so retries to a failing endpoint never take every send slot from fresh alerts. The caller pushes
+     * their {@code next_attempt_at} forward (the lease) before committing, so no other instance claims them again
+     * while the attempt is in flight.
      */
     @SuppressWarnings("unchecked")
-    public List<Delivery> lockDue(Instant now, int limit) {
-        return em.createNativeQuery("SELECT * FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= :now "
-                + "ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", Delivery.class)
+    public List<Delivery> lockDue(Instant now, int limit, int retryLimit) {
+        List<Delivery> due = em.createNativeQuery("SELECT * FROM delivery WHERE state = 'PENDING' "
+                + "AND next_attempt_at <= :now AND (attempts = 0 OR :retries > 0) "
+                + "ORDER BY priority, (attempts > 0), next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                Delivery.class)
                 .setParameter("now", now)
+                .setParameter("retries", retryLimit)
                 .setParameter("limit", limit)
                 .getResultList();
+        List<Delivery> claimed = new ArrayList<>(due.size());
+        int retries = 0;
+        for (Delivery delivery : due) {
+            if (delivery.attempts == 0 || retries++ < retryLimit) {
+                claimed.add(delivery);
+            }
+        }
+        return claimed;
     }
 
     /**

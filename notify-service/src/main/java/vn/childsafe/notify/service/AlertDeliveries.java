@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
@@ -60,15 +61,16 @@ public class AlertDeliveries {
     /**
      * Creates the deliveries of {@code payload} to {@code agencyCode}.
      *
+     * @param lane         the case's lane: urgent deliveries are sent first
      * @param contactPoint the agency's contact point, {@code null} if it has none
      * @return how many deliveries were created
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int create(String eventId, UUID caseId, String agencyCode, TargetRole role, String payload,
+    public int create(Lane lane, String eventId, UUID caseId, String agencyCode, TargetRole role, String payload,
             ContactPoint contactPoint) {
         Instant now = clock.instant();
         if (contactPoint == null || !contactPoint.hasAnyChannel()) {
-            Delivery delivery = newDelivery(eventId, caseId, agencyCode, role, payload, now);
+            Delivery delivery = newDelivery(lane, eventId, caseId, agencyCode, role, payload, now);
             delivery.channel = DeliveryChannel.NONE;
             delivery.state = DeliveryState.NO_CONTACT_POINT;
             delivery.lastError = contactPoint == null ? "The agency has no contact point."
@@ -84,7 +86,7 @@ public class AlertDeliveries {
         }
         int created = 0;
         for (ChannelAddress channel : channelsOf(contactPoint)) {
-            Delivery delivery = newDelivery(eventId, caseId, agencyCode, role, payload, now);
+            Delivery delivery = newDelivery(lane, eventId, caseId, agencyCode, role, payload, now);
             delivery.channel = channel.channel();
             delivery.address = channel.address();
             delivery.state = DeliveryState.PENDING;
@@ -95,11 +97,15 @@ public class AlertDeliveries {
         return created;
     }
 
-    /** A new delivery with its id, webhook-id and payload; channel and state are the caller's. */
-    public static Delivery newDelivery(String eventId, UUID caseId, String agencyCode, TargetRole role,
+    /**
+     * A new delivery with its id, webhook-id, payload and lane (the dispatcher sends the urgent lane first);
+     * channel and state are the caller's.
+     */
+    public static Delivery newDelivery(Lane lane, String eventId, UUID caseId, String agencyCode, TargetRole role,
             String payload, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
+        delivery.priority = lane.priority();
         delivery.eventId = eventId;
         delivery.caseId = caseId;
         delivery.agencyCode = agencyCode;

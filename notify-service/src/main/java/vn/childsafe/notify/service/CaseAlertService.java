@@ -6,21 +6,20 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.logging.Logger;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
-import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
@@ -32,9 +31,9 @@ import vn.childsafe.notify.repository.ContactPointRepository;
 
 /**
  * Turns a case event ({@code case.routed} or any later change) into deliveries (lập danh sách thông báo cho một vụ
- * việc): one per target and channel, plus the takedown requests the event asks for, in the same transaction as
- * the inbox entry, so that a redelivered event creates nothing twice and a crash between the two is impossible.
- * The dispatcher sends them once the transaction committed.
+ * việc): one per target and channel, in the case's lane, plus the takedown requests the event asks for, in the
+ * consumer's transaction, which holds the inbox entry too, so that a redelivered event creates nothing twice and a
+ * crash between the two is impossible. The dispatcher sends them once the transaction committed.
  */
 @ApplicationScoped
 public class CaseAlertService {
@@ -42,11 +41,10 @@ public class CaseAlertService {
     /** Name of this consumer in the inbox table. */
     public static final String CONSUMER = "notify-service";
 
-    private static final Logger LOG = Logger.getLogger(CaseAlertService.class);
     private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     @Inject
-    Inbox inbox;
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     ObjectMapper objectMapper;
@@ -64,40 +62,43 @@ public class CaseAlertService {
     TakedownService takedowns;
 
     /**
-     * Handles one case event. Transient failures (database unreachable, serialisation conflicts) are retried with
-     * exponential backoff; an {@link InvalidCaseEventException} is not, as it would fail the same way again.
+     * Handles one case event in the caller's transaction (the consumer's batch).
      *
      * @param eventId   CloudEvents {@code ce_id}, the de-duplication key
      * @param eventType CloudEvents {@code ce_type}: {@code vn.childsafe.case.routed.v1} or any other
-     *                  {@code vn.childsafe.case.<kind>.v1}; other types are recorded and ignored
+     *                  {@code vn.childsafe.case.<kind>.v1}; other types are ignored
      * @param body      the event JSON
-     * @return how many deliveries were created (0 for a duplicate or an ignored type)
+     * @return how many deliveries were created (0 for an ignored type)
+     * @throws InvalidCaseEventException if the event can never be turned into alerts
      */
-    @Retry(maxRetries = 8, delay = 200, jitter = 100, maxDuration = 60_000,
-            abortOn = InvalidCaseEventException.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int onCaseEvent(String eventId, String eventType, String body) {
         CaseAlerts alerts = alertsOf(eventType, body);
-        int created;
-        try {
-            created = QuarkusTransaction.requiringNew().call(() -> {
-                if (!inbox.firstDelivery(CONSUMER, eventId, eventType) || alerts == null) {
-                    return 0;
-                }
-                int count = createDeliveries(eventId, alerts);
-                count += takedowns.onCaseEvent(eventId, alerts.facts(), alerts.takedownUrls(), alerts.assignments());
-                return count;
-            });
-        } catch (RuntimeException e) {
-            // Logged per attempt, so that an outage shows while it is being retried, not only at the end.
-            LOG.warnf("Case event %s could not be applied (will be retried): %s", eventId, e.toString());
-            throw e;
+        if (alerts == null) {
+            return 0;
         }
+        int created = createDeliveries(eventId, alerts);
+        created += takedowns.onCaseEvent(eventId, alerts.facts(), alerts.takedownUrls(), alerts.assignments());
         if (created > 0) {
-            // Committed: send now rather than at the next poll (report → webhook p99 target is 1 s).
-            dispatcher.wakeUp();
+            wakeDispatcherAfterCommit();
         }
         return created;
+    }
+
+    /** Once committed, the deliveries are sent at once rather than at the dispatcher's next poll. */
+    private void wakeDispatcherAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wakeUp();
+                }
+            }
+        });
     }
 
     /** Whether {@code eventType} is a change of a case after routing ({@code vn.childsafe.case.<kind>.v1}). */
@@ -151,7 +152,8 @@ public class CaseAlertService {
         int created = 0;
         for (int i = 0; i < alerts.targets().size(); i++) {
             AlertTarget target = alerts.targets().get(i);
-            created += alertDeliveries.create(eventId, alerts.caseId(), target.agencyCode(), target.role(),
+            created += alertDeliveries.create(Lane.of(alerts.facts().urgency()), eventId, alerts.caseId(),
+                    target.agencyCode(), target.role(),
                     toJson(alerts.payloads().get(i)), points.get(target.agencyCode()));
         }
         return created;

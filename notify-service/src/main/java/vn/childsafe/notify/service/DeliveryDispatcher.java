@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,8 +37,9 @@ import vn.childsafe.notify.repository.DeliveryRepository;
 /**
  * Sends due deliveries (bộ điều phối gửi thông báo), on a thread of its own:
  * <ol>
- * <li>claim: a short transaction locks due PENDING deliveries with {@code FOR UPDATE SKIP LOCKED}, counts the
- * attempt and pushes {@code next_attempt_at} forward by a lease, so no other instance sends the same attempt;</li>
+ * <li>claim: a short transaction locks due PENDING deliveries with {@code FOR UPDATE SKIP LOCKED}, urgent lane
+ * first and first attempts before retries (which may hold at most half the send slots), counts the attempt and
+ * pushes {@code next_attempt_at} forward by a lease, so no other instance sends the same attempt;</li>
  * <li>send: outside any transaction, concurrently (at most {@code max-concurrent-sends} in flight), so a slow
  * unit endpoint never holds a database connection or delays the alerts of other units;</li>
  * <li>record: results are written in short batched transactions: 2xx → DELIVERED; otherwise the next attempt
@@ -86,6 +88,7 @@ public class DeliveryDispatcher extends PollingWorker {
     MeterRegistry metrics;
 
     private final ConcurrentLinkedQueue<AttemptOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger retriesInFlight = new AtomicInteger();
     private Semaphore sendSlots;
     private RetryBackoff backoff;
 
@@ -126,13 +129,22 @@ public class DeliveryDispatcher extends PollingWorker {
         if (capacity == 0) {
             return 0;
         }
-        List<Attempt> claimed = QuarkusTransaction.requiringNew().call(() -> claim(capacity));
+        // Half the slots at most for retries: a unit endpoint that keeps failing never blocks fresh alerts.
+        int retryCapacity = Math.max(0, config.maxConcurrentSends() / 2 - retriesInFlight.get());
+        List<Attempt> claimed = QuarkusTransaction.requiringNew().call(() -> claim(capacity, retryCapacity));
         for (Attempt attempt : claimed) {
             // Only this thread takes slots and it checked they were free: this never waits.
             sendSlots.acquireUninterruptibly();
+            boolean retry = attempt.number() > 1;
+            if (retry) {
+                retriesInFlight.incrementAndGet();
+            }
             send(attempt).whenComplete((outcome, error) -> {
                 outcomes.add(outcome != null ? outcome
                         : AttemptOutcome.unreachable(attempt, WebhookSender.describe(error)));
+                if (retry) {
+                    retriesInFlight.decrementAndGet();
+                }
                 sendSlots.release();
                 wakeUp();
             });
@@ -151,9 +163,9 @@ public class DeliveryDispatcher extends PollingWorker {
         };
     }
 
-    private List<Attempt> claim(int limit) {
+    private List<Attempt> claim(int limit, int retryLimit) {
         Instant now = clock.instant();
-        List<Delivery> due = deliveries.lockDue(now, limit);
+        List<Delivery> due = deliveries.lockDue(now, limit, retryLimit);
         if (due.isEmpty()) {
             return List.of();
         }

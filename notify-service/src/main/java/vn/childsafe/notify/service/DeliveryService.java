@@ -51,6 +51,7 @@ public class DeliveryService {
         copy.caseId = original.caseId;
         copy.agencyCode = original.agencyCode;
         copy.role = original.role;
+        copy.priority = original.priority;
         copy.channel = channel.channel();
         copy.address = channel.address();
         copy.webhookId = Delivery.webhookIdFor(copy.id);

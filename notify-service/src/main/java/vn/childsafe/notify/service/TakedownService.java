@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
@@ -169,14 +170,19 @@ public class TakedownService {
         return 1;
     }
 
+    private static Lane laneOf(TakedownRequest request) {
+        return Lane.of(request.urgency == null ? null : Urgency.valueOf(request.urgency));
+    }
+
     /** A TAKEDOWN delivery carrying notice number {@code request.notices}. */
     private void persistNotice(TakedownRequest request, Instant now) {
         TakedownNotice notice = new TakedownNotice(request.notices == 1 ? TYPE_REQUESTED : TYPE_RENOTICE,
                 request.id, request.caseId, request.platformCode, request.url, config.legalBasis(),
                 request.requestedAt, request.deadline, request.notices,
                 "/api/v1/takedown-requests/" + request.id + "/result");
-        Delivery delivery = AlertDeliveries.newDelivery("takedown:" + request.id + ":" + request.notices,
-                request.caseId, request.platformCode, TargetRole.PLATFORM, toJson(notice), now);
+        Delivery delivery = AlertDeliveries.newDelivery(laneOf(request),
+                "takedown:" + request.id + ":" + request.notices, request.caseId, request.platformCode,
+                TargetRole.PLATFORM, toJson(notice), now);
         delivery.channel = DeliveryChannel.TAKEDOWN;
         delivery.state = DeliveryState.PENDING;
         delivery.nextAttemptAt = now;
@@ -199,8 +205,8 @@ public class TakedownService {
         AlertPayload alert = new AlertPayload("takedown.manual-task", facts.caseId(), List.of(), agencyCode,
                 TargetRole.ESCALATION, null, facts.category(), facts.urgency(), facts.provinceCode(),
                 facts.communeCode(), null, null, now);
-        return alertDeliveries.create("manual-task:" + task.id, facts.caseId(), agencyCode, TargetRole.ESCALATION,
-                toJson(alert), contactPoints.find(agencyCode).orElse(null));
+        return alertDeliveries.create(Lane.of(facts.urgency()), "manual-task:" + task.id, facts.caseId(),
+                agencyCode, TargetRole.ESCALATION, toJson(alert), contactPoints.find(agencyCode).orElse(null));
     }
 
     /**
@@ -236,7 +242,7 @@ public class TakedownService {
                         request.category == null ? null : Category.valueOf(request.category),
                         request.urgency == null ? null : Urgency.valueOf(request.urgency), request.provinceCode,
                         request.communeCode, null, null, now);
-                alertDeliveries.create("takedown:" + request.id + ":escalation", request.caseId,
+                alertDeliveries.create(laneOf(request), "takedown:" + request.id + ":escalation", request.caseId,
                         request.informationAgency, TargetRole.ESCALATION, toJson(alert),
                         contactPoints.find(request.informationAgency).orElse(null));
             }

@@ -329,16 +329,16 @@ class CaseAlertDeliveryTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(lead, caseId.toString()))
                 .hasSize(1));
         for (String key : List.of(notJsonKey, noLeadKey, noHeaderKey)) {
-            ConsumerRecord<String, String> dead = kafka().awaitRecord(EventTypes.CASES_TOPIC + ".dlq", key, WAIT);
+            ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", key, WAIT);
             String reason = CloudEventHeaders.read(dead.headers(), "dead-letter-reason");
             assertThat(reason).as("reason for %s", key).isNotBlank();
             // The reason never quotes the record, which may hold anything.
             assertThat(reason).doesNotContain("Nguyễn", "0912345678");
         }
-        String reasonNoLead = CloudEventHeaders.read(kafka().awaitRecord(EventTypes.CASES_TOPIC + ".dlq",
+        String reasonNoLead = CloudEventHeaders.read(kafka().awaitRecord("notify-service.dlq",
                 noLeadKey, WAIT).headers(), "dead-letter-reason");
         assertThat(reasonNoLead).contains("assignments");
         // The dead letter keeps the record as it was, for inspection and replay.
-        assertThat(kafka().awaitRecord(EventTypes.CASES_TOPIC + ".dlq", notJsonKey, WAIT).value()).isEqualTo(notJson);
+        assertThat(kafka().awaitRecord("notify-service.dlq", notJsonKey, WAIT).value()).isEqualTo(notJson);
     }
 }

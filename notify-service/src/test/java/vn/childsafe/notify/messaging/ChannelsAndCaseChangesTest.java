@@ -273,7 +273,7 @@ class ChannelsAndCaseChangesTest {
         kafka().send(CaseEvents.record(caseId.toString(), UUID.randomUUID().toString(),
                 "vn.childsafe.case.escalated.v1", valid.value()));
 
-        ConsumerRecord<String, String> dead = kafka().awaitRecord(EventTypes.CASES_TOPIC + ".dlq", caseId.toString(),
+        ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", caseId.toString(),
                 WAIT);
         assertThat(dead.value()).isEqualTo(valid.value());
         assertThat(Api.deliveriesOf(caseId)).isEmpty();

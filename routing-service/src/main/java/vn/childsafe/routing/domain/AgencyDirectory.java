@@ -20,4 +20,15 @@ public interface AgencyDirectory {
      * @param communeCode  today's commune; {@code null} for a province-level or national unit
      */
     Optional<RegisteredUnit> find(AgencyType type, String provinceCode, String communeCode);
+
+    /**
+     * This directory, remembering every answer: for a batch of reports routed together, which ask the same
+     * questions again and again.
+     */
+    default AgencyDirectory remembering() {
+        java.util.Map<java.util.List<Object>, Optional<RegisteredUnit>> answers = new java.util.HashMap<>();
+        return (type, provinceCode, communeCode) -> answers.computeIfAbsent(
+                java.util.Arrays.asList(type, provinceCode, communeCode),
+                key -> find(type, provinceCode, communeCode));
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CaseReport;
@@ -40,7 +41,7 @@ public class CaseEvents {
                                 a.role, a.ackDeadline, a.state.name()))
                         .toList(),
                 List.copyOf(alerts), List.copyOf(takedownUrls), detail, actor);
-        outbox.append(EventTypes.CASES_TOPIC, CaseRoutingService.CASE_AGGREGATE, c.id.toString(), kind.eventType(),
-                event);
+        outbox.append(Lane.of(c.urgency), EventTypes.CASES_TOPIC, CaseRoutingService.CASE_AGGREGATE,
+                c.id.toString(), kind.eventType(), event);
     }
 }

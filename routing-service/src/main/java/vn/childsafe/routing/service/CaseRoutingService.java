@@ -12,17 +12,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.commons.inbox.Inbox;
 import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.cases.Assignment;
@@ -32,6 +30,7 @@ import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
 import vn.childsafe.routing.config.RoutingConfig;
+import vn.childsafe.routing.domain.AgencyDirectory;
 import vn.childsafe.routing.domain.AssignmentState;
 import vn.childsafe.routing.domain.CanonicalUrl;
 import vn.childsafe.routing.domain.CaseStatus;
@@ -40,12 +39,13 @@ import vn.childsafe.routing.domain.LocationResolver;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
+import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.rules.RuleSetService;
 
 /**
  * Routes an accepted report (điều phối phản ánh): resolves its location, applies the rules, picks the units by
- * jurisdiction, stores the case with its assignments and appends {@code CaseRouted} to the outbox, all in one
- * transaction together with the inbox entry that makes redelivery harmless.
+ * jurisdiction, stores the case with its assignments and appends {@code CaseRouted} to the outbox (in the case's
+ * lane), in the consumer's transaction, which also holds the inbox entry that makes redelivery harmless.
  */
 @ApplicationScoped
 public class CaseRoutingService {
@@ -56,9 +56,6 @@ public class CaseRoutingService {
     public static final String CASE_AGGREGATE = "case";
 
     private static final Logger LOG = Logger.getLogger(CaseRoutingService.class);
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     Outbox outbox;
@@ -88,25 +85,27 @@ public class CaseRoutingService {
     MeterRegistry meters;
 
     /**
-     * Handles one {@code reports.received.v1} event, in a transaction of its own. A failure (database down, a
-     * concurrent consumer linking the same report) rolls everything back and is retried with exponential backoff;
-     * whatever still fails after that goes back to the caller, whose channel sends the record to the dead-letter
-     * topic. The retry wraps the transaction, never the reverse, so each attempt starts clean.
-     *
-     * @param eventId   the event's {@code ce_id}
-     * @param eventType the event's {@code ce_type}
+     * What routing needs for every report of a batch, loaded once per batch: the active rule set and the agency
+     * register as of the routing day, remembering its answers.
      */
-    @Retry(maxRetries = 6, delay = 200, jitter = 100, maxDuration = 30_000)
-    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public RoutingResult route(String eventId, String eventType, ReportReceived report) {
-        return QuarkusTransaction.requiringNew().call(() -> routeInTransaction(eventId, eventType, report));
+    public record Context(RoutingRules rules, AgencyDirectory agencies) {
     }
 
-    private RoutingResult routeInTransaction(String eventId, String eventType, ReportReceived report) {
-        if (!inbox.firstDelivery(CONSUMER, eventId, eventType)) {
-            LOG.debugf("Event %s was handled before; skipped", eventId);
-            return new RoutingResult(RoutingResult.Outcome.DUPLICATE_EVENT, null);
-        }
+    /** The context for a batch of reports routed now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Context context() {
+        LocalDate today = LocalDate.ofInstant(Instant.now(clock), config.timeZone());
+        return new Context(ruleSets.active(), agencies.activeOn(today).remembering());
+    }
+
+    /**
+     * Routes one {@code reports.received.v1} event in the caller's transaction (the consumer's batch, which holds
+     * the inbox entry); a failure rolls the whole batch back.
+     *
+     * @param eventId the event's {@code ce_id}, recorded with the report on its case
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RoutingResult route(String eventId, ReportReceived report, Context context) {
         Optional<UUID> existing = cases.caseIdOfReport(report.reportId());
         if (existing.isPresent()) {
             LOG.infof("Report %s arrived again under event %s; it is already in case %s", report.reportId(), eventId,
@@ -129,9 +128,8 @@ public class CaseRoutingService {
             return new RoutingResult(RoutingResult.Outcome.LINKED, duplicate.get());
         }
         Resolution where = resolve(report.location());
-        RoutingDecision decision = ruleSets.active().decide(ReportFacts.of(report));
-        LocalDate today = LocalDate.ofInstant(now, config.timeZone());
-        Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(today)).plan(decision, where);
+        RoutingDecision decision = context.rules().decide(ReportFacts.of(report));
+        Jurisdiction.Plan plan = new Jurisdiction(context.agencies()).plan(decision, where);
 
         RoutingCase routingCase = newCase(report, where, decision, plan, now);
         List<Assignment> assignments = assignments(routingCase.id, decision, plan, now);
@@ -143,8 +141,8 @@ public class CaseRoutingService {
         cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseLifecycleService.SYSTEM,
                 "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
                         + assignments.get(0).agencyCode, assignments.get(0).id));
-        outbox.append(EventTypes.CASES_TOPIC, CASE_AGGREGATE, routingCase.id.toString(), EventTypes.CASE_ROUTED,
-                caseRouted(routingCase, report, assignments));
+        outbox.append(Lane.of(routingCase.urgency), EventTypes.CASES_TOPIC, CASE_AGGREGATE,
+                routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments));
 
         Assignment lead = assignments.get(0);
         LOG.infof("Report %s routed: case %s, rule %s/%s, province %s, lead %s (%s)", report.reportId(),

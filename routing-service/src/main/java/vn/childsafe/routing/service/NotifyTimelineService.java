@@ -5,22 +5,17 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import vn.childsafe.commons.events.NotifyEvent;
-import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
-import vn.childsafe.routing.messaging.MalformedEventException;
 
 /**
  * Puts delivery and takedown outcomes reported by notify-service ({@code notify.events.v1}) on the case's
- * timeline, once per event: the inbox entry and the timeline row are written in one transaction.
+ * timeline, once per event: the consumer writes the inbox entry and the timeline row in one transaction.
  */
 @ApplicationScoped
 public class NotifyTimelineService {
@@ -30,36 +25,22 @@ public class NotifyTimelineService {
     /** Actor of the timeline entries. */
     public static final String ACTOR = "notify-service";
 
-    private static final Logger LOG = Logger.getLogger(NotifyTimelineService.class);
-
-    @Inject
-    Inbox inbox;
-
     @Inject
     CaseRepository cases;
 
     /**
-     * @return whether a timeline entry was written ({@code false} for a redelivered event)
-     * @throws MalformedEventException if the case does not exist (never retried: it goes to the dead-letter topic)
+     * Puts one notify event on its case's timeline, in the consumer's transaction (which holds the inbox entry).
+     *
+     * @throws UnprocessableEventException if the case does not exist (it goes to the dead-letter topic)
      */
-    @Retry(maxRetries = 6, delay = 200, jitter = 100, maxDuration = 30_000, abortOn = MalformedEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public boolean record(String eventId, String eventType, NotifyEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> recordInTransaction(eventId, eventType, event));
-    }
-
-    private boolean recordInTransaction(String eventId, String eventType, NotifyEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, eventId, eventType)) {
-            LOG.debugf("Notify event %s was handled before; skipped", eventId);
-            return false;
-        }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String eventId, NotifyEvent event) {
         RoutingCase c = cases.lockById(event.caseId())
-                .orElseThrow(() -> new MalformedEventException("no case " + event.caseId()));
+                .orElseThrow(() -> new UnprocessableEventException("no case " + event.caseId()));
         TimelineEntry entry = TimelineEntry.of(c.id, event.occurredAt(), "NOTIFY_" + event.kind().name(), ACTOR,
                 detail(event), null);
         entry.sourceEventId = eventId;
         cases.addTimeline(entry);
-        return true;
     }
 
     /** The summary plus the routing facts of the event: codes and results, never personal data. */

@@ -6,7 +6,7 @@ import java.util.UUID;
  * What handling one {@code reports.received.v1} event did.
  *
  * @param outcome what happened
- * @param caseId  the case the report is linked to ({@code null} for a duplicate event, which is not looked at)
+ * @param caseId  the case the report is linked to
  */
 public record RoutingResult(Outcome outcome, UUID caseId) {
 
@@ -16,8 +16,6 @@ public record RoutingResult(Outcome outcome, UUID caseId) {
         ROUTED,
         /** Same content as an open case of the last 30 days: the report was linked to it (and maybe re-routed). */
         LINKED,
-        /** The event id was handled before (a redelivery): nothing changed. */
-        DUPLICATE_EVENT,
         /** The report is already linked to a case (it came again under a new event id): nothing changed. */
         REPORT_ALREADY_ROUTED
     }

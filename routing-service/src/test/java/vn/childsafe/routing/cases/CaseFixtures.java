@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
@@ -69,9 +70,15 @@ public final class CaseFixtures {
                 new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
                 ReporterRelationship.PARENT,
                 urls.stream().map(u -> new ReportReceived.ContentItem(u, null, null, null)).toList());
-        RoutingResult result = routing.route(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, report);
+        RoutingResult result = route(report);
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
         return result.caseId();
+    }
+
+    /** Routes one report in a transaction of its own, as the consumer routes a batch of one. */
+    public RoutingResult route(ReportReceived report) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> routing.route(UUID.randomUUID().toString(), report, routing.context()));
     }
 
     /** The case's events after routing, oldest first, each checked against the case-event contract. */

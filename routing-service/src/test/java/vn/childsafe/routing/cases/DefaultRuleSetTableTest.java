@@ -29,6 +29,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
@@ -259,7 +260,8 @@ class DefaultRuleSetTableTest {
                         row.flags().contains("V") ? Gender.FEMALE : null, row.flags().contains("S")),
                 row.flags().contains("T") ? ReporterRelationship.TEACHER : ReporterRelationship.PARENT,
                 row.flags().contains("U") ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null)) : List.of());
-        RoutingResult result = routing.route(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, report);
+        RoutingResult result = QuarkusTransaction.requiringNew()
+                .call(() -> routing.route(UUID.randomUUID().toString(), report, routing.context()));
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
 
         JsonPath c = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + result.caseId())

@@ -144,6 +144,6 @@ class DuplicateReportTest {
         ReportReceived report = new ReportReceived(UUID.randomUUID(), Instant.now(), SourceChannel.WEB, category,
                 urgency, null, new ReportReceived.Location("48", null, null, null), null, ReporterRelationship.OTHER,
                 List.of(content));
-        return routing.route(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, report);
+        return fixtures.route(report);
     }
 }

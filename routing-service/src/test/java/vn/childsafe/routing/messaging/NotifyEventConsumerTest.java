@@ -48,7 +48,7 @@ import vn.childsafe.routing.service.CaseRoutingService;
 class NotifyEventConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String DLQ = EventTypes.NOTIFY_TOPIC + ".dlq";
+    private static final String DLQ = "routing-service.dlq";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

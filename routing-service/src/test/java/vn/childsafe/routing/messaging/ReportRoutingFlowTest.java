@@ -1,6 +1,7 @@
 package vn.childsafe.routing.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,11 +46,14 @@ import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
+import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.messaging.EventConsumers;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.EventSchemas;
 import vn.childsafe.local.infra.KafkaTestClient;
 import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.routing.service.CaseRoutingService;
 
 /**
  * End to end inside the service, on a real Kafka broker and PostgreSQL: a ReportReceived record on
@@ -61,7 +65,7 @@ import vn.childsafe.local.infra.TestTokens;
 class ReportRoutingFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String DLQ = EventTypes.REPORTS_TOPIC + ".dlq";
+    private static final String DLQ = "routing-service.dlq";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -71,6 +75,9 @@ class ReportRoutingFlowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EventConsumers consumers;
 
     private KafkaTestClient kafka;
 
@@ -162,7 +169,7 @@ class ReportRoutingFlowTest {
         send(report(reportId, Category.GROOMING, Urgency.HIGH, location("30", null, "288", "10507"), true, List.of()),
                 null);
 
-        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
+        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId, Lane.URGENT).value());
         String caseId = event.get("caseId").asText();
         assertThat(event.get("provinceCode").asText()).isEqualTo("31");
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
@@ -251,6 +258,36 @@ class ReportRoutingFlowTest {
                 .isZero();
     }
 
+    @Test
+    void urgent_reports_overtake_a_backlog_of_normal_ones() throws Exception {
+        List<UUID> normal = new ArrayList<>();
+        List<UUID> urgent = new ArrayList<>();
+        consumers.pause(CaseRoutingService.CONSUMER);
+        try {
+            for (int i = 0; i < 300; i++) {
+                normal.add(UUID.randomUUID());
+                sendInLane(report(normal.get(i), Category.OTHER, Urgency.NORMAL, location("01", null, null, null),
+                        false, List.of()));
+            }
+            // Queued behind the whole backlog: an intake relay would have published them last.
+            for (Urgency urgency : List.of(Urgency.IMMEDIATE_DANGER, Urgency.HIGH, Urgency.IMMEDIATE_DANGER)) {
+                UUID id = UUID.randomUUID();
+                urgent.add(id);
+                sendInLane(report(id, Category.GROOMING, urgency, location("01", null, null, null), true,
+                        List.of()));
+            }
+        } finally {
+            consumers.resume(CaseRoutingService.CONSUMER);
+        }
+
+        List<UUID> all = new ArrayList<>(normal);
+        all.addAll(urgent);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)",
+                all) == all.size());
+        // Every urgent case was routed before the first case of the backlog.
+        assertThat(routedBetween(urgent)[1]).isBefore(routedBetween(normal)[0]);
+    }
+
     // --- helpers ---
 
     private void putAgency(String code, String name, String type, String province, String commune) {
@@ -296,6 +333,27 @@ class ReportRoutingFlowTest {
         return new ProducerRecord<>(EventTypes.REPORTS_TOPIC, partition, key, value, headers);
     }
 
+    /** Sends a report to its lane's topic, as intake's relay would. */
+    private void sendInLane(ReportReceived report) throws Exception {
+        kafka.send(new ProducerRecord<>(Lane.of(report.urgency()).topic(EventTypes.REPORTS_TOPIC), null,
+                report.reportId().toString(), objectMapper.writeValueAsString(report),
+                cloudEventHeaders(report.reportId())));
+    }
+
+    /** When the cases of these reports were routed, earliest and latest. */
+    private Instant[] routedBetween(List<UUID> reportIds) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT min(rc.routed_at), max(rc.routed_at), count(*) FROM routing_case rc "
+                        + "JOIN case_report r ON r.case_id = rc.id WHERE r.report_id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", reportIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(3)).isEqualTo(reportIds.size());
+                return new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()};
+            }
+        }
+    }
+
     private static List<Header> cloudEventHeaders(UUID reportId) {
         List<Header> headers = new ArrayList<>();
         CloudEventHeaders.of(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, "/childsafe/intake-service",
@@ -304,10 +362,15 @@ class ReportRoutingFlowTest {
         return headers;
     }
 
-    /** The CaseRouted record of a report, checked against the event contract. */
+    /** The CaseRouted record of a normal-lane report, checked against the event contract. */
     private ConsumerRecord<String, String> awaitCaseRouted(UUID reportId) {
+        return awaitCaseRouted(reportId, Lane.NORMAL);
+    }
+
+    /** The CaseRouted record of a report, read from its lane's topic, checked against the event contract. */
+    private ConsumerRecord<String, String> awaitCaseRouted(UUID reportId, Lane lane) {
         String id = reportId.toString();
-        ConsumerRecord<String, String> record = kafka.readUntil(EventTypes.CASES_TOPIC,
+        ConsumerRecord<String, String> record = kafka.readUntil(lane.topic(EventTypes.CASES_TOPIC),
                 r -> r.value() != null && r.value().contains(id), WAIT).stream()
                 .filter(r -> r.value() != null && r.value().contains(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("No CaseRouted for report " + id));
@@ -328,7 +391,11 @@ class ReportRoutingFlowTest {
 
     private long count(String sql, Object parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
+            if (parameter instanceof List<?> list) {
+                s.setArray(1, c.createArrayOf("uuid", list.toArray()));
+            } else {
+                s.setObject(1, parameter);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -2,11 +2,18 @@ package vn.childsafe.commons.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import vn.childsafe.commons.messaging.IncomingEvent;
 
 /**
  * Makes a Kafka consumer idempotent: {@link #firstDelivery} records an event id in the consumer's transaction
@@ -35,5 +42,35 @@ public class Inbox {
                 .setParameter("eventType", eventType)
                 .setParameter("now", Instant.now(clock))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records that {@code consumer} handles a batch of events, in one statement.
+     *
+     * @return the ids of the events handled for the first time; a repeated id (redelivery, or twice in the batch)
+     *         is not among them
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, List<IncomingEvent> events) {
+        Map<String, String> typesById = new LinkedHashMap<>();
+        events.forEach(e -> typesById.putIfAbsent(e.eventId(), e.eventType()));
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) VALUES ");
+        for (int i = 0; i < typesById.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4)
+                    .append(", ?2)");
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
+        var query = em.createNativeQuery(sql.toString()).setParameter(1, consumer)
+                .setParameter(2, Instant.now(clock));
+        int position = 3;
+        for (Map.Entry<String, String> entry : typesById.entrySet()) {
+            query.setParameter(position++, entry.getKey()).setParameter(position++, entry.getValue());
+        }
+        Set<String> fresh = new HashSet<>();
+        for (Object id : query.getResultList()) {
+            fresh.add((String) id);
+        }
+        return fresh;
     }
 }

@@ -34,6 +34,10 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String payload;
 
+    /** The relay publishes lower values first: {@link vn.childsafe.commons.events.Lane#priority()}. */
+    @Column(nullable = false)
+    public short priority;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

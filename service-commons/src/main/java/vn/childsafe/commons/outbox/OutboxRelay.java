@@ -21,19 +21,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.commons.messaging.KafkaSettings;
 import vn.childsafe.commons.worker.PollingWorker;
 
 /**
- * Publishes outbox events to Kafka, at least once and in commit order: a batch is locked with
- * {@code FOR UPDATE SKIP LOCKED} (so several instances never publish the same rows concurrently), sent, and
- * marked published only after the broker acknowledged every record. While Kafka is down the batch is rolled
+ * Publishes outbox events to Kafka, at least once, urgent lane first and otherwise in commit order: a batch is
+ * locked with {@code FOR UPDATE SKIP LOCKED} (so several instances never publish the same rows concurrently), sent,
+ * and marked published only after the broker acknowledged every record. While Kafka is down the batch is rolled
  * back and retried with backoff; nothing is lost, and consumers de-duplicate the rare re-sent record by its
  * {@code ce_id}.
  */
@@ -52,8 +52,8 @@ public class OutboxRelay extends PollingWorker {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaSettings kafka;
 
     private KafkaProducer<String, String> producer;
     private Instant lastCleanup = Instant.EPOCH;
@@ -103,7 +103,7 @@ public class OutboxRelay extends PollingWorker {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery(
-                    "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY created_at, id "
+                    "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY priority, created_at, id "
                             + "LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxEvent.class)
                     .setParameter("limit", config.batchSize())
                     .getResultList();
@@ -118,8 +118,12 @@ public class OutboxRelay extends PollingWorker {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            Instant now = Instant.now(clock);
-            batch.forEach(event -> event.publishedAt = now);
+            // One statement for the batch; the entities themselves are not changed (that would be one UPDATE each).
+            batch.forEach(em::detach);
+            em.createQuery("UPDATE OutboxEvent e SET e.publishedAt = :now WHERE e.id IN :ids")
+                    .setParameter("now", Instant.now(clock))
+                    .setParameter("ids", batch.stream().map(e -> e.id).toList())
+                    .executeUpdate();
             return batch.size();
         });
     }
@@ -148,8 +152,7 @@ public class OutboxRelay extends PollingWorker {
     }
 
     private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.common();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

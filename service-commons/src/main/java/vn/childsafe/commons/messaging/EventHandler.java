@@ -1,0 +1,41 @@
+package vn.childsafe.commons.messaging;
+
+import java.util.List;
+
+/**
+ * What a service does with the events of one subscription. {@link EventConsumers} runs each handler bean on a
+ * consumer thread of its own: it polls a batch (urgent lane first), drops records already in the inbox, and calls
+ * {@link #beforeBatch} and {@link #handle} for the rest inside one transaction, together with the inbox entries.
+ * Offsets are committed after that transaction.
+ */
+public interface EventHandler<C> {
+
+    /** The consumer's name: its inbox name and the Kafka consumer group, e.g. {@code routing-service}. */
+    String consumerName();
+
+    /**
+     * The topic families consumed. A laned family ({@link #laned()}) is read from both its normal and its urgent
+     * topic.
+     */
+    List<String> topics();
+
+    /** Whether {@link #topics()} have an urgent lane ({@code <topic>.urgent}) that is served first. */
+    boolean laned();
+
+    /**
+     * Called once per batch in the batch's transaction, before {@link #handle}, with the records not yet in the
+     * inbox: loads what every record of the batch needs (the active rule set, the agency register), once.
+     *
+     * @return the batch's context, handed to every {@link #handle} call of the batch
+     */
+    C beforeBatch(List<IncomingEvent> batch);
+
+    /**
+     * Applies one event, in the batch's transaction.
+     *
+     * @param context what {@link #beforeBatch} loaded for this batch
+     * @throws UnprocessableEventException if this record can never be processed; the batch is then redone without
+     *                                     it and it goes to the dead-letter topic
+     */
+    void handle(IncomingEvent event, C context);
+}

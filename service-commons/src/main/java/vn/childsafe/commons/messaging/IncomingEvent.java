@@ -1,0 +1,28 @@
+package vn.childsafe.commons.messaging;
+
+import vn.childsafe.commons.events.Lane;
+
+/**
+ * One record consumed from Kafka, with its CloudEvents attributes read from the headers (binary mode).
+ *
+ * @param eventId   {@code ce_id}: the inbox de-duplicates on it
+ * @param eventType {@code ce_type}
+ * @param key       the record key (the aggregate id)
+ * @param value     the event JSON
+ * @param topic     where it came from
+ * @param partition its partition
+ * @param offset    its offset
+ */
+public record IncomingEvent(String eventId, String eventType, String key, String value, String topic, int partition,
+        long offset) {
+
+    /** The lane the record travelled in. */
+    public Lane lane() {
+        return Lane.ofTopic(topic);
+    }
+
+    /** Where the record is, for logs and dead-letter reasons: never its content. */
+    public String position() {
+        return topic + "-" + partition + "@" + offset;
+    }
+}
