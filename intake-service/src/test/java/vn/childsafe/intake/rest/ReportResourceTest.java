@@ -79,8 +79,9 @@ class ReportResourceTest {
                 .body("receivedAt", notNullValue())
                 .extract().path("reportId");
 
+        // A HIGH report travels in the urgent lane.
         ConsumerRecord<String, String> record = new KafkaTestClient(kafka)
-                .awaitRecord("reports.received.v1", reportId, Duration.ofSeconds(30));
+                .awaitRecord("reports.received.v1.urgent", reportId, Duration.ofSeconds(30));
         assertThat(header(record, "ce_type")).isEqualTo("vn.childsafe.report.received.v1");
         assertThat(header(record, "ce_source")).isEqualTo("/childsafe/intake-service");
         assertThat(header(record, "ce_id")).isNotBlank();
