@@ -6,10 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +33,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Arguments: {@code [rate ...] [--duration SECONDS] [--warmup SECONDS]}; defaults 100 and 300 reports/s for
  * 60 s each after a 15 s warm-up at 50/s.
+ *
+ * <p>Two further modes measure how a backlog drains instead of a steady rate; see {@link DrainBenchmark}:
+ * {@code --burst N} and {@code --urgent-behind N [--urgent M]}, with {@code [--concurrency C] [--timeout SECONDS]
+ * [--urgent-every-ms MS] [--chart PATH] [--floor-seconds S] [--floor-clients C]}.
  */
 public final class Benchmark {
 
@@ -55,12 +59,23 @@ public final class Benchmark {
         this.token = token;
     }
 
+    /** A benchmark client of the stack {@code settings} describe, sending as the demo reporter. */
+    static Benchmark forStack(StackSettings settings) throws IOException {
+        JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
+        return new Benchmark("http://127.0.0.1:" + settings.intakePort(),
+                "http://127.0.0.1:" + settings.inboxPort(), tokens.get("reporter").asText());
+    }
+
     /** The outcome of one rate. */
     record Result(int rate, int seconds, int sent, int accepted, int errors, Histogram intakeMicros,
             Histogram webhookMicros, int notDelivered) {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--burst") || List.of(args).contains("--urgent-behind")) {
+            DrainBenchmark.main(args);
+            return;
+        }
         List<Integer> rates = new ArrayList<>();
         int duration = 60;
         int warmup = 15;
@@ -74,10 +89,7 @@ public final class Benchmark {
         if (rates.isEmpty()) {
             rates = List.of(100, 300);
         }
-        StackSettings settings = StackSettings.fromEnvironment();
-        JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
-        Benchmark benchmark = new Benchmark("http://127.0.0.1:" + settings.intakePort(),
-                "http://127.0.0.1:" + settings.inboxPort(), tokens.get("reporter").asText());
+        Benchmark benchmark = forStack(StackSettings.fromEnvironment());
 
         System.out.printf("Machine: %d cores, JVM %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
@@ -119,7 +131,7 @@ public final class Benchmark {
                 LockSupport.parkNanos(wait);
             }
             long dueWallMicros = micros(Instant.now()) - (System.nanoTime() - due) / 1000;
-            inFlight.add(client.sendAsync(request(i), HttpResponse.BodyHandlers.ofString())
+            inFlight.add(client.sendAsync(request(i, "NORMAL"), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         intakeMicros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                         if (failure != null || response.statusCode() != 202) {
@@ -152,20 +164,8 @@ public final class Benchmark {
     private Map<String, Long> awaitAlerts(java.util.Set<String> reportIds, Instant since, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Long> first = new ConcurrentHashMap<>();
         while (true) {
-            first.clear();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(inbox + "/received"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            for (JsonNode alert : JSON.readTree(response.body())) {
-                Instant at = Instant.parse(alert.get("receivedAt").asText());
-                if (at.isBefore(since)) {
-                    continue;
-                }
-                for (JsonNode id : alert.path("reportIds")) {
-                    first.merge(id.asText(), micros(at), Math::min);
-                }
-            }
+            Map<String, Long> first = firstAlerts(since);
             if (first.keySet().containsAll(reportIds) || System.nanoTime() > deadline) {
                 return first;
             }
@@ -173,16 +173,45 @@ public final class Benchmark {
         }
     }
 
-    private HttpRequest request(int i) {
+    /**
+     * When the demo inbox received the first validly signed alert naming each report, in epoch microseconds; only
+     * alerts received at or after {@code since} count.
+     */
+    Map<String, Long> firstAlerts(Instant since) throws IOException, InterruptedException {
+        Map<String, Long> first = new HashMap<>();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(inbox + "/received"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode alert : JSON.readTree(response.body())) {
+            Instant at = Instant.parse(alert.get("receivedAt").asText());
+            if (at.isBefore(since) || !alert.path("signatureValid").asBoolean()) {
+                continue;
+            }
+            for (JsonNode id : alert.path("reportIds")) {
+                first.merge(id.asText(), micros(at), Math::min);
+            }
+        }
+        return first;
+    }
+
+    /** Sends one report asynchronously; the future completes with intake's answer. */
+    CompletableFuture<HttpResponse<String>> send(int i, String urgency) {
+        return client.sendAsync(request(i, urgency), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The {@code i}-th report of this run: a realistic body whose content URL is new to this run, so routing opens
+     * a case for it rather than linking it to an earlier one.
+     */
+    private HttpRequest request(int i, String urgency) {
         String body = """
                 {"source": {"channel": "GOV_SYSTEM", "reference": "bench-%d"},
-                 "category": "%s", "urgency": "NORMAL",
+                 "category": "%s", "urgency": "%s",
                  "description": "Phụ huynh phản ánh: con tôi bị một tài khoản lạ nhắn tin đe doạ trên mạng xã hội (bản ghi thử tải số %d).",
                  "location": {"provinceCode": "%s"},
                  "victim": {"ageYears": 13, "gender": "MALE", "name": "Lê Văn Nam"},
                  "reporter": {"name": "Lê Thị Lan", "phone": "0987654321", "relationship": "PARENT"},
                  "content": [{"url": "https://www.tiktok.com/@example/video/%s-%d", "platform": "tiktok"}]}"""
-                .formatted(i, CATEGORIES[i % CATEGORIES.length], i, PROVINCES[i % PROVINCES.length], runId,
+                .formatted(i, CATEGORIES[i % CATEGORIES.length], urgency, i, PROVINCES[i % PROVINCES.length], runId,
                         sequence.incrementAndGet());
         return HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
                 .timeout(Duration.ofSeconds(30))
@@ -191,7 +220,7 @@ public final class Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String reportId(String body) {
+    static String reportId(String body) {
         try {
             return JSON.readTree(body).get("reportId").asText();
         } catch (IOException e) {
@@ -199,7 +228,7 @@ public final class Benchmark {
         }
     }
 
-    private static long micros(Instant instant) {
+    static long micros(Instant instant) {
         return TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1_000;
     }
 
