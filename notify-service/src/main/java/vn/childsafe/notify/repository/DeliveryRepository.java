@@ -2,8 +2,10 @@ package vn.childsafe.notify.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,21 +82,23 @@ public class DeliveryRepository {
     }
 
     /**
-     * Records a 2xx answer. Any attempt's success counts, even one whose lease ran out, as long as the delivery
-     * is still PENDING.
+     * Records 2xx answers with the same status code. Any attempt's success counts, even one whose lease ran out, as
+     * long as the delivery is still PENDING.
      *
-     * @return whether the delivery was updated
+     * @return the ids of the deliveries updated
      */
-    public boolean markDelivered(UUID id, Instant now, Integer statusCode) {
-        return em.createQuery("UPDATE Delivery d SET d.state = :delivered, d.deliveredAt = :now, "
-                + "d.nextAttemptAt = NULL, d.lastStatusCode = :status, d.lastError = NULL "
-                + "WHERE d.id = :id AND d.state = :pending")
-                .setParameter("delivered", DeliveryState.DELIVERED)
-                .setParameter("pending", DeliveryState.PENDING)
+    @SuppressWarnings("unchecked")
+    public Set<UUID> markDelivered(List<UUID> ids, Instant now, Integer statusCode) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNativeQuery("UPDATE delivery SET state = 'DELIVERED', delivered_at = :now, "
+                + "next_attempt_at = NULL, last_status_code = CAST(:status AS INTEGER), last_error = NULL "
+                + "WHERE id IN (:ids) AND state = 'PENDING' RETURNING id", UUID.class)
                 .setParameter("now", now)
                 .setParameter("status", statusCode)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                .setParameter("ids", ids)
+                .getResultList());
     }
 
     /**

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -227,7 +230,7 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
-    private void publishFailed(java.util.UUID deliveryId, java.util.UUID caseId, String agencyCode,
+    private void publishFailed(UUID deliveryId, UUID caseId, String agencyCode,
             DeliveryChannel channel, Instant now, String summary) {
         boolean takedown = channel == DeliveryChannel.TAKEDOWN;
         // A takedown request is a signed webhook to the platform; the event names the platform instead of an agency.
@@ -247,7 +250,10 @@ public class DeliveryDispatcher extends PollingWorker {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::record));
+            QuarkusTransaction.requiringNew().run(() -> {
+                recordDelivered(batch.stream().filter(AttemptOutcome::delivered).toList());
+                batch.stream().filter(outcome -> !outcome.delivered()).forEach(this::recordFailed);
+            });
         } catch (RuntimeException e) {
             // Kept for the next round; if this instance dies first, the lease makes the delivery due again.
             outcomes.addAll(batch);
@@ -255,17 +261,27 @@ public class DeliveryDispatcher extends PollingWorker {
         }
     }
 
-    private void record(AttemptOutcome outcome) {
+    /** Records 2xx answers, one statement per status code rather than one per delivery. */
+    private void recordDelivered(List<AttemptOutcome> delivered) {
+        Instant now = clock.instant();
+        Map<Integer, List<AttemptOutcome>> byStatus = new HashMap<>();
+        delivered.forEach(o -> byStatus.computeIfAbsent(o.statusCode(), code -> new ArrayList<>()).add(o));
+        byStatus.forEach((status, group) -> {
+            Set<UUID> updated = deliveries.markDelivered(
+                    group.stream().map(o -> o.attempt().deliveryId()).toList(), now, status);
+            for (AttemptOutcome outcome : group) {
+                if (updated.contains(outcome.attempt().deliveryId())) {
+                    count("delivered");
+                    metrics.timer("childsafe.notify.delivery.latency")
+                            .record(Duration.between(outcome.attempt().createdAt(), now));
+                }
+            }
+        });
+    }
+
+    private void recordFailed(AttemptOutcome outcome) {
         Attempt attempt = outcome.attempt();
         Instant now = clock.instant();
-        if (outcome.delivered()) {
-            if (deliveries.markDelivered(attempt.deliveryId(), now, outcome.statusCode())) {
-                count("delivered");
-                metrics.timer("childsafe.notify.delivery.latency")
-                        .record(Duration.between(attempt.createdAt(), now));
-            }
-            return;
-        }
         if (attempt.number() >= config.maxAttempts()) {
             if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
                     outcome.error(), outcome.statusCode())) {
