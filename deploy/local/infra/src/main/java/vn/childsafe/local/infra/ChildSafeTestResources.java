@@ -24,8 +24,12 @@ public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         try {
             Path root = Files.createTempDirectory("childsafe-test-");
-            CompletableFuture<LocalPostgres> pg = CompletableFuture
-                    .supplyAsync(() -> LocalPostgres.start(root.resolve("postgres"), 0));
+            // Test-speed shortcut, confined to these tests: fsync and synchronous_commit off make every commit
+            // much cheaper. Safe here because nothing outlives the test JVM: the data is a throwaway in a fresh
+            // temp directory, and commits could only be lost if PostgreSQL or the machine crashed, which ends the
+            // test run anyway. Anything that keeps data or tests crashes (the local stack) runs DURABLE.
+            CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(() -> LocalPostgres
+                    .start(root.resolve("postgres"), 0, LocalPostgres.Durability.FAST));
             CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka
                     .start(root.resolve("kafka"), FreePorts.next(), FreePorts.next(), "384m"));
             postgres = pg.join();

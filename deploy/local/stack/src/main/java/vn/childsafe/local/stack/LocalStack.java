@@ -29,11 +29,13 @@ import vn.childsafe.commons.signing.WebhookSignature;
 import vn.childsafe.local.infra.JwtIssuer;
 import vn.childsafe.local.infra.LocalKafka;
 import vn.childsafe.local.infra.LocalPostgres;
+import vn.childsafe.local.infra.LocalPostgres.Durability;
 
 /**
  * The whole of ChildSafe on one machine: PostgreSQL, a Kafka broker, intake, routing and notify as separate JVMs
  * running their packaged jars in the production profile, and the demo unit inbox. Keys, tokens and data live in
- * {@link StackSettings#dataDir()} and are reused on the next start.
+ * {@link StackSettings#dataDir()} and are reused on the next start. PostgreSQL runs {@link Durability#DURABLE},
+ * as in production, so that a crash loses nothing a service saw committed.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -87,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         jwt = JwtIssuer.loadOrCreate(data.resolve("jwt"));
         Map<String, String> secrets = webhookSecrets(data.resolve("demo-webhook-secrets.properties"));
         CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
-                () -> LocalPostgres.start(data.resolve("postgres"), settings.postgresPort()));
+                () -> LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(), Durability.DURABLE));
         CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(
                 data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), "512m"));
         postgres = pg.join();
@@ -145,6 +147,29 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the broker again on the same data. */
     public void startKafka() {
         kafka.start();
+    }
+
+    /**
+     * Kills PostgreSQL with SIGKILL, as a crash would; {@link #startPostgres()} brings it back on the same data and
+     * port, and it recovers from its write-ahead log.
+     */
+    public void killPostgres() {
+        postgres.kill();
+    }
+
+    /** Shuts PostgreSQL down ({@code pg_ctl stop -m fast}); connections are refused until {@link #startPostgres()}. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same data and port. */
+    public void startPostgres() {
+        postgres.start();
+    }
+
+    /** The service's JVM, e.g. to tell whether it restarted. */
+    public ProcessHandle process(Service service) {
+        return processes.get(service).toHandle();
     }
 
     private int port(Service service) {
