@@ -208,10 +208,22 @@ public class CaseRepository {
      * such reports consumed at the same time by different consumers cannot both open a case.
      */
     public void lockContent(List<String> contentKeys) {
-        contentKeys.stream().distinct().sorted().forEach(key -> em
-                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
-                .setParameter("key", key)
-                .getSingleResult());
+        List<String> keys = contentKeys.stream().distinct().sorted().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        // One round trip for all keys, taken in sorted order so that two transactions never wait on each other.
+        StringBuilder sql = new StringBuilder("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+                + "(SELECT k FROM (VALUES ");
+        for (int i = 1; i <= keys.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append("(CAST(?").append(i).append(" AS text))");
+        }
+        sql.append(") AS v(k) ORDER BY k) AS sorted");
+        var query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(i + 1, keys.get(i));
+        }
+        query.getSingleResult();
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One line of a case's history (routing, unit actions, escalations, delivery and takedown outcomes). */
@@ -15,8 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "case_timeline")
 public class TimelineEntry {
 
+    /** From a sequence that hands out blocks of 50, so that a batch of reports inserts its rows in batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_timeline_id")
+    @SequenceGenerator(name = "case_timeline_id", sequenceName = "case_timeline_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "case_id", nullable = false)

@@ -13,6 +13,13 @@ public interface ConsumerConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Consumer threads per handler, each with its own share of the partitions (at most one thread per partition
+     * is useful). A thread spends much of its time waiting for PostgreSQL, so two or three help even on two cores.
+     */
+    @WithDefault("1")
+    int threads();
+
     /** Most records applied in one transaction. */
     @WithDefault("200")
     int maxPollRecords();

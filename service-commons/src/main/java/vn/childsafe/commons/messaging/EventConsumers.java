@@ -1,6 +1,8 @@
 package vn.childsafe.commons.messaging;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +53,8 @@ public class EventConsumers {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    private final Map<String, LanedConsumer> consumers = new LinkedHashMap<>();
-    private final Map<String, Thread> threads = new LinkedHashMap<>();
+    private final Map<String, List<LanedConsumer>> consumers = new LinkedHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -72,56 +74,62 @@ public class EventConsumers {
             }
         };
         for (EventHandler<?> handler : handlers) {
-            LanedConsumer consumer = new LanedConsumer(handler, config, kafka.common(), service, batches,
-                    deadLetters);
-            Thread thread = new Thread(consumer, "consumer-" + handler.consumerName());
-            thread.setDaemon(true);
-            consumers.put(handler.consumerName(), consumer);
-            threads.put(handler.consumerName(), thread);
-            thread.start();
-            LOG.infof("Consuming %s%s as %s", handler.topics(), handler.laned() ? " (urgent lane first)" : "",
-                    handler.consumerName());
+            for (int i = 1; i <= config.threads(); i++) {
+                LanedConsumer consumer = new LanedConsumer(handler, config, kafka.common(), service, batches,
+                        deadLetters);
+                Thread thread = new Thread(consumer, "consumer-" + handler.consumerName() + "-" + i);
+                thread.setDaemon(true);
+                consumers.computeIfAbsent(handler.consumerName(), name -> new ArrayList<>()).add(consumer);
+                threads.add(thread);
+                thread.start();
+            }
+            LOG.infof("Consuming %s%s as %s on %d thread(s)", handler.topics(),
+                    handler.laned() ? " (urgent lane first)" : "", handler.consumerName(), config.threads());
         }
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        consumers.values().forEach(LanedConsumer::stop);
-        for (Thread thread : threads.values()) {
+        consumers.values().forEach(list -> list.forEach(LanedConsumer::stop));
+        for (Thread thread : threads) {
             thread.join(10_000);
         }
     }
 
-    /** Holds one consumer, which keeps its place in the group; for maintenance and tests. */
+    /**
+     * Holds one handler's consumers, which keep their place in the group, and returns once their batches in
+     * progress are done; for maintenance and tests.
+     */
     public void pause(String consumerName) {
-        consumer(consumerName).pause();
+        consumers(consumerName).forEach(LanedConsumer::pause);
     }
 
-    /** Lets a held consumer go on. */
+    /** Lets a held handler's consumers go on. */
     public void resume(String consumerName) {
-        consumer(consumerName).resume();
+        consumers(consumerName).forEach(LanedConsumer::resume);
     }
 
     /**
-     * The consumers and what each waits for: {@code null} while it flows, otherwise the dependency failure it is
-     * waiting out; for health checks.
+     * The handlers and what their consumers wait for: {@code null} while they flow, otherwise a dependency failure
+     * one of them is waiting out; for health checks.
      */
     public Map<String, String> waiting() {
         Map<String, String> waiting = new LinkedHashMap<>();
-        consumers.forEach((name, consumer) -> waiting.put(name, consumer.waitingFor()));
+        consumers.forEach((name, list) -> waiting.put(name, list.stream().map(LanedConsumer::waitingFor)
+                .filter(Objects::nonNull).findFirst().orElse(null)));
         return waiting;
     }
 
     /** Whether every consumer thread is alive. */
     public boolean alive() {
-        return threads.values().stream().allMatch(Thread::isAlive);
+        return threads.stream().allMatch(Thread::isAlive);
     }
 
-    private LanedConsumer consumer(String consumerName) {
-        LanedConsumer consumer = consumers.get(consumerName);
-        if (consumer == null) {
+    private List<LanedConsumer> consumers(String consumerName) {
+        List<LanedConsumer> list = consumers.get(consumerName);
+        if (list == null) {
             throw new IllegalArgumentException("No consumer " + consumerName + " (have " + consumers.keySet() + ")");
         }
-        return consumer;
+        return list;
     }
 
     private <C> void applyBatch(EventHandler<C> handler, List<IncomingEvent> batch,
@@ -149,9 +157,11 @@ public class EventConsumers {
                 } catch (UnprocessableEventException e) {
                     poison.accept(event, e);
                 }
+                // Each event's writes go out now, with their own cause if they fail, and leave the persistence
+                // context: otherwise every query of a later event would dirty-check the whole batch again.
+                em.flush();
+                em.clear();
             }
-            // Surfaces the batch's write errors here, with their own cause, rather than as a failed commit.
-            em.flush();
         });
     }
 
