@@ -1,6 +1,5 @@
 package vn.childsafe.intake.messaging;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,23 +31,8 @@ public class CaseEventsConsumer implements EventHandler<Void> {
     CaseProjection projection;
 
     @Override
-    public String consumerName() {
-        return CaseProjection.CONSUMER;
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(EventTypes.CASES_TOPIC);
-    }
-
-    @Override
-    public boolean laned() {
-        return true;
-    }
-
-    @Override
-    public Void beforeBatch(List<IncomingEvent> batch) {
-        return null;
+    public Subscription subscription() {
+        return Subscription.laned(CaseProjection.CONSUMER, EventTypes.CASES_TOPIC);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package vn.childsafe.notify.messaging;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,23 +27,8 @@ public class CaseEventsConsumer implements EventHandler<Void> {
     CaseAlertService alerts;
 
     @Override
-    public String consumerName() {
-        return CaseAlertService.CONSUMER;
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(EventTypes.CASES_TOPIC);
-    }
-
-    @Override
-    public boolean laned() {
-        return true;
-    }
-
-    @Override
-    public Void beforeBatch(List<IncomingEvent> batch) {
-        return null;
+    public Subscription subscription() {
+        return Subscription.laned(CaseAlertService.CONSUMER, EventTypes.CASES_TOPIC);
     }
 
     @Override

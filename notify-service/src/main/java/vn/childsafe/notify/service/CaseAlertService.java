@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -80,25 +78,10 @@ public class CaseAlertService {
         int created = createDeliveries(eventId, alerts);
         created += takedowns.onCaseEvent(eventId, alerts.facts(), alerts.takedownUrls(), alerts.assignments());
         if (created > 0) {
-            wakeDispatcherAfterCommit();
+            // Sent as soon as they are committed rather than at the dispatcher's next poll.
+            dispatcher.wakeUpAfterCommit(transactions);
         }
         return created;
-    }
-
-    /** Once committed, the deliveries are sent at once rather than at the dispatcher's next poll. */
-    private void wakeDispatcherAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wakeUp();
-                }
-            }
-        });
     }
 
     /** Whether {@code eventType} is a change of a case after routing ({@code vn.childsafe.case.<kind>.v1}). */

@@ -1,7 +1,6 @@
 package vn.childsafe.routing.messaging;
 
 import java.util.Arrays;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,23 +31,8 @@ public class NotifyEventConsumer implements EventHandler<Void> {
     NotifyTimelineService timeline;
 
     @Override
-    public String consumerName() {
-        return NotifyTimelineService.CONSUMER;
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(EventTypes.NOTIFY_TOPIC);
-    }
-
-    @Override
-    public boolean laned() {
-        return false;
-    }
-
-    @Override
-    public Void beforeBatch(List<IncomingEvent> batch) {
-        return null;
+    public Subscription subscription() {
+        return Subscription.single(NotifyTimelineService.CONSUMER, EventTypes.NOTIFY_TOPIC);
     }
 
     @Override

@@ -39,18 +39,8 @@ public class ReportReceivedConsumer implements EventHandler<CaseRoutingService.C
     CaseRoutingService routing;
 
     @Override
-    public String consumerName() {
-        return CaseRoutingService.CONSUMER;
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(EventTypes.REPORTS_TOPIC);
-    }
-
-    @Override
-    public boolean laned() {
-        return true;
+    public Subscription subscription() {
+        return Subscription.laned(CaseRoutingService.CONSUMER, EventTypes.REPORTS_TOPIC);
     }
 
     @Override

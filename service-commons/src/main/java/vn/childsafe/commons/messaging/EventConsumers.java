@@ -77,14 +77,14 @@ public class EventConsumers {
             for (int i = 1; i <= config.threads(); i++) {
                 LanedConsumer consumer = new LanedConsumer(handler, config, kafka.common(), service, batches,
                         deadLetters);
-                Thread thread = new Thread(consumer, "consumer-" + handler.consumerName() + "-" + i);
+                Thread thread = new Thread(consumer, "consumer-" + handler.subscription().consumerName() + "-" + i);
                 thread.setDaemon(true);
-                consumers.computeIfAbsent(handler.consumerName(), name -> new ArrayList<>()).add(consumer);
+                consumers.computeIfAbsent(handler.subscription().consumerName(), name -> new ArrayList<>()).add(consumer);
                 threads.add(thread);
                 thread.start();
             }
-            LOG.infof("Consuming %s%s as %s on %d thread(s)", handler.topics(),
-                    handler.laned() ? " (urgent lane first)" : "", handler.consumerName(), config.threads());
+            LOG.infof("Consuming %s%s as %s on %d thread(s)", handler.subscription().topics(),
+                    handler.subscription().laned() ? " (urgent lane first)" : "", handler.subscription().consumerName(), config.threads());
         }
     }
 
@@ -135,7 +135,7 @@ public class EventConsumers {
     private <C> void applyBatch(EventHandler<C> handler, List<IncomingEvent> batch,
             BiConsumer<IncomingEvent, RuntimeException> poison) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Set<String> fresh = inbox.firstDeliveries(handler.consumerName(), batch);
+            Set<String> fresh = inbox.firstDeliveries(handler.subscription().consumerName(), batch);
             List<IncomingEvent> todo = batch.stream().filter(e -> fresh.contains(e.eventId())).toList();
             if (todo.isEmpty()) {
                 return;

@@ -10,17 +10,28 @@ import java.util.List;
  */
 public interface EventHandler<C> {
 
-    /** The consumer's name: its inbox name and the Kafka consumer group, e.g. {@code routing-service}. */
-    String consumerName();
-
     /**
-     * The topic families consumed. A laned family ({@link #laned()}) is read from both its normal and its urgent
-     * topic.
+     * What a handler consumes.
+     *
+     * @param consumerName its inbox name, e.g. {@code routing-service}
+     * @param topics       the topic families consumed
+     * @param laned        whether each family has an urgent lane ({@code <topic>.urgent}) that is served first
      */
-    List<String> topics();
+    record Subscription(String consumerName, List<String> topics, boolean laned) {
 
-    /** Whether {@link #topics()} have an urgent lane ({@code <topic>.urgent}) that is served first. */
-    boolean laned();
+        /** A topic family read in both lanes, urgent first. */
+        public static Subscription laned(String consumerName, String topic) {
+            return new Subscription(consumerName, List.of(topic), true);
+        }
+
+        /** A single-lane topic. */
+        public static Subscription single(String consumerName, String topic) {
+            return new Subscription(consumerName, List.of(topic), false);
+        }
+    }
+
+    /** What this handler consumes. */
+    Subscription subscription();
 
     /**
      * Called once per batch in the batch's transaction, before {@link #handle}, with the records not yet in the
@@ -28,7 +39,9 @@ public interface EventHandler<C> {
      *
      * @return the batch's context, handed to every {@link #handle} call of the batch
      */
-    C beforeBatch(List<IncomingEvent> batch);
+    default C beforeBatch(List<IncomingEvent> batch) {
+        return null;
+    }
 
     /**
      * Applies one event, in the batch's transaction.

@@ -121,7 +121,7 @@ final class LanedConsumer implements Runnable {
     @Override
     public void run() {
         try {
-            if (handler.laned()) {
+            if (handler.subscription().laned()) {
                 urgent = open(Lane.URGENT);
             }
             normal = open(Lane.NORMAL);
@@ -151,7 +151,7 @@ final class LanedConsumer implements Runnable {
         props.putAll(common);
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
-                groupId + "-" + handler.consumerName() + "-" + lane.name().toLowerCase());
+                groupId + "-" + handler.subscription().consumerName() + "-" + lane.name().toLowerCase());
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
@@ -160,7 +160,7 @@ final class LanedConsumer implements Runnable {
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(handler.topics().stream().map(lane::topic).toList());
+        consumer.subscribe(handler.subscription().topics().stream().map(lane::topic).toList());
         consumers.add(consumer);
         return consumer;
     }
@@ -257,7 +257,7 @@ final class LanedConsumer implements Runnable {
                     waitOut(e);
                 } else {
                     LOG.warnf("A batch of %d records of %s failed (%s); applying them one by one",
-                            remaining.size(), handler.consumerName(), Failures.rootCause(e));
+                            remaining.size(), handler.subscription().consumerName(), Failures.rootCause(e));
                     return oneByOne(remaining, sources);
                 }
             }
@@ -311,7 +311,7 @@ final class LanedConsumer implements Runnable {
         } catch (RuntimeException e) {
             // Applied and in the inbox: if these records come again (after a rebalance), they change nothing.
             LOG.warnf("Offsets of %s could not be committed (%s); a redelivery will be skipped by the inbox",
-                    handler.consumerName(), Failures.rootCause(e));
+                    handler.subscription().consumerName(), Failures.rootCause(e));
         }
     }
 
@@ -322,7 +322,7 @@ final class LanedConsumer implements Runnable {
         long pause = Math.min(config.maxBackoff().toMillis(),
                 config.initialBackoff().toMillis() * (1L << Math.min(failuresInARow - 1, 20)));
         LOG.warnf("%s could not apply a batch (%d failures in a row, next attempt in %d ms): %s",
-                handler.consumerName(), failuresInARow, pause, waitingFor);
+                handler.subscription().consumerName(), failuresInARow, pause, waitingFor);
         long until = System.currentTimeMillis() + pause;
         while (running && System.currentTimeMillis() < until) {
             for (KafkaConsumer<String, String> consumer : consumers) {
@@ -347,7 +347,7 @@ final class LanedConsumer implements Runnable {
 
     private void recovered() {
         if (failuresInARow > 0) {
-            LOG.infof("%s applies batches again after %d failures", handler.consumerName(), failuresInARow);
+            LOG.infof("%s applies batches again after %d failures", handler.subscription().consumerName(), failuresInARow);
         }
         failuresInARow = 0;
         waitingFor = null;

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +59,25 @@ public abstract class PollingWorker {
     /** Starts the next round now instead of at the next poll. */
     public void wakeUp() {
         signal.release();
+    }
+
+    /**
+     * Starts the next round as soon as the current transaction commits (the work it wrote is visible then), and
+     * not at all if it rolls back.
+     */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp();
+                }
+            }
+        });
     }
 
     private void run() {
