@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 import vn.childsafe.commons.messaging.IncomingEvent;
 
 /**
- * Makes a Kafka consumer idempotent: {@link #firstDelivery} records an event id in the consumer's transaction
- * and says whether it was new. A redelivered record (same {@code ce_id}) then changes nothing.
+ * Makes a Kafka consumer idempotent: {@link #firstDeliveries} records a batch's event ids in the consumer's
+ * transaction and says which were new. A redelivered record (same {@code ce_id}) then changes nothing.
  */
 @ApplicationScoped
 public class Inbox {
@@ -27,22 +27,6 @@ public class Inbox {
 
     @Inject
     Clock clock;
-
-    /**
-     * Records that {@code consumer} handles event {@code eventId}.
-     *
-     * @return {@code true} the first time, {@code false} if the event was already handled
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId, String eventType) {
-        return em.createNativeQuery("INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) "
-                + "VALUES (:consumer, :eventId, :eventType, :now) ON CONFLICT DO NOTHING")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", eventId)
-                .setParameter("eventType", eventType)
-                .setParameter("now", Instant.now(clock))
-                .executeUpdate() == 1;
-    }
 
     /**
      * Records that {@code consumer} handles a batch of events, in one statement.
