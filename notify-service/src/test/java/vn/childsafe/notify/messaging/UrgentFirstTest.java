@@ -35,6 +35,7 @@ import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.messaging.EventConsumers;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
 import vn.childsafe.notify.repository.Delivery;
@@ -92,36 +93,37 @@ class UrgentFirstTest {
 
     @Test
     void theDispatcherClaimsUrgentThenFirstAttemptsAndLeavesRetriesAtMostTheirShare() {
-        UUID caseId = UUID.randomUUID();
-        Instant due = Instant.now().minus(Duration.ofDays(3650));
-        UUID normalFresh = pending(caseId, Lane.NORMAL, 0, due);
-        UUID normalRetry = pending(caseId, Lane.NORMAL, 2, due.minusSeconds(60));
-        UUID urgentRetry = pending(caseId, Lane.URGENT, 1, due.plusSeconds(1));
-        UUID urgentFresh = pending(caseId, Lane.URGENT, 0, due.plusSeconds(2));
+        // Written and claimed in one transaction that is then rolled back: the running dispatcher never sees these
+        // rows, and due in 1970 they are the only ones the claims below can find.
+        Instant due = Instant.EPOCH;
+        QuarkusTransaction.begin();
+        try {
+            UUID caseId = UUID.randomUUID();
+            UUID normalFresh = pending(caseId, Lane.NORMAL, 0, due);
+            pending(caseId, Lane.NORMAL, 2, due.minusSeconds(60));
+            UUID urgentRetry = pending(caseId, Lane.URGENT, 1, due.plusSeconds(1));
+            UUID urgentFresh = pending(caseId, Lane.URGENT, 0, due.plusSeconds(2));
+            deliveries.flush();
 
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.lockDue(due.plusSeconds(3), 4,
-                1).stream().filter(d -> d.caseId.equals(caseId)).map(d -> d.id).toList());
-        // One retry at most: the urgent one; the normal retry waits although it is the oldest due.
-        assertThat(claimed).containsExactly(urgentFresh, urgentRetry, normalFresh);
-
-        List<UUID> noRetries = QuarkusTransaction.requiringNew().call(() -> deliveries.lockDue(due.plusSeconds(3), 4,
-                0).stream().filter(d -> d.caseId.equals(caseId)).map(d -> d.id).toList());
-        assertThat(noRetries).containsExactly(urgentFresh, normalFresh);
-        QuarkusTransaction.requiringNew().run(() -> List.of(normalFresh, normalRetry, urgentRetry, urgentFresh)
-                .forEach(id -> deliveries.lock(id).ifPresent(d -> d.state = DeliveryState.FAILED)));
+            // One retry at most: the urgent one; the normal retry waits although it is the oldest due.
+            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 1)).extracting(d -> d.id)
+                    .containsExactly(urgentFresh, urgentRetry, normalFresh);
+            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 0)).extracting(d -> d.id)
+                    .containsExactly(urgentFresh, normalFresh);
+        } finally {
+            QuarkusTransaction.rollback();
+        }
     }
 
     private UUID pending(UUID caseId, Lane lane, int attempts, Instant nextAttemptAt) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Delivery delivery = AlertDeliveries.newDelivery(lane, "test:" + UUID.randomUUID(), caseId, "CA-TEST",
-                    TargetRole.LEAD, "{}", Instant.now());
-            delivery.channel = vn.childsafe.notify.domain.DeliveryChannel.WEBHOOK;
-            delivery.state = DeliveryState.PENDING;
-            delivery.attempts = attempts;
-            delivery.nextAttemptAt = nextAttemptAt;
-            deliveries.persist(delivery);
-            return delivery.id;
-        });
+        Delivery delivery = AlertDeliveries.newDelivery(lane, "test:" + UUID.randomUUID(), caseId, "CA-TEST",
+                TargetRole.LEAD, "{}", Instant.now());
+        delivery.channel = DeliveryChannel.WEBHOOK;
+        delivery.state = DeliveryState.PENDING;
+        delivery.attempts = attempts;
+        delivery.nextAttemptAt = nextAttemptAt;
+        deliveries.persist(delivery);
+        return delivery.id;
     }
 
     private CaseRouted routed(UUID caseId, Urgency urgency) {
