@@ -16,7 +16,7 @@ public interface RoutingConfig {
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId timeZone();
 
-    /** How far back an open case may lie for a report with the same content to be linked to it (DESIGN §6). */
+    /** How far back an open case may lie for a report with the same content to be linked to it (docs/routing-rules.md, section 7). */
     @WithDefault("P30D")
     java.time.Duration duplicateWindow();
 

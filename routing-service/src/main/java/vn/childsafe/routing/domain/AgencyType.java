@@ -3,7 +3,7 @@ package vn.childsafe.routing.domain;
 import java.util.Optional;
 
 /**
- * The kinds of responsible unit (loại cơ quan) a routing rule can name (DESIGN §6). The jurisdiction of a type is
+ * The kinds of responsible unit (loại cơ quan) a routing rule can name (docs/routing-rules.md, section 3). The jurisdiction of a type is
  * its level: commune, province or national. Fallbacks walk up these levels when no unit is registered.
  */
 public enum AgencyType {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The canonical form of a content URL for duplicate detection (DESIGN §6): host in lower case without a leading
+ * The canonical form of a content URL for duplicate detection (docs/routing-rules.md, section 7): host in lower case without a leading
  * {@code m.} or {@code www.}, tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}) and the fragment
  * removed, the scheme dropped (http and https show the same content), a trailing slash ignored.
  */

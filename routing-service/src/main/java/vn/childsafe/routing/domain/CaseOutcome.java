@@ -1,6 +1,6 @@
 package vn.childsafe.routing.domain;
 
-/** How a case was resolved (DESIGN §5). */
+/** How a case was resolved (docs/guide-units.md, section 4). */
 public enum CaseOutcome {
     VICTIM_SUPPORTED,
     REFERRED_TO_POLICE,

@@ -10,7 +10,7 @@ import vn.childsafe.commons.events.CaseRouted;
 
 /**
  * Picks the unit that answers for an agency type at a resolved location (thẩm quyền theo địa bàn), with the
- * fallbacks of DESIGN §6: a commune-level type without a unit for the commune falls back to its province type;
+ * fallbacks of docs/routing-rules.md (section 3): a commune-level type without a unit for the commune falls back to its province type;
  * no location, or no unit of the type in the province, falls back to the national unit (police → national cyber
  * police, information → national infosec, others → the 111 hotline). If not even the national unit is
  * registered, the assignment still goes out under the type's name: a report is never dropped.

@@ -7,7 +7,7 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 
 /**
- * Policies applied on top of whichever rule matched (DESIGN §6).
+ * Policies applied on top of whichever rule matched (docs/routing-rules.md, section 2).
  *
  * @param liaisonWhenVictimGiven  alert the 111 liaison whenever a victim is given
  * @param liaisonUrgencies        alert the 111 liaison for these urgencies

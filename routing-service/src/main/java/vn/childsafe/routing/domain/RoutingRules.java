@@ -21,7 +21,7 @@ import vn.childsafe.commons.domain.Urgency;
  * and the acknowledgement deadline; the policies add the 111 liaison, takedowns and deadline adjustments.
  * Every step is written into the decision's explanation.
  *
- * <p>{@link #defaultRuleSet()} is DESIGN §6, version {@value #DEFAULT_VERSION}, the set the service ships with.
+ * <p>{@link #defaultRuleSet()} is the table of docs/routing-rules.md (section 2), version {@value #DEFAULT_VERSION}, the set the service ships with.
  */
 public final class RoutingRules {
 
@@ -58,12 +58,12 @@ public final class RoutingRules {
         this.ruleSet = ruleSet;
     }
 
-    /** The rules of DESIGN §6. */
+    /** The rules of docs/routing-rules.md, section 2. */
     public static RoutingRules defaults() {
         return new RoutingRules(DEFAULT);
     }
 
-    /** The rule set of DESIGN §6, version {@value #DEFAULT_VERSION}. */
+    /** The rule set of docs/routing-rules.md (section 2), version {@value #DEFAULT_VERSION}. */
     public static RuleSet defaultRuleSet() {
         return DEFAULT;
     }

@@ -41,7 +41,7 @@ public record RuleSetDefinition(
     public record Support(AgencyType type, SupportRule.When when) {
     }
 
-    /** The policies on top of the first match (DESIGN §6). */
+    /** The policies on top of the first match (docs/routing-rules.md, section 2). */
     @Schema(name = "PoliciesDefinition")
     public record Policies(Boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
             Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies,

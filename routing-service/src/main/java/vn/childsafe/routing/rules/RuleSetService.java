@@ -27,7 +27,7 @@ import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.domain.RuleSet;
 
 /**
- * Versioned rule sets stored as JSON: seeds the shipped default (DESIGN §6) on start, serves the active set to
+ * Versioned rule sets stored as JSON: seeds the shipped default (docs/routing-rules.md, section 2) on start, serves the active set to
  * routing (every instance reads which version is active from the database, so an activation reaches all of them),
  * and lets admins add drafts and activate them. Stored definitions never change, so parsed sets are cached by
  * version.
@@ -68,7 +68,7 @@ public class RuleSetService {
         em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
                 + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
                 .setParameter("version", defaults.version())
-                .setParameter("description", "DESIGN §6: rules R1-R6 and the default policies, shipped with the service")
+                .setParameter("description", "Rules R1-R6 and the default policies of docs/routing-rules.md, shipped with the service")
                 .setParameter("definition", json(RuleSetDefinition.of(defaults, null)))
                 .setParameter("now", now()).executeUpdate();
         int activated = em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now "

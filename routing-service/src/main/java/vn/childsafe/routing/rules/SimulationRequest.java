@@ -11,7 +11,7 @@ import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 
 /**
- * A report as intake accepts it (DESIGN §5), for simulation: only the routing facts are read; names, phones and
+ * A report as intake accepts it (docs/integration-government-and-111.md, section 2), for simulation: only the routing facts are read; names, phones and
  * the description may be present but are never stored or logged.
  */
 @Schema(name = "SimulationRequest")

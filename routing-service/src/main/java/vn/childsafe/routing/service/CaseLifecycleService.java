@@ -275,7 +275,7 @@ public class CaseLifecycleService {
     }
 
     /**
-     * Links a report to an open case with the same content (DESIGN §6), in the routing transaction: the report
+     * Links a report to an open case with the same content (docs/routing-rules.md, section 7), in the routing transaction: the report
      * joins the case, its new URLs get takedowns if the category calls for them (REPORT_LINKED); if it raises the
      * urgency, the case is re-routed under the active rules at its location, new units are assigned and alerted
      * and pending deadlines tightened (REROUTED).

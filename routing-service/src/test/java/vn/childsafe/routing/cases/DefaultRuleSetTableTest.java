@@ -43,7 +43,7 @@ import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 
 /**
- * The table of DESIGN §6 as a test: reports routed for real (stored rule set default-1, the imported legacy mapping
+ * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-1, the imported legacy mapping
  * of the project's fixtures, the agency register) covering every rule, every policy, every jurisdiction fallback,
  * current and legacy codes of more than ten provinces (Hà Đông 268, Bình Phước 70, Quảng Bình 44, Hải Dương 30
  * among them) and a split ward.

@@ -35,7 +35,7 @@ import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 
-/** Duplicates (DESIGN §6): same canonical URL or hash on an open case of the last 30 days links the report. */
+/** Duplicates (docs/routing-rules.md, section 7): same canonical URL or hash on an open case of the last 30 days links the report. */
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class DuplicateReportTest {

@@ -29,7 +29,7 @@ import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.service.CaseRoutingService;
 
-/** Rule sets as data: the seeded default is DESIGN §6; drafts are validated, simulated, activated. */
+/** Rule sets as data: the seeded default is docs/routing-rules.md, section 2; drafts are validated, simulated, activated. */
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class RuleSetResourceTest {

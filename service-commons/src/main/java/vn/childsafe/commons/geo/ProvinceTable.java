@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The built-in province table (DESIGN §2): the 34 provinces in force since 1 July 2025 (Nghị quyết
+ * The built-in province table (docs/routing-rules.md, section 1): the 34 provinces in force since 1 July 2025 (Nghị quyết
  * 202/2025/QH15) and the 63 provinces before it, each legacy province mapped to exactly the one current
  * province it was merged into. Communes and the legacy ward mapping are reference data loaded by routing-service, not code. Intake uses
  * this table to check codes, routing to resolve them.

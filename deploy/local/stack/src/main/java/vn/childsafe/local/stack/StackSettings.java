@@ -10,7 +10,7 @@ import java.nio.file.Path;
 public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
         int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap) {
 
-    /** The defaults of DESIGN.md, overridable one by one. */
+    /** The defaults listed in docs/runbook.md ("Local stack"), overridable one by one. */
     public static StackSettings fromEnvironment() {
         Path root = findRepoRoot();
         return new StackSettings(root,
