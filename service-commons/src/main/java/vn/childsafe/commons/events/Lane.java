@@ -20,11 +20,6 @@ public enum Lane {
         return urgency == Urgency.IMMEDIATE_DANGER || urgency == Urgency.HIGH ? URGENT : NORMAL;
     }
 
-    /** The lane a topic belongs to. */
-    public static Lane ofTopic(String topic) {
-        return topic != null && topic.endsWith(URGENT_SUFFIX) ? URGENT : NORMAL;
-    }
-
     /** This lane's topic of a laned topic family, e.g. {@code cases.events.v1} or {@code cases.events.v1.urgent}. */
     public String topic(String baseTopic) {
         return this == URGENT ? baseTopic + URGENT_SUFFIX : baseTopic;

@@ -1,7 +1,5 @@
 package vn.childsafe.commons.messaging;
 
-import vn.childsafe.commons.events.Lane;
-
 /**
  * One record consumed from Kafka, with its CloudEvents attributes read from the headers (binary mode).
  *
@@ -15,11 +13,6 @@ import vn.childsafe.commons.events.Lane;
  */
 public record IncomingEvent(String eventId, String eventType, String key, String value, String topic, int partition,
         long offset) {
-
-    /** The lane the record travelled in. */
-    public Lane lane() {
-        return Lane.ofTopic(topic);
-    }
 
     /** Where the record is, for logs and dead-letter reasons: never its content. */
     public String position() {

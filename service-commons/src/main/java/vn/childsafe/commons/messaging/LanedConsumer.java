@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.worker.Backoff;
 
 /**
  * One handler's consumer thread: polls batches, urgent lane first, applies each batch in one transaction (through
@@ -319,8 +320,7 @@ final class LanedConsumer implements Runnable {
     private void waitOut(RuntimeException failure) {
         failuresInARow++;
         waitingFor = Failures.rootCause(failure);
-        long pause = Math.min(config.maxBackoff().toMillis(),
-                config.initialBackoff().toMillis() * (1L << Math.min(failuresInARow - 1, 20)));
+        long pause = Backoff.millis(config.initialBackoff(), config.maxBackoff(), failuresInARow);
         LOG.warnf("%s could not apply a batch (%d failures in a row, next attempt in %d ms): %s",
                 handler.subscription().consumerName(), failuresInARow, pause, waitingFor);
         long until = System.currentTimeMillis() + pause;

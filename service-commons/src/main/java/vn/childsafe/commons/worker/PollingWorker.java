@@ -96,8 +96,7 @@ public abstract class PollingWorker {
                 return;
             } catch (RuntimeException e) {
                 failures++;
-                long pause = Math.min(maxBackoff().toMillis(),
-                        pollInterval().toMillis() * (1L << Math.min(failures, 10)));
+                long pause = Backoff.millis(pollInterval(), maxBackoff(), failures);
                 log.warnf("%s failed (%d in a row, next try in %d ms): %s", Thread.currentThread().getName(),
                         failures, pause, rootCause(e));
                 try {
