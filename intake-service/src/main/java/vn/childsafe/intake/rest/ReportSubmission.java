@@ -101,6 +101,13 @@ public record ReportSubmission(
             @Schema(description = "SHA-256 of the file (64 hex digits), to recognise the same image or video.")
             String sha256,
             @Pattern(regexp = "[0-9a-fA-F]{32}", message = "must be 32 hex digits")
-            @Schema(description = "MD5 of the file (32 hex digits), as some platforms' hash lists use it.") String md5) {
+            @Schema(description = "MD5 of the file (32 hex digits), as some platforms' hash lists use it.") String md5,
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits")
+            @Schema(description = "PDQ perceptual hash of the image or a video frame (256 bits as 64 hex digits, as "
+                    + "Meta's PDQ publishes it): recognises the same picture after re-encoding or resizing.",
+                    example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String pdq,
+            @Min(0) @Max(100) @Schema(description = "PDQ's quality figure for that hash (0-100); hashes of low "
+                    + "quality (blank or flat images) are kept but not used to match.", example = "100")
+            Integer pdqQuality) {
     }
 }

@@ -119,7 +119,7 @@ public class ReportIntake {
     private static ReportReceived toEvent(Report r, ReportSubmission s) {
         List<ReportReceived.ContentItem> content = s.content() == null ? List.of()
                 : s.content().stream().map(c -> new ReportReceived.ContentItem(c.url(), c.platform(),
-                        lower(c.sha256()), lower(c.md5()))).toList();
+                        lower(c.sha256()), lower(c.md5()), lower(c.pdq()), c.pdqQuality())).toList();
         return new ReportReceived(r.id, r.receivedAt, r.sourceChannel, r.category, r.urgency, r.occurredAt,
                 new ReportReceived.Location(r.provinceCode, r.communeCode, r.districtCode, r.wardCode),
                 new ReportReceived.Victim(r.victimGiven, r.victimAgeYears, r.victimGender, r.victimSchoolEnc != null),

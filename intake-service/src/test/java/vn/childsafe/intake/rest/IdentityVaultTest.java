@@ -177,7 +177,7 @@ class IdentityVaultTest {
                                 "POLICE_PROVINCE", CaseRouted.Role.LEAD, now.plusSeconds(1800)),
                         new CaseRouted.Assignment(UUID.randomUUID(), "BVTE-01", "Phòng Bảo vệ trẻ em Hà Nội",
                                 "CHILD_PROTECTION_PROVINCE", CaseRouted.Role.SUPPORT, now.plusSeconds(1800))),
-                true, false, List.of());
+                true, false, List.of(), List.of());
         String json = objectMapper.writeValueAsString(event);
         assertThat(EventSchemas.violations("case-routed.v1.schema.json", json)).isEmpty();
         return json;

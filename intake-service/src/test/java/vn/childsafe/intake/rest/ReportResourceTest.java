@@ -57,7 +57,8 @@ class ReportResourceTest {
               "reporter": {"anonymous": false, "name": "Trần Văn Bình", "phone": "0912345678",
                            "email": "binh.tran@example.vn", "relationship": "PARENT"},
               "content": [{"url": "https://www.facebook.com/profile.php?id=100000000000001", "platform": "facebook",
-                           "sha256": "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"}],
+                           "sha256": "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08",
+                           "pdq": "F8F8F0CEE0F4A84F06370A22038F63F0B36E2ED596621E1D33E6B39C4E9C9B22", "pdqQuality": 87}],
               "someFieldWeDoNotKnow": "ignored"
             }""";
 
@@ -89,7 +90,8 @@ class ReportResourceTest {
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(EventSchemas.violations("report-received.v1.schema.json", record.value())).isEmpty();
         assertThat(record.value()).contains("\"category\":\"GROOMING\"", "\"provinceCode\":\"01\"",
-                "\"schoolGiven\":true", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                "\"schoolGiven\":true", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "\"pdq\":\"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\"", "\"pdqQuality\":87");
 
         StringBuilder everythingOnKafka = new StringBuilder(record.value());
         for (Header h : record.headers()) {
@@ -128,7 +130,7 @@ class ReportResourceTest {
                          "location": {"provinceCode": "1", "communeCode": "0004"},
                          "victim": {"ageYears": 18},
                          "reporter": {"phone": "12345", "email": "not-an-email"},
-                         "content": [{"url": "ftp://x.vn/a", "sha256": "abc"}]}""")
+                         "content": [{"url": "ftp://x.vn/a", "sha256": "abc", "pdq": "xyz", "pdqQuality": 101}]}""")
                 .when().post("/api/v1/reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -137,7 +139,7 @@ class ReportResourceTest {
                 .body("instance", equalTo("/api/v1/reports"))
                 .body("errors.pointer", containsInAnyOrder("/description", "/location/provinceCode",
                         "/location/communeCode", "/victim/ageYears", "/reporter/phone", "/reporter/email",
-                        "/content/0/url", "/content/0/sha256"));
+                        "/content/0/url", "/content/0/sha256", "/content/0/pdq", "/content/0/pdqQuality"));
         assertThat(reportCount()).isEqualTo(before);
     }
 

@@ -36,7 +36,13 @@ public record ReportReceived(
     public record Victim(boolean given, Integer ageYears, Gender gender, boolean schoolGiven) {
     }
 
-    /** A piece of reported online content. */
-    public record ContentItem(String url, String platform, String sha256, String md5) {
+    /**
+     * A piece of reported online content.
+     *
+     * @param pdq        PDQ perceptual hash, 64 lower-case hex digits, or null
+     * @param pdqQuality PDQ's quality figure (0-100) for {@code pdq}, or null
+     */
+    public record ContentItem(String url, String platform, String sha256, String md5, String pdq,
+            Integer pdqQuality) {
     }
 }
