@@ -101,6 +101,10 @@ public final class AlertMessages {
             }
             body.append('\n');
         }
+        if (!alert.knownContentLists().isEmpty()) {
+            body.append("Nội dung trùng danh sách mã băm nội dung đã biết: ")
+                    .append(String.join(", ", alert.knownContentLists())).append('\n');
+        }
         if (alert.ackDeadline() != null) {
             body.append("Hạn xác nhận tiếp nhận: ").append(format(alert.ackDeadline())).append(" (giờ Việt Nam)\n");
         }

@@ -19,7 +19,8 @@ import vn.childsafe.commons.events.CaseRouted;
  *  "caseId":"…uuid…", "reportIds":["…uuid…"],
  *  "agencyCode":"CA-01", "role":"LEAD|SUPPORT|LIAISON", "assignmentId":"…uuid… or null for LIAISON",
  *  "category":"GROOMING", "urgency":"HIGH", "provinceCode":"01", "communeCode":"00004 or null",
- *  "ruleId":"R2", "ackDeadline":"2026-11-20T04:00:00Z or null for LIAISON", "occurredAt":"2026-11-20T03:00:00Z"}
+ *  "ruleId":"R2", "ackDeadline":"2026-11-20T04:00:00Z or null for LIAISON", "occurredAt":"2026-11-20T03:00:00Z",
+ *  "knownContentLists":["iwf-2026-11"]}
  * </pre>
  *
  * The request carries the Standard Webhooks headers {@code webhook-id} (the same on every retry: de-duplicate on
@@ -38,7 +39,12 @@ public record AlertPayload(
         String communeCode,
         String ruleId,
         Instant ackDeadline,
-        Instant occurredAt) {
+        Instant occurredAt,
+        List<String> knownContentLists) {
+
+    public AlertPayload {
+        knownContentLists = knownContentLists == null ? List.of() : List.copyOf(knownContentLists);
+    }
 
     /** Value of {@code type} for a newly routed case. */
     public static final String CASE_ROUTED = "case.routed";
@@ -58,13 +64,13 @@ public record AlertPayload(
     public static AlertPayload caseChanged(CaseEvent event, AlertTarget target) {
         return new AlertPayload(typeOf(event.kind()), event.caseId(), List.copyOf(event.reportIds()),
                 target.agencyCode(), target.role(), target.assignmentId(), event.category(), event.urgency(),
-                event.provinceCode(), event.communeCode(), null, target.ackDeadline(), event.occurredAt());
+                event.provinceCode(), event.communeCode(), null, target.ackDeadline(), event.occurredAt(), List.of());
     }
 
     /** The alert for one target of a routed case. */
     public static AlertPayload caseRouted(CaseRouted event, AlertTarget target) {
         return new AlertPayload(CASE_ROUTED, event.caseId(), List.copyOf(event.reportIds()), target.agencyCode(),
                 target.role(), target.assignmentId(), event.category(), event.urgency(), event.provinceCode(),
-                event.communeCode(), event.ruleId(), target.ackDeadline(), event.occurredAt());
+                event.communeCode(), event.ruleId(), target.ackDeadline(), event.occurredAt(), event.knownContentLists());
     }
 }

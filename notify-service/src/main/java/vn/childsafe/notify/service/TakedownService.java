@@ -204,7 +204,7 @@ public class TakedownService {
                 agencyCode, null, null, null, null, url, null, null));
         AlertPayload alert = new AlertPayload("takedown.manual-task", facts.caseId(), List.of(), agencyCode,
                 TargetRole.ESCALATION, null, facts.category(), facts.urgency(), facts.provinceCode(),
-                facts.communeCode(), null, null, now);
+                facts.communeCode(), null, null, now, List.of());
         return alertDeliveries.create(Lane.of(facts.urgency()), "manual-task:" + task.id, facts.caseId(),
                 agencyCode, TargetRole.ESCALATION, toJson(alert), contactPoints.find(agencyCode).orElse(null));
     }
@@ -241,7 +241,7 @@ public class TakedownService {
                         request.informationAgency, TargetRole.ESCALATION, null,
                         request.category == null ? null : Category.valueOf(request.category),
                         request.urgency == null ? null : Urgency.valueOf(request.urgency), request.provinceCode,
-                        request.communeCode, null, null, now);
+                        request.communeCode, null, null, now, List.of());
                 alertDeliveries.create(laneOf(request), "takedown:" + request.id + ":escalation", request.caseId,
                         request.informationAgency, TargetRole.ESCALATION, toJson(alert),
                         contactPoints.find(request.informationAgency).orElse(null));

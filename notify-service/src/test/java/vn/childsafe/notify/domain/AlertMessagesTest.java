@@ -17,7 +17,8 @@ class AlertMessagesTest {
 
     private static AlertPayload alert(String type, TargetRole role, Urgency urgency, Instant deadline) {
         return new AlertPayload(type, CASE, List.of(UUID.randomUUID()), "CA-01", role, UUID.randomUUID(),
-                Category.SEXTORTION, urgency, "01", "00004", "R2", deadline, Instant.parse("2026-11-20T03:00:00Z"));
+                Category.SEXTORTION, urgency, "01", "00004", "R2", deadline, Instant.parse("2026-11-20T03:00:00Z"),
+                List.of());
     }
 
     @Test

@@ -38,7 +38,7 @@ class AlertTargetsAndPayloadTest {
 
     private static CaseRouted event(List<Assignment> assignments, boolean liaison) {
         return new CaseRouted(CASE_ID, "ROUTED", List.of(REPORT_ID), OCCURRED, Category.GROOMING, Urgency.HIGH, "01",
-                "00004", "2026.1", "R2", assignments, liaison, true, List.of("https://example.org/x"));
+                "00004", "2026.1", "R2", assignments, liaison, true, List.of("https://example.org/x"), List.of());
     }
 
     @Test
@@ -87,7 +87,7 @@ class AlertTargetsAndPayloadTest {
                 .isInstanceOf(InvalidCaseEventException.class);
         assertThatThrownBy(() -> AlertTargets.of(new CaseRouted(null, "ROUTED", List.of(REPORT_ID), OCCURRED,
                 Category.SCAM, Urgency.NORMAL, "01", null, "1", "R5",
-                List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)), false, false, List.of())))
+                List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)), false, false, List.of(), List.of())))
                 .isInstanceOf(InvalidCaseEventException.class).hasMessageContaining("caseId");
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(assignment(" ", Role.LEAD, LEAD_DEADLINE)), false)))
                 .isInstanceOf(InvalidCaseEventException.class).hasMessageContaining("agencyCode");

@@ -130,7 +130,7 @@ class UrgentFirstTest {
         CaseRouted high = CaseEvents.routed(caseId, "CA-PRIORITY", List.of(), false);
         return new CaseRouted(high.caseId(), high.status(), high.reportIds(), high.occurredAt(), high.category(),
                 urgency, high.provinceCode(), high.communeCode(), high.ruleSetVersion(), high.ruleId(),
-                high.assignments(), high.liaisonRequired(), high.takedownRequired(), high.takedownUrls());
+                high.assignments(), high.liaisonRequired(), high.takedownRequired(), high.takedownUrls(), List.of());
     }
 
     private ProducerRecord<String, String> inLane(CaseRouted event) {

@@ -43,7 +43,7 @@ public final class CaseEvents {
                     "CHILD_PROTECTION_PROVINCE", CaseRouted.Role.SUPPORT, now.plus(Duration.ofHours(24))));
         }
         return new CaseRouted(caseId, "ROUTED", List.of(UUID.randomUUID()), now, Category.GROOMING, Urgency.HIGH,
-                "01", "00004", "2026.1", "R2", assignments, liaisonRequired, false, List.of());
+                "01", "00004", "2026.1", "R2", assignments, liaisonRequired, false, List.of(), List.of());
     }
 
     public static final String CHANGE_SCHEMA = "case-event.v1.schema.json";
@@ -81,7 +81,7 @@ public final class CaseEvents {
                 new CaseRouted.Assignment(UUID.randomUUID(), information, "Sở Văn hoá và Thông tin " + information,
                         "INFORMATION_PROVINCE", CaseRouted.Role.SUPPORT, now.plus(Duration.ofHours(24))));
         return new CaseRouted(caseId, "ROUTED", List.of(UUID.randomUUID()), now, Category.CSAM, Urgency.HIGH, "01",
-                null, "2026.1", "R2", assignments, false, true, urls);
+                null, "2026.1", "R2", assignments, false, true, urls, List.of());
     }
 
     /** The event as JSON; fails the test if it breaks the schema (the contract with routing-service). */

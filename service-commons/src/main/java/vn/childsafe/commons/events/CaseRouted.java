@@ -13,6 +13,8 @@ import vn.childsafe.commons.domain.Urgency;
  *
  * @param liaisonRequired  whether the 111 hotline liaison must be alerted
  * @param takedownRequired whether takedown requests must be sent for {@code takedownUrls}
+ * @param knownContentLists the known-content hash lists the report's content is on, by name only: the lists and
+ *                         their hashes never leave routing (empty when none; absent from events before it existed)
  */
 public record CaseRouted(
         UUID caseId,
@@ -28,7 +30,12 @@ public record CaseRouted(
         List<Assignment> assignments,
         boolean liaisonRequired,
         boolean takedownRequired,
-        List<String> takedownUrls) {
+        List<String> takedownUrls,
+        List<String> knownContentLists) {
+
+    public CaseRouted {
+        knownContentLists = knownContentLists == null ? List.of() : List.copyOf(knownContentLists);
+    }
 
     /** Role of an assigned agency: lead unit (cơ quan chủ trì) or supporting unit (cơ quan phối hợp). */
     public enum Role {
