@@ -3,6 +3,7 @@
 #   Open model:   deploy/local/bench.sh [rate ...] [--duration SECONDS] [--warmup SECONDS]   (default: 100 300, 60 s each)
 #   Burst/drain:  deploy/local/bench.sh --burst N [--concurrency 64] [--timeout 240]
 #   Urgent:       deploy/local/bench.sh --urgent-behind N [--urgent 20] [--urgent-every-ms 250] [--timeout 240]
+#   PDQ lookup:   deploy/local/bench.sh --hash-lookup [--hashes 1000000] [--lookups 2000]
 #   Both drain modes also take [--chart PATH.svg] [--floor-seconds 10] [--floor-clients 8]; they measure the
 #   PostgreSQL floor first, read stage times from the services' databases and print a Markdown summary.
 set -euo pipefail

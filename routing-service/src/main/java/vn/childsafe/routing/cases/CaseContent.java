@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A piece of content a case's report pointed at, canonicalised for duplicate detection. */
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A piece of content a case's report pointed at, canonicalised for duplicate detection (docs/routing-rules.md, section 7). */
 @Entity
 @Table(name = "case_content")
 public class CaseContent {
@@ -36,6 +39,21 @@ public class CaseContent {
     public String sha256;
 
     public String md5;
+
+    /** The URL rule that produced {@link #canonicalUrl}: a platform id, or {@code generic}. */
+    @Column(name = "canonical_rule")
+    public String canonicalRule;
+
+    /** PDQ perceptual hash, 64 lower-case hex digits. */
+    public String pdq;
+
+    @Column(name = "pdq_quality")
+    public Integer pdqQuality;
+
+    /** {@link vn.childsafe.routing.domain.Pdq#bandKeys()} of {@link #pdq}, for the GIN index. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "pdq_bands")
+    public int[] pdqBands;
 
     /** The platform as sent (lower case), else the URL's host. */
     public String platform;

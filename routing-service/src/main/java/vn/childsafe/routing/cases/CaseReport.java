@@ -41,4 +41,8 @@ public class CaseReport {
 
     @Column(name = "linked_at", nullable = false)
     public Instant linkedAt;
+
+    /** Why the report joined a case opened by another one (same canonical URL, hash or PDQ); null for the first. */
+    @Column(name = "matched_by")
+    public String matchedBy;
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.routing.domain.AssignmentState;
 import vn.childsafe.routing.domain.CaseStatus;
+import vn.childsafe.routing.domain.Pdq;
 
 /** Stores cases with their reports, assignments and timeline, and reads them back. */
 @ApplicationScoped
@@ -228,9 +229,10 @@ public class CaseRepository {
 
     /**
      * The oldest open (not resolved) case created at or after {@code since} holding content with one of these
-     * canonical URLs or hashes.
+     * canonical URLs or hashes, and which of them it holds.
      */
-    public Optional<UUID> openCaseWithContent(List<String> canonicalUrls, List<String> hashes, Instant since) {
+    public Optional<DuplicateMatch> openCaseWithContent(List<String> canonicalUrls, List<String> hashes,
+            Instant since) {
         if (canonicalUrls.isEmpty() && hashes.isEmpty()) {
             return Optional.empty();
         }
@@ -241,17 +243,50 @@ public class CaseRepository {
         if (!hashes.isEmpty()) {
             matches.add("k.sha256 in :hashes or k.md5 in :hashes");
         }
-        TypedQuery<UUID> query = em.createQuery("select c.id from RoutingCase c where c.status <> :resolved "
-                + "and c.createdAt >= :since and exists (select 1 from CaseContent k where k.caseId = c.id and ("
-                + String.join(" or ", matches) + ")) order by c.createdAt, c.id", UUID.class)
-                .setParameter("resolved", CaseStatus.RESOLVED).setParameter("since", since);
+        TypedQuery<Object[]> query = em.createQuery("select c.id, k.canonicalUrl, k.canonicalRule, k.sha256 "
+                + "from RoutingCase c, CaseContent k where k.caseId = c.id and c.status <> :resolved "
+                + "and c.createdAt >= :since and (" + String.join(" or ", matches) + ") order by c.createdAt, c.id",
+                Object[].class).setParameter("resolved", CaseStatus.RESOLVED).setParameter("since", since);
         if (!canonicalUrls.isEmpty()) {
             query.setParameter("urls", canonicalUrls);
         }
         if (!hashes.isEmpty()) {
             query.setParameter("hashes", hashes);
         }
-        List<UUID> found = query.setMaxResults(1).getResultList();
-        return found.stream().findFirst();
+        return query.setMaxResults(1).getResultList().stream().findFirst().map(row -> {
+            String url = (String) row[1];
+            String why = url != null && canonicalUrls.contains(url)
+                    ? "canonical URL " + url + (row[2] == null ? "" : " (rule " + row[2] + ")")
+                    : row[3] != null && hashes.contains((String) row[3]) ? "sha256" : "md5";
+            return new DuplicateMatch((UUID) row[0], why);
+        });
+    }
+
+    /**
+     * The open case created at or after {@code since} holding the picture nearest to {@code pdq}, at most
+     * {@code maxDistance} bits away, among hashes of at least {@code minQuality}; ties go to the oldest case. The
+     * band keys narrow the search through the GIN index before distances are computed (see {@link Pdq}).
+     */
+    public Optional<DuplicateMatch> openCaseWithPicture(Pdq pdq, int maxDistance, int minQuality, Instant since) {
+        List<?> rows = em.createNativeQuery("SELECT c.id, bit_count(CAST('x' || k.pdq AS bit(256)) # "
+                + "CAST(:pdq AS bit(256))) AS distance FROM case_content k JOIN routing_case c ON c.id = k.case_id "
+                + "WHERE k.pdq_bands && CAST(:keys AS integer[]) AND c.status <> 'RESOLVED' AND c.created_at >= :since "
+                + "AND (k.pdq_quality IS NULL OR k.pdq_quality >= :quality) "
+                + "AND bit_count(CAST('x' || k.pdq AS bit(256)) # CAST(:pdq AS bit(256))) <= :distance "
+                + "ORDER BY distance, c.created_at, c.id LIMIT 1")
+                .setParameter("pdq", "x" + pdq).setParameter("keys", arrayLiteral(pdq.probeKeys(maxDistance)))
+                .setParameter("since", since).setParameter("quality", minQuality)
+                .setParameter("distance", maxDistance).getResultList();
+        return rows.stream().map(o -> (Object[]) o).findFirst()
+                .map(row -> new DuplicateMatch((UUID) row[0], "PDQ distance " + ((Number) row[1]).intValue()));
+    }
+
+    /** {@code {1,2,3}}: an {@code integer[]} as text, bound as one parameter. */
+    public static String arrayLiteral(int[] values) {
+        StringBuilder text = new StringBuilder(values.length * 8).append('{');
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return text.append('}').toString();
     }
 }

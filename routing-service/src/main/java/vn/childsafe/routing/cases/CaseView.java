@@ -20,7 +20,8 @@ import vn.childsafe.routing.domain.Resolution;
 @Schema(name = "Case")
 public record CaseView(UUID caseId, CaseStatus status, Category category, Urgency urgency, Location location,
         String ruleSetVersion, String ruleId, boolean liaisonRequired, boolean takedownRequired,
-        List<String> takedownUrls, List<Report> reports, List<AssignmentView> assignments, List<String> explanation,
+        List<String> takedownUrls, List<Report> reports, List<ContentView> content, List<AssignmentView> assignments,
+        List<String> explanation,
         List<TimelineView> timeline, Instant createdAt, Instant routedAt, Instant acknowledgedAt, Instant resolvedAt,
         CaseOutcome outcome, String resolutionNote) {
 
@@ -30,9 +31,21 @@ public record CaseView(UUID caseId, CaseStatus status, Category category, Urgenc
             List<String> notes) {
     }
 
-    /** A report linked to the case. */
+    /** A report linked to the case, and why it joined a case another report opened. */
     @Schema(name = "CaseReport")
-    public record Report(UUID reportId, Instant receivedAt, SourceChannel sourceChannel) {
+    public record Report(UUID reportId, Instant receivedAt, SourceChannel sourceChannel,
+            @Schema(description = "Why this report joined the case: canonical URL (with the platform rule), sha256, "
+                    + "md5 or PDQ distance; absent for the report that opened it",
+                    examples = "PDQ distance 12") String matchedBy) {
+    }
+
+    /** A piece of the reports' content, as reported and as recognised (docs/routing-rules.md, section 7). */
+    @Schema(name = "CaseContent")
+    public record ContentView(UUID reportId, String url,
+            @Schema(examples = "youtube.com/watch?v=dQw4w9WgXcQ") String canonicalUrl,
+            @Schema(description = "The URL rule that produced the canonical form: a platform id, or generic",
+                    examples = "youtube") String canonicalRule,
+            String sha256, String md5, String pdq, Integer pdqQuality) {
     }
 
     /** One unit's assignment, current or ended (DECLINED, TRANSFERRED). */
@@ -47,13 +60,15 @@ public record CaseView(UUID caseId, CaseStatus status, Category category, Urgenc
     public record TimelineView(Instant occurredAt, String kind, String actor, String detail, UUID assignmentId) {
     }
 
-    public static CaseView of(RoutingCase c, List<CaseReport> reports, List<Assignment> assignments,
-            List<TimelineEntry> timeline) {
+    public static CaseView of(RoutingCase c, List<CaseReport> reports, List<CaseContent> content,
+            List<Assignment> assignments, List<TimelineEntry> timeline) {
         return new CaseView(c.id, c.status, c.category, c.urgency,
                 new Location(c.provinceCode, c.provinceName, c.communeCode, c.locationLevel,
                         List.copyOf(c.locationNotes)),
                 c.ruleSetVersion, c.ruleId, c.liaisonRequired, c.takedownRequired, List.copyOf(c.takedownUrls),
-                reports.stream().map(r -> new Report(r.reportId, r.receivedAt, r.sourceChannel)).toList(),
+                reports.stream().map(r -> new Report(r.reportId, r.receivedAt, r.sourceChannel, r.matchedBy)).toList(),
+                content.stream().map(k -> new ContentView(k.reportId, k.url, k.canonicalUrl, k.canonicalRule, k.sha256,
+                        k.md5, k.pdq, k.pdqQuality)).toList(),
                 assignments.stream().map(a -> new AssignmentView(a.id, a.agencyCode, a.agencyName, a.agencyType,
                         a.requestedType, a.role, a.ackDeadline, a.state, a.createdAt, a.acknowledgedAt, a.escalatedAt,
                         a.endedAt, a.endReason)).toList(),

@@ -15,17 +15,44 @@ import vn.childsafe.commons.events.ReportReceived;
  * The facts about a report that routing rules look at. No identity: whether a victim and their school are known,
  * never who they are.
  *
- * @param contentUrls the distinct non-blank content URLs, in the order reported
+ * @param contentUrls  the distinct non-blank content URLs, in the order reported
+ * @param knownContent where the report's content is on a known-content hash list; the category and urgency
+ *                     already reflect it (see {@link #withKnownContent(List)})
  */
 public record ReportFacts(Category category, Urgency urgency, SourceChannel sourceChannel,
         ReporterRelationship reporterRelationship, boolean victimGiven, boolean victimSchoolGiven,
-        List<String> contentUrls) {
+        List<String> contentUrls, List<KnownContentMatch> knownContent) {
+
+    /** Known content is at least this urgent, whatever the reporter chose. */
+    public static final Urgency KNOWN_CONTENT_URGENCY = Urgency.HIGH;
 
     public ReportFacts {
         if (category == null || urgency == null) {
             throw new IllegalArgumentException("category and urgency are required to route a report");
         }
         contentUrls = List.copyOf(contentUrls);
+        knownContent = List.copyOf(knownContent);
+    }
+
+    /** Facts with no known-content match. */
+    public ReportFacts(Category category, Urgency urgency, SourceChannel sourceChannel,
+            ReporterRelationship reporterRelationship, boolean victimGiven, boolean victimSchoolGiven,
+            List<String> contentUrls) {
+        this(category, urgency, sourceChannel, reporterRelationship, victimGiven, victimSchoolGiven, contentUrls,
+                List.of());
+    }
+
+    /**
+     * The facts once the content was found on hash lists: the category becomes the first list's (lists are
+     * curated by hotlines and outrank a reporter's choice), the urgency at least {@link #KNOWN_CONTENT_URGENCY}.
+     */
+    public ReportFacts withKnownContent(List<KnownContentMatch> matches) {
+        if (matches.isEmpty()) {
+            return this;
+        }
+        Urgency raised = KNOWN_CONTENT_URGENCY.isHigherThan(urgency) ? KNOWN_CONTENT_URGENCY : urgency;
+        return new ReportFacts(matches.get(0).category(), raised, sourceChannel, reporterRelationship, victimGiven,
+                victimSchoolGiven, contentUrls, matches);
     }
 
     /** The facts of a {@code reports.received.v1} event. */

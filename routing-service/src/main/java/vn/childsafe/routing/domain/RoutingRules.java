@@ -26,7 +26,7 @@ import vn.childsafe.commons.domain.Urgency;
 public final class RoutingRules {
 
     /** Version of the rule set shipped with the service. */
-    public static final String DEFAULT_VERSION = "default-1";
+    public static final String DEFAULT_VERSION = "default-2";
 
     private static final RuleSet DEFAULT = new RuleSet(DEFAULT_VERSION, List.of(
             new RoutingRule("R1", RuleCondition.urgencyIn(Urgency.IMMEDIATE_DANGER), POLICE_COMMUNE,
@@ -77,6 +77,8 @@ public final class RoutingRules {
         RoutingRule rule = ruleSet.firstMatch(facts);
         RoutingPolicies policies = ruleSet.policies();
         List<String> why = new ArrayList<>();
+        facts.knownContent().forEach(match -> why.add("content: " + match.describe() + ": category "
+                + match.category() + ", urgency at least " + ReportFacts.KNOWN_CONTENT_URGENCY + ", takedown required"));
         why.add("rule " + rule.id() + " of rule set " + ruleSet.version() + " matched (" + rule.when().describe()
                 + "): lead " + rule.lead());
 
@@ -118,13 +120,14 @@ public final class RoutingRules {
             why.add("111 liaison alerted: " + String.join(", ", liaisonReasons));
         }
 
-        boolean takedownCategory = policies.takedownCategories().contains(facts.category());
+        boolean known = !facts.knownContent().isEmpty();
+        boolean takedownCategory = known || policies.takedownCategories().contains(facts.category());
         boolean takedown = takedownCategory && !facts.contentUrls().isEmpty();
+        String takedownReason = known ? "known content" : "category " + facts.category();
         if (takedown) {
-            why.add("takedown requested for " + facts.contentUrls().size() + " content URL(s): category "
-                    + facts.category());
+            why.add("takedown requested for " + facts.contentUrls().size() + " content URL(s): " + takedownReason);
         } else if (takedownCategory) {
-            why.add("category " + facts.category() + " calls for takedown, but no content URL was given");
+            why.add(takedownReason + " calls for takedown, but no content URL was given");
         }
 
         return new RoutingDecision(ruleSet.version(), rule.id(), rule.lead(), supports, ackWithin, liaison, takedown,

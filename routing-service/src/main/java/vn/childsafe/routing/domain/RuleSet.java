@@ -8,10 +8,18 @@ import java.util.Set;
  * A versioned set of routing rules (bộ quy tắc điều phối), evaluated first match wins, and the policies on top.
  * Every case records the version and the rule that routed it.
  *
+ * <p>It also says how content is recognised across reports ({@link ContentIdentity}).
+ *
  * <p>A rule set must end with a catch-all rule, so that every report finds a lead unit: a report is never dropped
  * for want of a matching rule.
  */
-public record RuleSet(String version, List<RoutingRule> rules, RoutingPolicies policies) {
+public record RuleSet(String version, List<RoutingRule> rules, RoutingPolicies policies,
+        ContentIdentity contentIdentity) {
+
+    /** A rule set that recognises content by the generic URL rule and the default PDQ thresholds. */
+    public RuleSet(String version, List<RoutingRule> rules, RoutingPolicies policies) {
+        this(version, rules, policies, ContentIdentity.generic());
+    }
 
     public RuleSet {
         if (version == null || version.isBlank()) {
@@ -29,6 +37,9 @@ public record RuleSet(String version, List<RoutingRule> rules, RoutingPolicies p
         }
         if (policies == null) {
             throw new IllegalArgumentException("rule set " + version + " needs policies");
+        }
+        if (contentIdentity == null) {
+            throw new IllegalArgumentException("rule set " + version + " needs content identity rules");
         }
     }
 

@@ -43,21 +43,26 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     }
 
     /**
-     * One platform and how it names its content. Parameters are kept by allow-list: platforms keep inventing share
-     * noise, while the parameters that name a video or post rarely change.
+     * One platform and how it names its content. On the paths its templates know, parameters are kept by
+     * allow-list ({@code keepParams}): platforms keep inventing share noise, while the parameters that name a video
+     * or post rarely change. On any other path, only the known noise ({@code dropParams}, and the generic
+     * {@code utm_*}, {@code fbclid}, {@code gclid}) is dropped: a parameter nobody listed may name the content, and
+     * dropping it could merge two different pieces of content into one case, whose second report alerts nobody.
      *
      * @param id            the {@code ruleId} of its canonical forms
      * @param hosts         its hosts; a URL's host matches when it is one of them or a subdomain of one
      * @param canonicalHost the host of the canonical form
-     * @param keepParams    the query parameters that identify content here; all others are share noise
+     * @param keepParams    the query parameters that identify content on the paths of {@code paths}
+     * @param dropParams    the query parameters known to be share noise on this platform's other paths
      * @param paths         tried in order; the first that matches gives the canonical path
      */
     public record PlatformRule(String id, List<String> hosts, String canonicalHost, List<String> keepParams,
-            List<PathRule> paths) {
+            List<String> dropParams, List<PathRule> paths) {
 
         public PlatformRule {
             hosts = copy(hosts);
             keepParams = copy(keepParams);
+            dropParams = copy(dropParams);
             paths = copy(paths);
         }
     }
@@ -144,19 +149,24 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
                 }
             }
             checkHost(out, at + "/canonicalHost", p.canonicalHost(), false);
-            limit(out, at + "/keepParams", p.keepParams(), MAX_ITEMS);
-            for (int j = 0; j < p.keepParams().size(); j++) {
-                String name = p.keepParams().get(j);
-                if (name == null || name.isBlank() || name.length() > MAX_LENGTH || name.matches(".*[&=].*")) {
-                    out.add(at + "/keepParams/" + j + ": not a parameter name of at most " + MAX_LENGTH + " chars");
-                }
-            }
+            checkParams(out, at + "/keepParams", p.keepParams());
+            checkParams(out, at + "/dropParams", p.dropParams());
             limit(out, at + "/paths", p.paths(), MAX_ITEMS);
             for (int k = 0; k < p.paths().size(); k++) {
                 checkPath(out, at + "/paths/" + k, p.paths().get(k), p.hosts());
             }
         }
         return out;
+    }
+
+    private static void checkParams(List<String> out, String at, List<String> names) {
+        limit(out, at, names, MAX_ITEMS);
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            if (name == null || name.isBlank() || name.length() > MAX_LENGTH || name.matches(".*[&=].*")) {
+                out.add(at + "/" + j + ": not a parameter name of at most " + MAX_LENGTH + " chars");
+            }
+        }
     }
 
     private static void checkPath(List<String> out, String at, PathRule rule, List<String> platformHosts) {
@@ -290,7 +300,27 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
                         + (target.contains("?") ? target : trimSlashes(target) + kept(platform, query));
             }
         }
-        return platform.canonicalHost() + path + kept(platform, query);
+        return platform.canonicalHost() + path + remaining(platform, query);
+    }
+
+    /** {@code ?name=value&...} for the parameters that are not known noise, sorted; or empty. */
+    private static String remaining(PlatformRule platform, List<String[]> query) {
+        Set<String> noise = new HashSet<>();
+        platform.dropParams().stream().filter(n -> n != null).forEach(n -> noise.add(n.toLowerCase(Locale.ROOT)));
+        List<String> kept = new ArrayList<>();
+        for (String[] parameter : query) {
+            String name = parameter[0].toLowerCase(Locale.ROOT);
+            if (!parameter[0].isEmpty() && !noise.contains(name) && !genericNoise(name)) {
+                kept.add(String.join("=", parameter));
+            }
+        }
+        Collections.sort(kept);
+        return kept.isEmpty() ? "" : "?" + String.join("&", kept);
+    }
+
+    /** Tracking parameters that never name content, on any site. */
+    private static boolean genericNoise(String lowerCaseName) {
+        return lowerCaseName.startsWith("utm_") || lowerCaseName.equals("fbclid") || lowerCaseName.equals("gclid");
     }
 
     /** The placeholders' values if {@code template} matches, else {@code null}. */
@@ -400,7 +430,7 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
         return domain != null && !domain.isEmpty() && (host.equals(domain) || host.endsWith("." + domain));
     }
 
-    /** What was {@code CanonicalUrl.of} before platforms had rules; kept exactly for URLs of no platform. */
+    /** The generic rule (docs/routing-rules.md, section 7.1): what every URL got before platforms had rules. */
     private static String generic(String text) {
         try {
             URI uri = new URI(text.contains("://") ? text : "https://" + text);
@@ -417,8 +447,7 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
             if (uri.getRawQuery() != null) {
                 for (String parameter : uri.getRawQuery().split("&")) {
                     String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-                    if (parameter.isEmpty() || name.startsWith("utm_") || name.equals("fbclid")
-                            || name.equals("gclid")) {
+                    if (parameter.isEmpty() || genericNoise(name)) {
                         continue;
                     }
                     kept.add(parameter);

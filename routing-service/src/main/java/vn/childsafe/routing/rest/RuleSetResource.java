@@ -42,7 +42,7 @@ import vn.childsafe.routing.rules.SimulationService;
 public class RuleSetResource {
 
     private static final String DRAFT_EXAMPLE = """
-            {"version": "default-2", "description": "SELF_HARM to child protection within 1 h",
+            {"version": "default-3", "description": "SELF_HARM to child protection within 1 h",
              "rules": [
               {"id": "R1", "urgencyIn": ["IMMEDIATE_DANGER"], "lead": "POLICE_COMMUNE",
                "supports": [{"type": "POLICE_PROVINCE"}, {"type": "CHILD_PROTECTION_PROVINCE"}], "ackWithin": "PT15M"},
@@ -152,8 +152,10 @@ public class RuleSetResource {
     @Operation(summary = "Simulate routing",
             description = "A report body (as intake accepts it) in; the decision and its explanation out: resolved "
                     + "location, matched rule, assigned units after jurisdiction fallbacks, deadline, liaison and "
-                    + "takedown policies. Against the active rule set or `ruleSetVersion` (e.g. a draft). Nothing is "
-                    + "stored.")
+                    + "takedown policies; how its content is recognised (canonical URL and the platform rule that made "
+                    + "it), the open case it would join (canonical URL, exact hash or PDQ distance) and the "
+                    + "known-content hash lists it is on. Against the active rule set or `ruleSetVersion` (e.g. a "
+                    + "draft, to test changed platform URL rules before activating them). Nothing is stored.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SimulationRequest.class),
             examples = @ExampleObject(name = "legacy Hà Đông ward, grooming", value = """

@@ -12,11 +12,14 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.routing.domain.AgencyType;
+import vn.childsafe.routing.domain.ContentIdentity;
+import vn.childsafe.routing.domain.Pdq;
 import vn.childsafe.routing.domain.RoutingPolicies;
 import vn.childsafe.routing.domain.RoutingRule;
 import vn.childsafe.routing.domain.RuleCondition;
 import vn.childsafe.routing.domain.RuleSet;
 import vn.childsafe.routing.domain.SupportRule;
+import vn.childsafe.routing.domain.UrlIdentityRules;
 
 /**
  * A rule set as JSON data: what admins POST, what is stored, what {@link RuleSet} is built from. Durations are
@@ -24,10 +27,13 @@ import vn.childsafe.routing.domain.SupportRule;
  */
 @Schema(name = "RuleSetDefinition")
 public record RuleSetDefinition(
-        @Schema(description = "Version name, unique, e.g. default-2", examples = "default-2") String version,
+        @Schema(description = "Version name, unique, e.g. default-3", examples = "default-3") String version,
         @Schema(description = "What changed and why") String description,
         @Schema(description = "Evaluated in order, first match wins; the last must match every report") List<Rule> rules,
-        Policies policies) {
+        Policies policies,
+        @Schema(description = "How the same content is recognised across reports (docs/routing-rules.md, section 7); "
+                + "when absent, the platform rules shipped with the service and the default PDQ thresholds")
+        ContentIdentityDefinition contentIdentity) {
 
     /** One rule. Empty sets mean "any". */
     @Schema(name = "RuleDefinition")
@@ -48,6 +54,43 @@ public record RuleSetDefinition(
             @Schema(examples = "PT15M") String minimumHalvedDeadline) {
     }
 
+    /** URL canonicalisation per platform and the PDQ thresholds. */
+    @Schema(name = "ContentIdentityDefinition")
+    public record ContentIdentityDefinition(
+            @Schema(description = "Per-platform URL rules, tried in order; unknown hosts get the generic rule")
+            List<UrlIdentityRules.PlatformRule> platforms,
+            @Schema(description = "PDQ hashes at most this many bits apart are the same picture (0-47)",
+                    examples = "31") Integer pdqMaxDistance,
+            @Schema(description = "PDQ hashes of lower quality are stored but never matched (0-100)",
+                    examples = "50") Integer pdqMinQuality) {
+
+        /** The domain form, or what is wrong with it as JSON Pointers below {@code /contentIdentity}. */
+        ContentIdentity toContentIdentity(List<Problem.FieldError> errors) {
+            int before = errors.size();
+            UrlIdentityRules urls = new UrlIdentityRules(platforms);
+            for (String problem : urls.problems()) {
+                int colon = problem.indexOf(": ");
+                errors.add(colon < 0 ? new Problem.FieldError("/contentIdentity/platforms", problem)
+                        : new Problem.FieldError("/contentIdentity" + problem.substring(0, colon),
+                                problem.substring(colon + 2)));
+            }
+            int distance = pdqMaxDistance == null ? ContentIdentity.DEFAULT_PDQ_MAX_DISTANCE : pdqMaxDistance;
+            if (distance < 0 || distance > Pdq.MAX_DISTANCE) {
+                errors.add(new Problem.FieldError("/contentIdentity/pdqMaxDistance", "0-" + Pdq.MAX_DISTANCE));
+            }
+            int quality = pdqMinQuality == null ? ContentIdentity.DEFAULT_PDQ_MIN_QUALITY : pdqMinQuality;
+            if (quality < 0 || quality > 100) {
+                errors.add(new Problem.FieldError("/contentIdentity/pdqMinQuality", "0-100"));
+            }
+            return errors.size() == before ? new ContentIdentity(urls, distance, quality) : null;
+        }
+
+        static ContentIdentityDefinition of(ContentIdentity identity) {
+            return new ContentIdentityDefinition(identity.urls().platforms(), identity.pdqMaxDistance(),
+                    identity.pdqMinQuality());
+        }
+    }
+
     /** The definition of a domain rule set. */
     public static RuleSetDefinition of(RuleSet set, String description) {
         List<Rule> rules = set.rules().stream().map(r -> new Rule(r.id(), r.when().urgencyIn(), r.when().categoryIn(),
@@ -57,15 +100,16 @@ public record RuleSetDefinition(
         RoutingPolicies p = set.policies();
         return new RuleSetDefinition(set.version(), description, rules, new Policies(p.liaisonWhenVictimGiven(),
                 p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
-                p.minimumHalvedDeadline().toString()));
+                p.minimumHalvedDeadline().toString()), ContentIdentityDefinition.of(set.contentIdentity()));
     }
 
     /**
      * Builds the domain rule set, or lists what is wrong with JSON Pointers into this definition.
      *
+     * @param shippedIdentity the content identity of a definition that has none
      * @throws InvalidRuleSetException with every problem found
      */
-    public RuleSet toRuleSet() {
+    public RuleSet toRuleSet(ContentIdentity shippedIdentity) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (version == null || !version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,49}")) {
             errors.add(new Problem.FieldError("/version", "1..50 letters, digits, '.', '_' or '-'"));
@@ -132,10 +176,12 @@ public record RuleSetDefinition(
                         orEmpty(policies.halvedDeadlineUrgencies()), minimum);
             }
         }
+        ContentIdentity identity = contentIdentity == null ? shippedIdentity
+                : contentIdentity.toContentIdentity(errors);
         if (!errors.isEmpty()) {
             throw new InvalidRuleSetException(errors);
         }
-        return new RuleSet(version, built, builtPolicies);
+        return new RuleSet(version, built, builtPolicies, identity);
     }
 
     private static <T> Set<T> orEmpty(Set<T> set) {

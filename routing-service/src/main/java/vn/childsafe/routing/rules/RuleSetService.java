@@ -1,8 +1,12 @@
 package vn.childsafe.routing.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.domain.RuleSet;
 
@@ -36,6 +42,7 @@ import vn.childsafe.routing.domain.RuleSet;
 public class RuleSetService {
 
     private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+    private static final String SHIPPED_IDENTITY = "/rules/content-identity.json";
 
     @Inject
     EntityManager em;
@@ -48,10 +55,39 @@ public class RuleSetService {
 
     private final Map<String, RoutingRules> parsed = new ConcurrentHashMap<>();
 
+    private volatile ContentIdentity shippedIdentity;
+
     /** A stored rule set, without or with its definition. */
     @Schema(name = "RuleSet")
     public record RuleSetView(String version, String status, String description, Instant createdAt, String createdBy,
             Instant activatedAt, RuleSetDefinition definition) {
+    }
+
+    /**
+     * The content identity shipped with the service: the platform URL rules of
+     * {@value #SHIPPED_IDENTITY} and the default PDQ thresholds. Rule sets that define none use it.
+     */
+    public ContentIdentity shippedIdentity() {
+        if (shippedIdentity == null) {
+            try (InputStream in = RuleSetService.class.getResourceAsStream(SHIPPED_IDENTITY)) {
+                List<Problem.FieldError> errors = new ArrayList<>();
+                ContentIdentity identity = objectMapper.readValue(in,
+                        RuleSetDefinition.ContentIdentityDefinition.class).toContentIdentity(errors);
+                if (identity == null) {
+                    throw new IllegalStateException(SHIPPED_IDENTITY + " is invalid: " + errors);
+                }
+                shippedIdentity = identity;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + SHIPPED_IDENTITY, e);
+            }
+        }
+        return shippedIdentity;
+    }
+
+    /** The rule set shipped with the service: the rules of docs/routing-rules.md, section 2, and {@link #shippedIdentity()}. */
+    public RuleSet shippedDefault() {
+        RuleSet rules = RoutingRules.defaultRuleSet();
+        return new RuleSet(rules.version(), rules.rules(), rules.policies(), shippedIdentity());
     }
 
     void seed(@Observes StartupEvent event) {
@@ -64,13 +100,17 @@ public class RuleSetService {
     }
 
     private void seedDefault() {
-        RuleSet defaults = RoutingRules.defaultRuleSet();
+        RuleSet defaults = shippedDefault();
         em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
                 + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
                 .setParameter("version", defaults.version())
-                .setParameter("description", "Rules R1-R6 and the default policies of docs/routing-rules.md, shipped with the service")
+                .setParameter("description", "Rules R1-R6, the default policies and the platform URL rules of docs/routing-rules.md, shipped with the service")
                 .setParameter("definition", json(RuleSetDefinition.of(defaults, null)))
                 .setParameter("now", now()).executeUpdate();
+        // A newer shipped default replaces an older one that no admin replaced; an admin's choice is kept.
+        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE").getResultList();
+        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND created_by = 'system' "
+                + "AND version <> :version").setParameter("version", defaults.version()).executeUpdate();
         int activated = em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now "
                 + "WHERE version = :version AND NOT EXISTS (SELECT 1 FROM rule_set WHERE status = 'ACTIVE')")
                 .setParameter("now", now()).setParameter("version", defaults.version()).executeUpdate();
@@ -88,7 +128,8 @@ public class RuleSetService {
             return RoutingRules.defaults();
         }
         Object[] row = (Object[]) rows.get(0);
-        return parsed.computeIfAbsent((String) row[0], v -> new RoutingRules(parse((String) row[1]).toRuleSet()));
+        return parsed.computeIfAbsent((String) row[0], v -> new RoutingRules(parse((String) row[1])
+                .toRuleSet(shippedIdentity())));
     }
 
     /** A stored rule set by version (draft, active or retired). */
@@ -98,7 +139,8 @@ public class RuleSetService {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return find(version).map(v -> parsed.computeIfAbsent(version, x -> new RoutingRules(v.definition().toRuleSet())));
+        return find(version).map(v -> parsed.computeIfAbsent(version, x -> new RoutingRules(v.definition()
+                .toRuleSet(shippedIdentity()))));
     }
 
     @Transactional
@@ -122,7 +164,7 @@ public class RuleSetService {
         }
         RuleSet set;
         try {
-            set = definition.toRuleSet();
+            set = definition.toRuleSet(shippedIdentity());
         } catch (RuleSetDefinition.InvalidRuleSetException e) {
             throw ProblemException.badRequest("The rule set is invalid: " + e.errors().size() + " problem(s).",
                     e.errors());

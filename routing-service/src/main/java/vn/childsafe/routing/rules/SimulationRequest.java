@@ -35,6 +35,8 @@ public record SimulationRequest(Source source, Category category, Urgency urgenc
     }
 
     @Schema(name = "SimulationContent")
-    public record Content(String url, String platform, String sha256, String md5) {
+    public record Content(String url, String platform, String sha256, String md5,
+            @Schema(description = "PDQ perceptual hash, 64 hex digits") String pdq,
+            @Schema(description = "PDQ quality, 0-100") Integer pdqQuality) {
     }
 }

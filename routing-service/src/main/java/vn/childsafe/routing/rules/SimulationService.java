@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +20,23 @@ import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.agency.AgencyRepository;
+import vn.childsafe.routing.cases.CaseContent;
+import vn.childsafe.routing.cases.CaseRepository;
+import vn.childsafe.routing.cases.DuplicateMatch;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AgencyType;
+import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.Jurisdiction;
+import vn.childsafe.routing.domain.KnownContentMatch;
 import vn.childsafe.routing.domain.LocationResolver;
+import vn.childsafe.routing.domain.Pdq;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.hashlists.HashListRepository;
 import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.ContentKeys;
 
 /** Routes a report on paper: the same resolution, rules and jurisdiction as a real report, nothing stored. */
 @ApplicationScoped
@@ -46,13 +55,28 @@ public class SimulationService {
     RoutingConfig config;
 
     @Inject
+    CaseRepository cases;
+
+    @Inject
+    HashListRepository hashLists;
+
+    @Inject
     Clock clock;
 
     /** The decision and why. */
     @Schema(name = "SimulationResult")
     public record Result(String ruleSetVersion, String ruleId, Location location, List<Unit> assignments,
             String ackWithin, boolean liaisonRequired, boolean takedownRequired, List<String> takedownUrls,
-            List<String> explanation) {
+            List<String> explanation,
+            @Schema(description = "The content as the rule set recognises it") List<SimulatedContent> content,
+            @Schema(description = "The open case the report would join instead of opening one, and why; null if "
+                    + "none") DuplicateMatch duplicateOf,
+            @Schema(description = "Known-content hash lists the content is on") List<KnownContentMatch> knownContent) {
+    }
+
+    /** A content URL's canonical form and the rule that made it. */
+    @Schema(name = "SimulatedContent")
+    public record SimulatedContent(String url, String canonicalUrl, String canonicalRule) {
     }
 
     @Schema(name = "SimulatedLocation")
@@ -74,16 +98,36 @@ public class SimulationService {
         SimulationRequest.Location l = request.location();
         Resolution where = l == null ? locations.resolve(null, null, null, null)
                 : locations.resolve(l.provinceCode(), l.communeCode(), l.districtCode(), l.wardCode());
-        RoutingDecision decision = rules.decide(ReportFacts.of(asReport(request)));
-        Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(LocalDate.ofInstant(Instant.now(clock),
+        ReportReceived report = asReport(request);
+        ContentIdentity identity = rules.ruleSet().contentIdentity();
+        Instant now = Instant.now(clock);
+        List<CaseContent> content = CaseRoutingService.content(report, identity, now);
+        ContentKeys keys = ContentKeys.of(content, identity);
+        List<KnownContentMatch> known = hashLists.matches(keys.hashes(), keys.pictures(), identity.pdqMaxDistance());
+        DuplicateMatch duplicate = cases.openCaseWithContent(keys.canonicalUrls(), keys.hashes(),
+                now.minus(config.duplicateWindow())).or(() -> keys.pictures().stream()
+                        .map(pdq -> cases.openCaseWithPicture(pdq, identity.pdqMaxDistance(), identity.pdqMinQuality(),
+                                now.minus(config.duplicateWindow())))
+                        .flatMap(Optional::stream).findFirst())
+                .orElse(null);
+        RoutingDecision decision = rules.decide(ReportFacts.of(report).withKnownContent(known));
+        Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(LocalDate.ofInstant(now,
                 config.timeZone()))).plan(decision, where);
+        List<String> explanation = new ArrayList<>(CaseRoutingService.explain(where, decision, plan));
+        if (duplicate != null) {
+            explanation.add(0, "duplicate: would join open case " + duplicate.caseId() + " (" + duplicate.matchedBy()
+                    + ") instead of opening one");
+        }
         return new Result(decision.ruleSetVersion(), decision.ruleId(),
                 new Location(where.provinceCode(), where.provinceName(), where.communeCode(), where.level(),
                         where.notes()),
                 plan.assignments().stream().map(a -> new Unit(a.role(), a.unit().agencyCode(), a.unit().agencyName(),
                         a.unit().agencyType(), a.unit().requestedType(), a.unit().registered())).toList(),
                 format(decision.ackWithin()), decision.liaisonRequired(), decision.takedownRequired(),
-                decision.takedownUrls(), CaseRoutingService.explain(where, decision, plan));
+                decision.takedownUrls(), explanation,
+                content.stream().filter(c -> c.url != null)
+                        .map(c -> new SimulatedContent(c.url, c.canonicalUrl, c.canonicalRule)).toList(),
+                duplicate, known);
     }
 
     private static void validate(SimulationRequest request) {
@@ -96,6 +140,14 @@ public class SimulationService {
         }
         if (request.urgency() == null) {
             errors.add(new Problem.FieldError("/urgency", "required"));
+        }
+        if (request.content() != null) {
+            for (int i = 0; i < request.content().size(); i++) {
+                SimulationRequest.Content c = request.content().get(i);
+                if (c != null && c.pdq() != null && !Pdq.isHex(c.pdq())) {
+                    errors.add(new Problem.FieldError("/content/" + i + "/pdq", "must be 64 hex digits"));
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " field(s) of the request are invalid.", errors);
@@ -117,7 +169,8 @@ public class SimulationService {
                         schoolGiven),
                 r.reporter() == null ? null : r.reporter().relationship(),
                 r.content() == null ? List.of() : r.content().stream().filter(c -> c != null)
-                        .map(c -> new ReportReceived.ContentItem(c.url(), c.platform(), c.sha256(), c.md5())).toList());
+                        .map(c -> new ReportReceived.ContentItem(c.url(), c.platform(), c.sha256(), c.md5(), c.pdq(),
+                                c.pdqQuality())).toList());
     }
 
     private static String format(Duration d) {

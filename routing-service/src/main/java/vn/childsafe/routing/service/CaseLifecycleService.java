@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,10 +40,10 @@ import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AgencyType;
 import vn.childsafe.routing.domain.AssignedUnit;
 import vn.childsafe.routing.domain.AssignmentState;
-import vn.childsafe.routing.domain.CanonicalUrl;
 import vn.childsafe.routing.domain.CaseOutcome;
 import vn.childsafe.routing.domain.CaseStatus;
 import vn.childsafe.routing.domain.Jurisdiction;
+import vn.childsafe.routing.domain.KnownContentMatch;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
@@ -283,14 +285,13 @@ public class CaseLifecycleService {
      * @return {@code false} if the case was resolved in the meantime (the report is then routed as a new case)
      */
     public boolean linkDuplicate(UUID caseId, ReportReceived report, CaseReport link, List<CaseContent> content,
-            Instant now) {
+            List<KnownContentMatch> knownContent, Instant now) {
         RoutingCase c = cases.lockById(caseId).orElseThrow();
         if (c.status == CaseStatus.RESOLVED) {
             return false;
         }
         List<Assignment> all = cases.assignmentsOf(caseId);
-        Set<String> known = new HashSet<>();
-        cases.contentOf(caseId).forEach(k -> known.add(k.canonicalUrl));
+        List<CaseContent> before = cases.contentOf(caseId);
         cases.persist(link);
         content.forEach(item -> {
             item.caseId = caseId;
@@ -299,33 +300,42 @@ public class CaseLifecycleService {
         ReportFacts facts = ReportFacts.of(report);
         c.victimGiven = c.victimGiven || facts.victimGiven();
         RoutingRules rules = ruleSets.active();
-        List<String> newUrls = new ArrayList<>();
-        for (String url : facts.contentUrls()) {
-            String canonical = CanonicalUrl.of(url);
-            if (canonical != null && known.add(canonical)) {
-                newUrls.add(url);
-            }
+        boolean knownContentFound = !knownContent.isEmpty();
+        if (knownContentFound) {
+            c.category = knownContent.get(0).category();
         }
+        List<String> takedown = new ArrayList<>();
         Set<Category> takedownCategories = rules.ruleSet().policies().takedownCategories();
-        List<String> takedown = takedownCategories.contains(c.category) || takedownCategories.contains(report.category())
-                ? newUrls : List.of();
+        if (knownContentFound || takedownCategories.contains(c.category)
+                || takedownCategories.contains(report.category())) {
+            // Known content: every URL of the case not yet taken down is, not only the new report's.
+            Set<String> handled = new HashSet<>();
+            before.stream().filter(k -> !knownContentFound || c.takedownUrls.contains(k.url))
+                    .forEach(k -> handled.add(k.canonicalUrl));
+            Stream.concat(knownContentFound ? before.stream() : Stream.empty(), content.stream())
+                    .filter(item -> item.url != null && item.canonicalUrl != null && handled.add(item.canonicalUrl))
+                    .forEach(item -> takedown.add(item.url));
+        }
         if (!takedown.isEmpty()) {
             c.takedownRequired = true;
             List<String> urls = new ArrayList<>(c.takedownUrls);
             urls.addAll(takedown);
             c.takedownUrls = urls;
         }
-        String linked = "report " + report.reportId() + " linked: same content as this case";
+        String linked = "report " + report.reportId() + " linked: same content as this case (" + link.matchedBy + ")"
+                + (knownContentFound ? "; content " + knownContent.stream().map(KnownContentMatch::describe)
+                        .collect(Collectors.joining(", ")) : "");
         if (!report.urgency().isHigherThan(c.urgency)) {
             record(c, all, CaseEvent.Kind.REPORT_LINKED, SYSTEM, linked + (takedown.isEmpty() ? ""
                     : "; takedown requested for " + takedown.size() + " new URL(s)"), null, List.of(), takedown, now);
             return true;
         }
 
-        Urgency before = c.urgency;
+        Urgency previous = c.urgency;
         c.urgency = report.urgency();
         RoutingDecision decision = rules.decide(new ReportFacts(c.category, report.urgency(), facts.sourceChannel(),
-                facts.reporterRelationship(), facts.victimGiven(), facts.victimSchoolGiven(), facts.contentUrls()));
+                facts.reporterRelationship(), facts.victimGiven(), facts.victimSchoolGiven(), facts.contentUrls(),
+                knownContent));
         Jurisdiction.Plan plan = jurisdiction(now).plan(decision, where(c));
         List<CaseEvent.Alert> alerts = new ArrayList<>();
         Assignment lead = currentLead(all);
@@ -356,13 +366,13 @@ public class CaseLifecycleService {
         c.ruleSetVersion = decision.ruleSetVersion();
         c.ruleId = decision.ruleId();
         List<String> explanation = new ArrayList<>(c.explanation);
-        explanation.add("re-routed at " + now + ": " + linked + " raised the urgency from " + before + " to "
+        explanation.add("re-routed at " + now + ": " + linked + " raised the urgency from " + previous + " to "
                 + c.urgency);
         explanation.addAll(decision.explanation());
         explanation.addAll(plan.explanation());
         c.explanation = explanation;
         refreshStatus(c, all);
-        record(c, all, CaseEvent.Kind.REROUTED, SYSTEM, linked + "; urgency raised from " + before + " to "
+        record(c, all, CaseEvent.Kind.REROUTED, SYSTEM, linked + "; urgency raised from " + previous + " to "
                 + c.urgency + ", re-routed by rule " + decision.ruleId(), null, alerts, takedown, now);
         return true;
     }
@@ -467,7 +477,7 @@ public class CaseLifecycleService {
         TimelineEntry entry = TimelineEntry.of(c.id, now, kind.name(), actor, detail, assignmentId);
         cases.addTimeline(entry);
         events.append(c, all, kind, alerts, takedownUrls, entry.detail, actor, now);
-        return CaseView.of(c, cases.reportsOf(c.id), all, cases.timelineOf(c.id));
+        return CaseView.of(c, cases.reportsOf(c.id), cases.contentOf(c.id), all, cases.timelineOf(c.id));
     }
 
     private RoutingCase lockVisible(CallerScope caller, UUID caseId) {

@@ -65,7 +65,8 @@ public class CaseQueryService {
         if (!caller.seesAll() && (caller.agencyCode() == null || !cases.isAssigned(caseId, caller.agencyCode()))) {
             return Optional.empty();
         }
-        return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.assignmentsOf(caseId),
+        return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.contentOf(caseId),
+                cases.assignmentsOf(caseId),
                 cases.timelineOf(caseId)));
     }
 }

@@ -27,19 +27,24 @@ import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CaseContent;
 import vn.childsafe.routing.cases.CaseReport;
 import vn.childsafe.routing.cases.CaseRepository;
+import vn.childsafe.routing.cases.DuplicateMatch;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
 import vn.childsafe.routing.config.RoutingConfig;
+import vn.childsafe.routing.hashlists.HashListRepository;
 import vn.childsafe.routing.domain.AgencyDirectory;
 import vn.childsafe.routing.domain.AssignmentState;
-import vn.childsafe.routing.domain.CanonicalUrl;
 import vn.childsafe.routing.domain.CaseStatus;
+import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.Jurisdiction;
+import vn.childsafe.routing.domain.KnownContentMatch;
 import vn.childsafe.routing.domain.LocationResolver;
+import vn.childsafe.routing.domain.Pdq;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.domain.UrlIdentityRules;
 import vn.childsafe.routing.rules.RuleSetService;
 
 /**
@@ -74,6 +79,9 @@ public class CaseRoutingService {
 
     @Inject
     CaseLifecycleService lifecycle;
+
+    @Inject
+    HashListRepository hashLists;
 
     @Inject
     RoutingConfig config;
@@ -115,23 +123,33 @@ public class CaseRoutingService {
 
         // Microseconds: what PostgreSQL stores, so the event and a later read of the case agree to the digit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        List<CaseContent> content = content(report, now);
-        List<String> urls = content.stream().map(c -> c.canonicalUrl).filter(Objects::nonNull).distinct().toList();
-        List<String> hashes = content.stream().flatMap(c -> java.util.stream.Stream.of(c.sha256, c.md5))
-                .filter(Objects::nonNull).distinct().toList();
-        cases.lockContent(java.util.stream.Stream.concat(urls.stream(), hashes.stream()).toList());
-        Optional<UUID> duplicate = cases.openCaseWithContent(urls, hashes, now.minus(config.duplicateWindow()));
-        if (duplicate.isPresent() && lifecycle.linkDuplicate(duplicate.get(), report, caseReport(duplicate.get(),
-                report, eventId, now), content, now)) {
-            LOG.infof("Report %s linked to open case %s (same content)", report.reportId(), duplicate.get());
-            meters.counter("childsafe.routing.reports.linked").increment();
-            return new RoutingResult(RoutingResult.Outcome.LINKED, duplicate.get());
+        ContentIdentity identity = context.rules().ruleSet().contentIdentity();
+        List<CaseContent> content = content(report, identity, now);
+        ContentKeys keys = ContentKeys.of(content, identity);
+        cases.lockContent(keys.lockKeys());
+        List<KnownContentMatch> known = hashLists.matches(keys.hashes(), keys.pictures(), identity.pdqMaxDistance());
+        ReportReceived effective = withKnownContent(report, known);
+        Optional<DuplicateMatch> duplicate = duplicate(keys, identity, now.minus(config.duplicateWindow()));
+        if (duplicate.isPresent()) {
+            UUID caseId = duplicate.get().caseId();
+            CaseReport link = caseReport(caseId, report, eventId, now);
+            link.matchedBy = duplicate.get().matchedBy();
+            if (lifecycle.linkDuplicate(caseId, effective, link, content, known, now)) {
+                LOG.infof("Report %s linked to open case %s (%s)", report.reportId(), caseId, link.matchedBy);
+                meters.counter("childsafe.routing.reports.linked").increment();
+                return new RoutingResult(RoutingResult.Outcome.LINKED, caseId);
+            }
+        }
+        if (!known.isEmpty()) {
+            LOG.infof("Report %s: content on known-content list(s) %s", report.reportId(),
+                    known.stream().map(KnownContentMatch::listName).distinct().toList());
+            meters.counter("childsafe.routing.reports.known_content").increment();
         }
         Resolution where = resolve(report.location());
-        RoutingDecision decision = context.rules().decide(ReportFacts.of(report));
+        RoutingDecision decision = context.rules().decide(ReportFacts.of(report).withKnownContent(known));
         Jurisdiction.Plan plan = new Jurisdiction(context.agencies()).plan(decision, where);
 
-        RoutingCase routingCase = newCase(report, where, decision, plan, now);
+        RoutingCase routingCase = newCase(effective, where, decision, plan, now);
         List<Assignment> assignments = assignments(routingCase.id, decision, plan, now);
         cases.persist(routingCase, caseReport(routingCase.id, report, eventId, now), assignments);
         content.forEach(item -> {
@@ -142,7 +160,7 @@ public class CaseRoutingService {
                 "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
                         + assignments.get(0).agencyCode, assignments.get(0).id));
         outbox.append(Lane.of(routingCase.urgency), EventTypes.CASES_TOPIC, CASE_AGGREGATE,
-                routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments));
+                routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments, known));
 
         Assignment lead = assignments.get(0);
         LOG.infof("Report %s routed: case %s, rule %s/%s, province %s, lead %s (%s)", report.reportId(),
@@ -224,8 +242,36 @@ public class CaseRoutingService {
         return assignments;
     }
 
-    /** The report's content, canonicalised; hashes in lower case. */
-    static List<CaseContent> content(ReportReceived report, Instant now) {
+    /**
+     * The open case in the duplicate window holding the same content: an exact match (canonical URL or hash) first,
+     * else the nearest usable PDQ within the rule set's distance.
+     */
+    private Optional<DuplicateMatch> duplicate(ContentKeys keys, ContentIdentity identity, Instant since) {
+        Optional<DuplicateMatch> exact = cases.openCaseWithContent(keys.canonicalUrls(), keys.hashes(), since);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return keys.pictures().stream()
+                .map(pdq -> cases.openCaseWithPicture(pdq, identity.pdqMaxDistance(), identity.pdqMinQuality(), since))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The report as routing treats it once its content was found on hash lists: the first list's category and
+     * urgency at least {@link ReportFacts#KNOWN_CONTENT_URGENCY}.
+     */
+    static ReportReceived withKnownContent(ReportReceived report, List<KnownContentMatch> known) {
+        if (known.isEmpty()) {
+            return report;
+        }
+        ReportFacts facts = ReportFacts.of(report).withKnownContent(known);
+        return new ReportReceived(report.reportId(), report.receivedAt(), report.sourceChannel(), facts.category(),
+                facts.urgency(), report.occurredAt(), report.location(), report.victim(),
+                report.reporterRelationship(), report.content());
+    }
+
+    /** The report's content, canonicalised by the rule set's URL rules; hashes in lower case. */
+    public static List<CaseContent> content(ReportReceived report, ContentIdentity identity, Instant now) {
         List<CaseContent> items = new ArrayList<>();
         if (report.content() == null) {
             return items;
@@ -237,12 +283,22 @@ public class CaseRoutingService {
             CaseContent content = new CaseContent();
             content.reportId = report.reportId();
             content.url = item.url() == null || item.url().isBlank() ? null : item.url().strip();
-            content.canonicalUrl = CanonicalUrl.of(item.url());
+            UrlIdentityRules.Canonical canonical = identity.urls().canonicalize(item.url());
+            if (canonical != null) {
+                content.canonicalUrl = canonical.form();
+                content.canonicalRule = canonical.ruleId();
+            }
             content.sha256 = hash(item.sha256());
             content.md5 = hash(item.md5());
+            Pdq pdq = Pdq.isHex(hash(item.pdq())) ? Pdq.parse(item.pdq()) : null;
+            if (pdq != null) {
+                content.pdq = pdq.toString();
+                content.pdqQuality = item.pdqQuality();
+                content.pdqBands = pdq.bandKeys();
+            }
             content.platform = platform(item.platform(), content.canonicalUrl);
             content.createdAt = now;
-            if (content.url != null || content.sha256 != null || content.md5 != null) {
+            if (content.url != null || content.sha256 != null || content.md5 != null || content.pdq != null) {
                 items.add(content);
             }
         }
@@ -278,12 +334,13 @@ public class CaseRoutingService {
     }
 
     private static CaseRouted caseRouted(RoutingCase routingCase, ReportReceived report,
-            List<Assignment> assignments) {
+            List<Assignment> assignments, List<KnownContentMatch> known) {
         return new CaseRouted(routingCase.id, routingCase.status.name(), List.of(report.reportId()),
                 routingCase.routedAt, routingCase.category, routingCase.urgency, routingCase.provinceCode,
                 routingCase.communeCode, routingCase.ruleSetVersion, routingCase.ruleId,
                 assignments.stream().map(a -> new CaseRouted.Assignment(a.id, a.agencyCode, a.agencyName,
                         a.agencyType.name(), a.role, a.ackDeadline)).toList(),
-                routingCase.liaisonRequired, routingCase.takedownRequired, List.copyOf(routingCase.takedownUrls));
+                routingCase.liaisonRequired, routingCase.takedownRequired, List.copyOf(routingCase.takedownUrls),
+                known.stream().map(KnownContentMatch::listName).distinct().toList());
     }
 }

@@ -69,7 +69,7 @@ public final class CaseFixtures {
                 urgency, null, location,
                 new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
                 ReporterRelationship.PARENT,
-                urls.stream().map(u -> new ReportReceived.ContentItem(u, null, null, null)).toList());
+                urls.stream().map(u -> new ReportReceived.ContentItem(u, null, null, null, null, null)).toList());
         RoutingResult result = route(report);
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
         return result.caseId();
@@ -100,6 +100,19 @@ public final class CaseFixtures {
             }
         }
         return events;
+    }
+
+    /** The payload of the case's outbox event of this type (the first, if several). */
+    public String outboxPayload(UUID caseId, String eventType) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT payload FROM outbox_event "
+                + "WHERE aggregate_id = ? AND event_type = ? ORDER BY created_at, id LIMIT 1")) {
+            s.setString(1, caseId.toString());
+            s.setString(2, eventType);
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).as("a %s event of case %s", eventType, caseId).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** "ROLE:agency:STATE" of each assignment of an event. */

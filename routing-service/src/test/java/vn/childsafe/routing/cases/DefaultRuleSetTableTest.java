@@ -43,7 +43,7 @@ import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 
 /**
- * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-1, the imported legacy mapping
+ * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-2, the imported legacy mapping
  * of the project's fixtures, the agency register) covering every rule, every policy, every jurisdiction fallback,
  * current and legacy codes of more than ten provinces (Hà Đông 268, Bình Phước 70, Quảng Bình 44, Hải Dương 30
  * among them) and a split ward.
@@ -168,7 +168,7 @@ class DefaultRuleSetTableTest {
                     "category HARMFUL_CONTENT calls for takedown, but no content URL was given"),
             // R5: scams
             row("R5 scam in Hà Nội", Category.SCAM, NORMAL, "", at("01", null, null, null), "R5", "01", "PROVINCE", "CA-01",
-                    List.of("TTTT-01"), 24 * 60, false, false, "rule R5 of rule set default-1 matched"),
+                    List.of("TTTT-01"), 24 * 60, false, false, "rule R5 of rule set default-2 matched"),
             row("R5 scam legacy Nam Định 36 → Ninh Bình, national units", Category.SCAM, NORMAL, "", at("36", null, null, null),
                     "R5", "37", "PROVINCE", NCP, List.of(NIS), 24 * 60, false, false,
                     "INFORMATION_PROVINCE: no unit registered in province 37 → national NATIONAL_INFOSEC"),
@@ -259,7 +259,7 @@ class DefaultRuleSetTableTest {
                 new ReportReceived.Victim(row.flags().contains("V"), row.flags().contains("V") ? 14 : null,
                         row.flags().contains("V") ? Gender.FEMALE : null, row.flags().contains("S")),
                 row.flags().contains("T") ? ReporterRelationship.TEACHER : ReporterRelationship.PARENT,
-                row.flags().contains("U") ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null)) : List.of());
+                row.flags().contains("U") ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null, null, null)) : List.of());
         RoutingResult result = QuarkusTransaction.requiringNew()
                 .call(() -> routing.route(UUID.randomUUID().toString(), report, routing.context()));
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
@@ -268,7 +268,7 @@ class DefaultRuleSetTableTest {
                 .then().statusCode(200).extract().jsonPath();
         List<String> explanation = c.getList("explanation", String.class);
         String why = String.join("\n", explanation);
-        assertThat(c.getString("ruleSetVersion")).isEqualTo("default-1");
+        assertThat(c.getString("ruleSetVersion")).isEqualTo("default-2");
         assertThat(c.getString("ruleId")).as(why).isEqualTo(row.rule());
         assertThat(c.getString("location.provinceCode")).as(why).isEqualTo(row.province());
         assertThat(c.getString("location.level")).as(why).isEqualTo(row.level());

@@ -137,7 +137,7 @@ class DuplicateReportTest {
     }
 
     private static ReportReceived.ContentItem item(String url, String sha256) {
-        return new ReportReceived.ContentItem(url, null, sha256, null);
+        return new ReportReceived.ContentItem(url, null, sha256, null, null, null);
     }
 
     private RoutingResult route(Category category, Urgency urgency, ReportReceived.ContentItem... content) {

@@ -49,7 +49,7 @@ class RoutingRulesTest {
 
     @Test
     void default_rule_set_is_version_default_1() {
-        assertThat(rules.ruleSet().version()).isEqualTo("default-1");
+        assertThat(rules.ruleSet().version()).isEqualTo("default-2");
         assertThat(rules.ruleSet().rules()).extracting(RoutingRule::id)
                 .containsExactly("R1", "R2", "R3", "R4", "R5", "R6");
     }
@@ -71,7 +71,7 @@ class RoutingRulesTest {
         assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
         assertThat(d.supports()).containsExactly(CHILD_PROTECTION_PROVINCE, INFORMATION_PROVINCE);
         assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(1));
-        assertThat(d.ruleSetVersion()).isEqualTo("default-1");
+        assertThat(d.ruleSetVersion()).isEqualTo("default-2");
     }
 
     @Test
@@ -206,7 +206,7 @@ class RoutingRulesTest {
     @Test
     void explanation_names_the_rule_set_and_rule() {
         RoutingDecision d = rules.decide(facts(Category.CSAM));
-        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-1 matched (category ")
+        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-2 matched (category ")
                 .endsWith("lead POLICE_PROVINCE");
     }
 
@@ -217,5 +217,31 @@ class RoutingRulesTest {
                 RoutingRules.defaultRuleSet().policies()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catch-all");
         assertThat(new RuleCondition(Set.of(), Set.of(), false).isCatchAll()).isTrue();
+    }
+
+    @Test
+    void known_content_takes_the_list_category_at_least_high_urgency_and_a_takedown() {
+        KnownContentMatch listed = new KnownContentMatch("national-1", "Bộ Công an", Category.CSAM, "SHA256", null);
+        ReportFacts facts = withUrls(facts(Category.SCAM), "https://example.vn/v/1").withKnownContent(List.of(listed));
+        assertThat(facts.category()).isEqualTo(Category.CSAM);
+        assertThat(facts.urgency()).isEqualTo(Urgency.HIGH);
+        RoutingDecision d = rules.decide(facts);
+        assertThat(d.ruleId()).isEqualTo("R2");
+        assertThat(d.takedownRequired()).isTrue();
+        assertThat(d.takedownUrls()).containsExactly("https://example.vn/v/1");
+        assertThat(d.explanation().get(0)).isEqualTo("content: sha256 on list national-1 (Bộ Công an, CSAM): category "
+                + "CSAM, urgency at least HIGH, takedown required");
+        assertThat(d.explanation()).contains("takedown requested for 1 content URL(s): known content");
+
+        // A list never lowers urgency, and a PDQ match says how near it was.
+        KnownContentMatch near = new KnownContentMatch("hotline", "111", Category.OTHER, "PDQ", 9);
+        ReportFacts urgent = with(facts(Category.GROOMING), Urgency.IMMEDIATE_DANGER).withKnownContent(List.of(near));
+        assertThat(urgent.urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
+        assertThat(urgent.category()).isEqualTo(Category.OTHER);
+        RoutingDecision u = rules.decide(urgent);
+        assertThat(u.takedownRequired()).isFalse();
+        assertThat(u.explanation()).contains("known content calls for takedown, but no content URL was given");
+        assertThat(near.describe()).isEqualTo("PDQ at distance 9 on list hotline (111, OTHER)");
+        assertThat(facts(Category.SCAM).withKnownContent(List.of())).isEqualTo(facts(Category.SCAM));
     }
 }

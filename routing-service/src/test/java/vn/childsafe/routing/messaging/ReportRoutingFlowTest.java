@@ -109,7 +109,7 @@ class ReportRoutingFlowTest {
         assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
 
         assertThat(event.get("status").asText()).isEqualTo("ROUTED");
-        assertThat(event.get("ruleSetVersion").asText()).isEqualTo("default-1");
+        assertThat(event.get("ruleSetVersion").asText()).isEqualTo("default-2");
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
         assertThat(event.get("provinceCode").asText()).isEqualTo("01");
         assertThat(event.get("reportIds").get(0).asText()).isEqualTo(reportId.toString());
@@ -312,7 +312,7 @@ class ReportRoutingFlowTest {
                 new ReportReceived.Victim(victimGiven, victimGiven ? 13 : null, victimGiven ? Gender.FEMALE : null,
                         false),
                 ReporterRelationship.PARENT,
-                urls.stream().map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null)).toList());
+                urls.stream().map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null, null, null)).toList());
     }
 
     /** Sends a report as intake's relay would: key = report id, CloudEvents headers. */

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
                     .containsKey("application/problem+json"));
         });
         assertThat(doc.getString("paths.'/api/v1/rule-sets'.post.requestBody.content.'application/json'.examples"))
-                .contains("default-2");
+                .contains("default-3");
         assertThat(doc.getString("paths.'/api/v1/admin-units/import'.post.requestBody.content.'text/csv'.examples"))
                 .contains("level,code,parent_code");
     }

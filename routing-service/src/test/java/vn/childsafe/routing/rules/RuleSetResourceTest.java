@@ -26,6 +26,7 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.routing.cases.CaseFixtures;
+import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.service.CaseRoutingService;
 
@@ -57,17 +58,24 @@ class RuleSetResourceTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RuleSetService ruleSets;
+
     @Test
-    void the_seeded_default_rule_set_is_design_section_6_as_data() throws Exception {
+    void the_seeded_default_rule_set_is_the_shipped_rules_and_platform_identity_as_data() throws Exception {
         given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then().statusCode(200)
-                .body("find { it.version == 'default-1' }.status", equalTo("ACTIVE"));
-        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-1")
+                .body("find { it.version == 'default-2' }.status", equalTo("ACTIVE"));
+        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-2")
                 .then().statusCode(200).body("definition.rules.id", org.hamcrest.Matchers.contains("R1", "R2", "R3",
                         "R4", "R5", "R6"))
                 .body("definition.rules[0].ackWithin", equalTo("PT15M"))
+                .body("definition.contentIdentity.platforms.id", org.hamcrest.Matchers.hasItems("facebook", "tiktok",
+                        "youtube", "zalo", "instagram", "x", "telegram"))
+                .body("definition.contentIdentity.pdqMaxDistance", equalTo(31))
                 .extract().path("definition");
         RuleSetDefinition stored = objectMapper.convertValue(definition, RuleSetDefinition.class);
-        assertThat(stored.toRuleSet()).isEqualTo(RoutingRules.defaultRuleSet());
+        // Read with the generic fallback, so only the stored definition can supply the platform rules.
+        assertThat(stored.toRuleSet(ContentIdentity.generic())).isEqualTo(ruleSets.shippedDefault());
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/nope").then().statusCode(404)
                 .contentType(PROBLEM);
         given().auth().oauth2(TestTokens.unit("CA-01")).when().get("/api/v1/rule-sets").then().statusCode(403);
@@ -108,7 +116,7 @@ class RuleSetResourceTest {
         Map<String, Object> report = Map.of("category", "SELF_HARM", "urgency", "NORMAL",
                 "location", Map.of("provinceCode", "46"), "victim", Map.of("ageYears", 15, "name", "Nguyễn Văn A"),
                 "description", "ignored");
-        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-1"))
+        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-2"))
                 .body("ruleId", equalTo("R6")).body("ackWithin", equalTo("PT24H"))
                 .body("assignments[0].agencyCode", equalTo("BVTE-46"))
                 .body("liaisonRequired", equalTo(true));
@@ -130,9 +138,9 @@ class RuleSetResourceTest {
             given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
                     .body("ruleSetVersion", equalTo(version)).body("ruleId", equalTo("R7"));
             given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
-                    .body("find { it.version == 'default-1' }.status", equalTo("RETIRED"));
+                    .body("find { it.version == 'default-2' }.status", equalTo("RETIRED"));
         } finally {
-            activate("default-1").then().statusCode(200);
+            activate("default-2").then().statusCode(200);
         }
         given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
                 .body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));

@@ -37,6 +37,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Two further modes measure how a backlog drains instead of a steady rate; see {@link DrainBenchmark}:
  * {@code --burst N} and {@code --urgent-behind N [--urgent M]}, with {@code [--concurrency C] [--timeout SECONDS]
  * [--urgent-every-ms MS] [--chart PATH] [--floor-seconds S] [--floor-clients C]}.
+ *
+ * <p>{@code --hash-lookup [--hashes N] [--lookups M]} measures PDQ lookups among N stored hashes; see
+ * {@link HashLookupBenchmark}.
  */
 public final class Benchmark {
 
@@ -74,6 +77,10 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--burst") || List.of(args).contains("--urgent-behind")) {
             DrainBenchmark.main(args);
+            return;
+        }
+        if (List.of(args).contains("--hash-lookup")) {
+            HashLookupBenchmark.main(args);
             return;
         }
         List<Integer> rates = new ArrayList<>();

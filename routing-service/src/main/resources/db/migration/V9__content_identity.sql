@@ -1,0 +1,37 @@
+-- Content identity (docs/routing-rules.md, section 7).
+-- Which URL rule produced each canonical form, and PDQ perceptual hashes with their band keys: 16 keys of 16 bits
+-- each, indexed with GIN so that a lookup probes the keys of every hash within the threshold instead of scanning.
+ALTER TABLE case_content
+    ADD COLUMN canonical_rule  VARCHAR(60),
+    ADD COLUMN pdq             VARCHAR(64),
+    ADD COLUMN pdq_quality     SMALLINT,
+    ADD COLUMN pdq_bands       INTEGER[];
+CREATE INDEX case_content_pdq ON case_content USING gin (pdq_bands) WHERE pdq_bands IS NOT NULL;
+
+-- Why a report joined an existing case: canonical URL, exact hash or PDQ distance.
+ALTER TABLE case_report ADD COLUMN matched_by VARCHAR(300);
+
+-- Known-content hash lists imported by admins (a national or hotline list). They never leave this service: events
+-- and alerts name the list, never its hashes.
+CREATE TABLE hash_list (
+    name          VARCHAR(50)   PRIMARY KEY,
+    source        VARCHAR(200)  NOT NULL,
+    category      VARCHAR(30)   NOT NULL,
+    description   VARCHAR(2000),
+    entry_count   INTEGER       NOT NULL DEFAULT 0,
+    created_at    TIMESTAMPTZ   NOT NULL,
+    created_by    VARCHAR(200),
+    imported_at   TIMESTAMPTZ,
+    imported_by   VARCHAR(200)
+);
+
+CREATE TABLE hash_list_entry (
+    list_name  VARCHAR(50)  NOT NULL REFERENCES hash_list (name) ON DELETE CASCADE,
+    kind       VARCHAR(6)   NOT NULL,
+    value      VARCHAR(64)  NOT NULL,
+    pdq_bands  INTEGER[],
+    CONSTRAINT hash_list_entry_kind CHECK (kind IN ('SHA256', 'MD5', 'PDQ'))
+);
+CREATE INDEX hash_list_entry_list ON hash_list_entry (list_name);
+CREATE INDEX hash_list_entry_exact ON hash_list_entry (value) WHERE kind <> 'PDQ';
+CREATE INDEX hash_list_entry_pdq ON hash_list_entry USING gin (pdq_bands) WHERE kind = 'PDQ';
