@@ -268,21 +268,19 @@ public class CaseRepository {
      * band keys narrow the search through the GIN index before distances are computed (see {@link Pdq}).
      */
     public Optional<DuplicateMatch> openCaseWithPicture(Pdq pdq, int maxDistance, int minQuality, Instant since) {
-        List<?> rows = em.createNativeQuery("SELECT c.id, bit_count(CAST('x' || k.pdq AS bit(256)) # "
-                + "CAST(:pdq AS bit(256))) AS distance FROM case_content k JOIN routing_case c ON c.id = k.case_id "
-                + "WHERE k.pdq_bands && CAST(:keys AS integer[]) AND c.status <> 'RESOLVED' AND c.created_at >= :since "
-                + "AND (k.pdq_quality IS NULL OR k.pdq_quality >= :quality) "
-                + "AND bit_count(CAST('x' || k.pdq AS bit(256)) # CAST(:pdq AS bit(256))) <= :distance "
-                + "ORDER BY distance, c.created_at, c.id LIMIT 1")
-                .setParameter("pdq", "x" + pdq).setParameter("keys", arrayLiteral(pdq.probeKeys(maxDistance)))
-                .setParameter("since", since).setParameter("quality", minQuality)
-                .setParameter("distance", maxDistance).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT c.id, near.distance FROM case_content_near_pdq(CAST(:keys AS "
+                + "integer[]), :pdq, :distance, :quality) near JOIN routing_case c ON c.id = near.case_id "
+                + "WHERE c.status <> 'RESOLVED' AND c.created_at >= :since ORDER BY near.distance, c.created_at, c.id "
+                + "LIMIT 1")
+                .setParameter("keys", arrayLiteral(pdq.probeKeys(maxDistance))).setParameter("pdq", pdq.toString())
+                .setParameter("distance", maxDistance).setParameter("quality", minQuality)
+                .setParameter("since", since).getResultList();
         return rows.stream().map(o -> (Object[]) o).findFirst()
                 .map(row -> new DuplicateMatch((UUID) row[0], "PDQ distance " + ((Number) row[1]).intValue()));
     }
 
     /** {@code {1,2,3}}: an {@code integer[]} as text, bound as one parameter. */
-    public static String arrayLiteral(int[] values) {
+    private static String arrayLiteral(int[] values) {
         StringBuilder text = new StringBuilder(values.length * 8).append('{');
         for (int i = 0; i < values.length; i++) {
             text.append(i == 0 ? "" : ",").append(values[i]);

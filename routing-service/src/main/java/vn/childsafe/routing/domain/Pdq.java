@@ -91,7 +91,12 @@ public final class Pdq {
         return n == keys.length ? keys : Arrays.copyOf(keys, n);
     }
 
-    private int band(int band) {
+    /** One of the four 64-bit words, most significant first. */
+    long word(int i) {
+        return words[i];
+    }
+
+    int band(int band) {
         return (int) (words[band / 4] >>> (48 - 16 * (band % 4))) & 0xFFFF;
     }
 

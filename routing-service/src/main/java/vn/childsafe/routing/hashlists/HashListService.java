@@ -31,7 +31,6 @@ import io.quarkus.panache.common.Sort;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
-import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.domain.Pdq;
 
 /**
@@ -146,7 +145,7 @@ public class HashListService {
         Import run = new Import(name);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hash_list_entry "
-                    + "(list_name, kind, value, pdq_bands) VALUES (?, ?, ?, CAST(? AS integer[]))")) {
+                    + "(list_name, kind, value) VALUES (?, ?, ?)")) {
                 run.read(body, insert);
             }
         });
@@ -225,7 +224,6 @@ public class HashListService {
             insert.setString(1, listName);
             insert.setString(2, kind);
             insert.setString(3, value);
-            insert.setString(4, "PDQ".equals(kind) ? CaseRepository.arrayLiteral(Pdq.parse(value).bandKeys()) : null);
             insert.addBatch();
             counts["SHA256".equals(kind) ? 0 : "MD5".equals(kind) ? 1 : 2]++;
         }

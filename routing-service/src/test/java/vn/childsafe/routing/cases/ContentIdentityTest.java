@@ -236,8 +236,12 @@ class ContentIdentityTest {
                 new ReportReceived.ContentItem(null, null, sha, null, null, null)).outcome())
                 .as("still listed, and the same hash: joins the first case").isEqualTo(RoutingResult.Outcome.LINKED);
         given().auth().oauth2(TestTokens.unit("CA-48")).when().get("/api/v1/hash-lists").then().statusCode(403);
+        String nearPicture = hex(flip(picture, new int[] {9, 99, 199}));
+        simulatePdq(nearPicture).body("knownContent.listName", org.hamcrest.Matchers.contains(list))
+                .body("knownContent[0].distance", equalTo(3));
         given().auth().oauth2(TestTokens.admin()).when().delete("/api/v1/hash-lists/" + list).then().statusCode(204);
         assertThat(fixtures.count("SELECT count(*) FROM hash_list_entry WHERE list_name = ?", list)).isZero();
+        simulatePdq(nearPicture).body("knownContent", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -288,6 +292,12 @@ class ContentIdentityTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(draft.toString())
                 .when().post("/api/v1/rule-sets").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.pointer", hasItem(org.hamcrest.Matchers.startsWith("/contentIdentity/platforms/")));
+    }
+
+    private static io.restassured.response.ValidatableResponse simulatePdq(String pdq) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("category", "OTHER", "urgency", "NORMAL", "content", List.of(Map.of("pdq", pdq))))
+                .when().post("/api/v1/routing/simulate").then().statusCode(200);
     }
 
     private RoutingResult route(ReportReceived.ContentItem... content) {
