@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,6 @@ import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.cases.CaseContent;
-import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.DuplicateMatch;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.AgencyType;
@@ -34,8 +32,8 @@ import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
-import vn.childsafe.routing.hashlists.HashListRepository;
 import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.ContentIdentityService;
 import vn.childsafe.routing.service.ContentKeys;
 
 /** Routes a report on paper: the same resolution, rules and jurisdiction as a real report, nothing stored. */
@@ -55,10 +53,7 @@ public class SimulationService {
     RoutingConfig config;
 
     @Inject
-    CaseRepository cases;
-
-    @Inject
-    HashListRepository hashLists;
+    ContentIdentityService contentIdentity;
 
     @Inject
     Clock clock;
@@ -102,14 +97,10 @@ public class SimulationService {
         ContentIdentity identity = rules.ruleSet().contentIdentity();
         Instant now = Instant.now(clock);
         List<CaseContent> content = CaseRoutingService.content(report, identity, now);
-        ContentKeys keys = ContentKeys.of(content, identity);
-        List<KnownContentMatch> known = hashLists.matches(keys.hashes(), keys.pictures(), identity.pdqMaxDistance());
-        DuplicateMatch duplicate = cases.openCaseWithContent(keys.canonicalUrls(), keys.hashes(),
-                now.minus(config.duplicateWindow())).or(() -> keys.pictures().stream()
-                        .map(pdq -> cases.openCaseWithPicture(pdq, identity.pdqMaxDistance(), identity.pdqMinQuality(),
-                                now.minus(config.duplicateWindow())))
-                        .flatMap(Optional::stream).findFirst())
-                .orElse(null);
+        ContentIdentityService.Lookup lookup = contentIdentity.lookUp(ContentKeys.of(content, identity), identity,
+                now.minus(config.duplicateWindow()));
+        List<KnownContentMatch> known = lookup.known();
+        DuplicateMatch duplicate = lookup.duplicate().orElse(null);
         RoutingDecision decision = rules.decide(ReportFacts.of(report).withKnownContent(known));
         Jurisdiction.Plan plan = new Jurisdiction(agencies.activeOn(LocalDate.ofInstant(now,
                 config.timeZone()))).plan(decision, where);

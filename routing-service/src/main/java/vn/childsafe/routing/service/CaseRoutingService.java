@@ -31,7 +31,6 @@ import vn.childsafe.routing.cases.DuplicateMatch;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
 import vn.childsafe.routing.config.RoutingConfig;
-import vn.childsafe.routing.hashlists.HashListRepository;
 import vn.childsafe.routing.domain.AgencyDirectory;
 import vn.childsafe.routing.domain.AssignmentState;
 import vn.childsafe.routing.domain.CaseStatus;
@@ -81,7 +80,7 @@ public class CaseRoutingService {
     CaseLifecycleService lifecycle;
 
     @Inject
-    HashListRepository hashLists;
+    ContentIdentityService contentIdentity;
 
     @Inject
     RoutingConfig config;
@@ -127,9 +126,11 @@ public class CaseRoutingService {
         List<CaseContent> content = content(report, identity, now);
         ContentKeys keys = ContentKeys.of(content, identity);
         cases.lockContent(keys.lockKeys());
-        List<KnownContentMatch> known = hashLists.matches(keys.hashes(), keys.pictures(), identity.pdqMaxDistance());
+        ContentIdentityService.Lookup lookup = contentIdentity.lookUp(keys, identity,
+                now.minus(config.duplicateWindow()));
+        List<KnownContentMatch> known = lookup.known();
         ReportReceived effective = withKnownContent(report, known);
-        Optional<DuplicateMatch> duplicate = duplicate(keys, identity, now.minus(config.duplicateWindow()));
+        Optional<DuplicateMatch> duplicate = lookup.duplicate();
         if (duplicate.isPresent()) {
             UUID caseId = duplicate.get().caseId();
             CaseReport link = caseReport(caseId, report, eventId, now);
@@ -240,20 +241,6 @@ public class CaseRoutingService {
             assignments.add(assignment);
         }
         return assignments;
-    }
-
-    /**
-     * The open case in the duplicate window holding the same content: an exact match (canonical URL or hash) first,
-     * else the nearest usable PDQ within the rule set's distance.
-     */
-    private Optional<DuplicateMatch> duplicate(ContentKeys keys, ContentIdentity identity, Instant since) {
-        Optional<DuplicateMatch> exact = cases.openCaseWithContent(keys.canonicalUrls(), keys.hashes(), since);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        return keys.pictures().stream()
-                .map(pdq -> cases.openCaseWithPicture(pdq, identity.pdqMaxDistance(), identity.pdqMinQuality(), since))
-                .flatMap(Optional::stream).findFirst();
     }
 
     /**
