@@ -103,7 +103,7 @@ class AlertTargetsAndPayloadTest {
 
         assertThat(json.fieldNames()).toIterable().containsExactly("type", "caseId", "reportIds", "agencyCode",
                 "role", "assignmentId", "category", "urgency", "provinceCode", "communeCode", "ruleId",
-                "ackDeadline", "occurredAt");
+                "ackDeadline", "occurredAt", "knownContentLists");
         assertThat(json.get("type").asText()).isEqualTo("case.routed");
         assertThat(json.get("caseId").asText()).isEqualTo(CASE_ID.toString());
         assertThat(json.get("reportIds").get(0).asText()).isEqualTo(REPORT_ID.toString());
@@ -117,6 +117,7 @@ class AlertTargetsAndPayloadTest {
         assertThat(json.get("ruleId").asText()).isEqualTo("R2");
         assertThat(json.get("ackDeadline").asText()).isEqualTo("2026-11-20T04:00:00Z");
         assertThat(json.get("occurredAt").asText()).isEqualTo("2026-11-20T03:00:00Z");
+        assertThat(json.get("knownContentLists")).isEmpty();
         // Nothing beyond the routing facts: not even the agency names or content URLs of the event.
         assertThat(json.toString()).doesNotContain("Đơn vị", "example.org", "takedown");
     }

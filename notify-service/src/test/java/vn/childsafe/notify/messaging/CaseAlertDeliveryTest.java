@@ -51,7 +51,7 @@ class CaseAlertDeliveryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Set<String> ALERT_FIELDS = Set.of("type", "caseId", "reportIds", "agencyCode", "role",
             "assignmentId", "category", "urgency", "provinceCode", "communeCode", "ruleId", "ackDeadline",
-            "occurredAt");
+            "occurredAt", "knownContentLists");
 
     private static WebhookReceiver receiver;
 
