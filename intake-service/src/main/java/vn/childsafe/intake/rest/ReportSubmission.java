@@ -95,8 +95,10 @@ public record ReportSubmission(
             @Schema(description = "Where the content is (đường dẫn), http or https, at most 2,048 characters. "
                     + "Used for takedown requests and to link duplicate reports.",
                     example = "https://www.facebook.com/groups/example/posts/123") String url,
-            @Size(max = 100) @Schema(description = "The platform hosting it, as the sender names it.",
-                    example = "facebook") String platform,
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}",
+                    message = "must be a platform name: 1-100 letters, digits, spaces, '.', '_' or '-'")
+            @Schema(description = "The platform hosting it, as the sender names it: letters, digits, spaces, '.', "
+                    + "'_' or '-', at most 100.", example = "facebook") String platform,
             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits")
             @Schema(description = "SHA-256 of the file (64 hex digits), to recognise the same image or video.")
             String sha256,

@@ -130,7 +130,8 @@ class ReportResourceTest {
                          "location": {"provinceCode": "1", "communeCode": "0004"},
                          "victim": {"ageYears": 18},
                          "reporter": {"phone": "12345", "email": "not-an-email"},
-                         "content": [{"url": "ftp://x.vn/a", "sha256": "abc", "pdq": "xyz", "pdqQuality": 101}]}""")
+                         "content": [{"url": "ftp://x.vn/a", "sha256": "abc", "pdq": "xyz", "pdqQuality": 101,
+                                      "platform": "=HYPERLINK('http://evil.example')"}]}""")
                 .when().post("/api/v1/reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -139,7 +140,8 @@ class ReportResourceTest {
                 .body("instance", equalTo("/api/v1/reports"))
                 .body("errors.pointer", containsInAnyOrder("/description", "/location/provinceCode",
                         "/location/communeCode", "/victim/ageYears", "/reporter/phone", "/reporter/email",
-                        "/content/0/url", "/content/0/sha256", "/content/0/pdq", "/content/0/pdqQuality"));
+                        "/content/0/url", "/content/0/sha256", "/content/0/pdq", "/content/0/pdqQuality",
+                        "/content/0/platform"));
         assertThat(reportCount()).isEqualTo(before);
     }
 
@@ -157,6 +159,21 @@ class ReportResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/category"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("CSAM"));
+    }
+
+    @Test
+    void aNulCharacterInAnyTextIsAClientErrorAndNothingIsStored() {
+        long before = reportCount();
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"con t\\u0000i\"}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/description"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("NUL"));
+        given().auth().oauth2(TestTokens.reporter("gov-a")).urlEncodingEnabled(false)
+                .when().get("/api/v1/reports/%00")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(reportCount()).isEqualTo(before);
     }
 
     @Test

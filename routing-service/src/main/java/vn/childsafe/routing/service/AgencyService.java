@@ -45,10 +45,7 @@ public class AgencyService {
     /** A page of the agencies the caller may see. A unit sees its own agency only. */
     @Transactional
     public AgencyPage list(CallerScope caller, AgencyType type, String provinceCode, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".",
-                    null);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         if (!caller.seesAll()) {
             List<AgencyView> own = Optional.ofNullable(caller.agencyCode()).flatMap(agencies::findByIdOptional)
                     .filter(a -> (type == null || a.type == type)

@@ -42,12 +42,7 @@ public class CaseQueryService {
     /** One page of the cases the caller may see, newest first. */
     @Transactional
     public CasePage list(CallerScope caller, CaseRepository.Filter filter, int page, int size) {
-        if (page < 0) {
-            throw ProblemException.badRequest("page must be 0 or more.", null);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ".", null);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         CaseRepository.Filter scoped = new CaseRepository.Filter(filter.status(), filter.agencyCode(),
                 filter.provinceCode(), filter.category(), filter.from(), filter.to(), caller.agencyCode(),
                 caller.seesAll());

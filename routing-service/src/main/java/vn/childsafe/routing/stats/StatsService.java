@@ -152,7 +152,7 @@ public class StatsService {
     }
 
     private static void row(StringBuilder out, String group, Row r) {
-        out.append(group).append(',').append(escape(r.key())).append(',').append(r.cases()).append(',')
+        out.append(group).append(',').append(cell(r.key())).append(',').append(r.cases()).append(',')
                 .append(r.acknowledged()).append(',').append(r.resolved()).append(',')
                 .append(v(r.timeToRouteSeconds().p50())).append(',').append(v(r.timeToRouteSeconds().p90())).append(',')
                 .append(v(r.timeToAcknowledgeSeconds().p50())).append(',')
@@ -167,7 +167,14 @@ public class StatsService {
         return value == null ? "" : String.valueOf(value);
     }
 
-    private static String escape(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /**
+     * A CSV cell: a value starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets
+     * a leading {@code '}, so that a spreadsheet shows it instead of running it as a formula (CSV injection: a
+     * platform name is free text); quoted when it holds a comma, a quote or a line break.
+     */
+    static String cell(String value) {
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

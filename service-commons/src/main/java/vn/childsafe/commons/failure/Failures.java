@@ -1,4 +1,4 @@
-package vn.childsafe.commons.messaging;
+package vn.childsafe.commons.failure;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Tells a failing dependency from a failing record. A dependency failure (the database refusing connections or
  * going away mid-transaction, a serialisation conflict, the broker unreachable, a full disk) is waited out, for as
- * long as it takes; only a record that fails on its own while the database answers may be dead-lettered.
+ * long as it takes; only a record that fails on its own while the database answers may be dead-lettered. A request
+ * that meets one is answered 503 with {@code Retry-After}, never 500.
  */
 public final class Failures {
 

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.failure.Failures;
 import vn.childsafe.commons.worker.Backoff;
 
 /**

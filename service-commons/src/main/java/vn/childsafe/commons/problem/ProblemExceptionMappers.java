@@ -1,6 +1,9 @@
 package vn.childsafe.commons.problem;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,15 +30,20 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import vn.childsafe.commons.failure.Failures;
 
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 problem+json answer, so that no client
  * ever sees an HTML page, a stack trace or an empty body. Client mistakes are 4xx with a detail that says what
- * to fix; anything else is a 500 that reveals nothing and is logged (without request bodies).
+ * to fix; a dependency that is down (PostgreSQL refusing connections, a serialisation conflict) is a 503 with
+ * {@code Retry-After}, so that senders and load balancers retry; anything else is a 500 that reveals nothing and
+ * is logged (without request bodies). A client that went away mid-request is logged at debug level only.
  */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    /** Long enough for a connection pool to notice PostgreSQL is back; short enough not to delay a report. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     ObjectMapper objectMapper;
@@ -116,9 +124,40 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientGone(e)) {
+            // Nobody reads this answer; the client's retry is not a server error.
+            LOG.debugf("Client closed the connection during %s: %s", path(uri), Failures.rootCause(e));
+            return respond(new Problem(null, "Bad Request", 400, "The request was cut off before it was complete.",
+                    path(uri), null));
+        }
+        if (Failures.isTransient(e)) {
+            LOG.warnf("%s could not be served, a dependency is unavailable: %s", path(uri), Failures.rootCause(e));
+            return Response.fromResponse(respond(new Problem(URI.create(Problem.TYPE_BASE + "unavailable"),
+                    "Service Unavailable", 503, "A service this request needs (its database) is unavailable at the "
+                            + "moment. Retry after the number of seconds in Retry-After.", path(uri), null)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem(null, "Internal Server Error", 500,
                 "The request could not be completed. It has been logged; please retry later.", path(uri), null));
+    }
+
+    /** Whether the client went away mid-request: its connection closed or reset while the body was read or written. */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof ClosedChannelException || t.getClass().getName().endsWith("ClosedChannelException")
+                    || (t.getClass().getName().equals("io.vertx.core.VertxException")
+                            && message.contains("Connection was closed"))
+                    || (t instanceof IOException
+                            && (message.contains("Connection reset") || message.contains("Broken pipe")))) {
+                return true;
+            }
+            if (t instanceof SQLException) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(UriInfo uri) {

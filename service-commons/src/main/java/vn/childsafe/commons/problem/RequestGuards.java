@@ -1,5 +1,10 @@
 package vn.childsafe.commons.problem;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,14 +17,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a request whose declared {@code Content-Length} exceeds {@code quarkus.http.limits.max-body-size}
- * with a 413 problem before a byte of its body is read. (A chunked body without length that grows past the limit
- * is cut off by Vert.x itself, also with 413.)
+ * Checks every request before it reaches a resource, answering with a problem:
+ * <ul>
+ * <li>413 when the declared {@code Content-Length} exceeds {@code quarkus.http.limits.max-body-size}, before a byte
+ * of the body is read (a chunked body that grows past the limit is cut off by Vert.x itself, also with 413);</li>
+ * <li>400 when the path or query holds a NUL character ({@code %00}) or a percent-encoding that is not UTF-8: no
+ * ChildSafe value may hold one, and PostgreSQL refuses NUL in text, which would otherwise surface as a 500.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class RequestSizeGuard {
+public class RequestGuards {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
     MemorySize maxBodySize;
@@ -32,16 +42,66 @@ public class RequestSizeGuard {
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && exceeds(length, limit)) {
-                Problem problem = new Problem(null, "Content Too Large", 413,
-                        "The request body is larger than " + limit + " bytes.", rc.request().path(), null);
-                rc.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(json(problem));
+                refuse(rc, new Problem(null, "Content Too Large", 413,
+                        "The request body is larger than " + limit + " bytes.", rc.request().path(), null), true);
+                return;
+            }
+            String problem = uriProblem(rc.request().uri());
+            if (problem != null) {
+                refuse(rc, new Problem(null, "Bad Request", 400, problem, null, null), false);
                 return;
             }
             rc.next();
         }, 1000);
+    }
+
+    /** What is wrong with a raw request URI (path and query as sent), or {@code null}. */
+    static String uriProblem(String rawUri) {
+        if (rawUri == null) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(rawUri.length());
+        for (int i = 0; i < rawUri.length(); i++) {
+            char c = rawUri.charAt(i);
+            if (c == '%') {
+                int value = i + 2 < rawUri.length() ? hex(rawUri.charAt(i + 1), rawUri.charAt(i + 2)) : -1;
+                if (value < 0) {
+                    return "The request URI has a '%' that is not followed by two hex digits.";
+                }
+                if (value == 0) {
+                    return "The request's path or query holds a NUL character (%00), which no value may hold.";
+                }
+                bytes.put((byte) value);
+                i += 2;
+            } else if (c == 0) {
+                return "The request's path or query holds a NUL character, which no value may hold.";
+            } else {
+                bytes.put(c < 0x80 ? (byte) c : (byte) '?');
+            }
+        }
+        bytes.flip();
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            return null;
+        } catch (CharacterCodingException e) {
+            return "The request's path or query is not percent-encoded UTF-8.";
+        }
+    }
+
+    private static int hex(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
+    }
+
+    /** Answers with {@code problem}; a bad URI is not echoed back in {@code instance}. */
+    private void refuse(RoutingContext rc, Problem problem, boolean closeConnection) {
+        rc.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (closeConnection) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        rc.response().end(json(problem));
     }
 
     private static boolean exceeds(String contentLength, long limit) {

@@ -1,4 +1,4 @@
-package vn.childsafe.commons.messaging;
+package vn.childsafe.commons.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
+
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 
 class FailuresTest {
 

@@ -163,11 +163,20 @@ class PostgresFaultIT {
         load.awaitElapsed(Duration.ofSeconds(10));
         stack.stopPostgres();
         System.out.println("[fault-it] PostgreSQL stopped at " + Instant.now());
-        Thread.sleep(60_000);
+        // Intake tells load balancers and senders: not ready, and 503 with Retry-After instead of 500.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyStatus(Service.INTAKE) == 503);
+        Thread.sleep(50_000);
         stack.startPostgres();
         System.out.println("[fault-it] PostgreSQL started again at " + Instant.now());
 
-        assertNothingLost(load.finish());
+        Sent sent = load.finish();
+        assertThat(sent.notAccepted()).as("answers while PostgreSQL refused connections")
+                .doesNotContainKey("HTTP 500").doesNotContainKey("HTTP 503 without Retry-After")
+                .containsKey("HTTP 503");
+        assertNothingLost(sent);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readyStatus(Service.INTAKE) == 200);
     }
 
     /** Waits until the pipeline caught up with every accepted report (or cannot any more), then checks all of it. */
@@ -475,6 +484,9 @@ class PostgresFaultIT {
                         .whenComplete((response, failure) -> {
                             if (failure != null) {
                                 count(failure.getClass().getSimpleName());
+                            } else if (response.statusCode() == 503
+                                    && response.headers().firstValue("Retry-After").isEmpty()) {
+                                count("HTTP 503 without Retry-After");
                             } else if (response.statusCode() != 202) {
                                 count("HTTP " + response.statusCode());
                             } else {
@@ -511,7 +523,7 @@ class PostgresFaultIT {
                             PROVINCES[i % PROVINCES.length], run, i);
             return HttpRequest.newBuilder(URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
                     .timeout(Duration.ofSeconds(15))
-                    .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
+                    .header("Authorization", "Bearer " + stack.tokens().get("bulk"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }

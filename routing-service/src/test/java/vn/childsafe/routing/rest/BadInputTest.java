@@ -1,0 +1,54 @@
+package vn.childsafe.routing.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.TestTokens;
+
+/**
+ * Input that once reached PostgreSQL or overflowed and came back as a 500 is refused with a 400 problem: NUL in a
+ * path, a query or a JSON string, percent-encoding that is not UTF-8, a page past what a query can skip.
+ */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class BadInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void nul_or_malformed_text_in_a_path_or_query_is_a_400() {
+        for (String path : new String[] {"/api/v1/agencies/%00", "/api/v1/rule-sets/%00",
+            "/api/v1/hash-lists/a%00b", "/api/v1/agencies/%C3%28", "/api/v1/cases?provinceCode=0%001"}) {
+            given().auth().oauth2(TestTokens.admin()).urlEncodingEnabled(false).when().get(path).then()
+                    .statusCode(400).contentType(PROBLEM).body("status", equalTo(400));
+        }
+    }
+
+    @Test
+    void nul_in_a_json_string_is_a_400_naming_the_field() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"list\\u0000\", \"source\": \"x\", \"category\": \"CSAM\"}")
+                .when().post("/api/v1/hash-lists").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", hasItem("/name"))
+                .body("errors.message", hasItem(containsString("NUL")));
+    }
+
+    @Test
+    void a_page_past_what_a_query_can_skip_is_a_400() {
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .when().get("/api/v1/cases").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", 5_000_000).queryParam("size", 500)
+                .when().get("/api/v1/agencies").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", 4_000_000).queryParam("size", 500)
+                .when().get("/api/v1/agencies").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+}
