@@ -62,11 +62,11 @@ public final class Benchmark {
         this.token = token;
     }
 
-    /** A benchmark client of the stack {@code settings} describe, sending as the demo reporter. */
+    /** A benchmark client of the stack {@code settings} describe, sending as the demo bulk system (its own quota). */
     static Benchmark forStack(StackSettings settings) throws IOException {
         JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
         return new Benchmark("http://127.0.0.1:" + settings.intakePort(),
-                "http://127.0.0.1:" + settings.inboxPort(), tokens.get("reporter").asText());
+                "http://127.0.0.1:" + settings.inboxPort(), tokens.get("bulk").asText());
     }
 
     /** The outcome of one rate. */

@@ -56,6 +56,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration TOKEN_TTL = Duration.ofDays(30);
+    /** The demo government system that posts in bulk (token {@code bulk}), with a quota for benchmarks. */
+    static final String BULK_CLIENT = "demo-bulk-system";
+    /** 2,000 writes a second: the benchmark must measure the pipeline, not the quota. */
+    static final int BULK_PER_MINUTE = 120_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StackSettings settings;
@@ -191,6 +195,8 @@ public final class LocalStack implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                    // The demo bulk system's own quota: the benchmark posts thousands of reports a second with it.
+                    "-Dchildsafe.quota.clients." + BULK_CLIENT + ".per-minute=" + BULK_PER_MINUTE,
                     "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
@@ -244,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> writeDemoTokens(Path file) {
         Map<String, String> demo = new LinkedHashMap<>();
         demo.put("reporter", jwt.token("demo-gov-system", Set.of("reporter"), Map.of(), TOKEN_TTL));
+        demo.put("bulk", jwt.token(BULK_CLIENT, Set.of("reporter"), Map.of(), TOKEN_TTL));
         demo.put("platform", jwt.token("platform-demo", Set.of("platform"), Map.of("platform", "demo"), TOKEN_TTL));
         demo.put("admin", jwt.token("demo-admin", Set.of("admin"), Map.of(), TOKEN_TTL));
         demo.put("ops", jwt.token("demo-ops", Set.of("ops"), Map.of(), TOKEN_TTL));

@@ -1,0 +1,50 @@
+package vn.childsafe.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.TestTokens;
+
+/**
+ * Per-client write quotas: client {@code quota-test} may send 3 writes a minute in the test profile; the fourth is
+ * a 429 problem with Retry-After, counted in metrics, and other clients are not affected.
+ */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class QuotaTest {
+
+    private static final String REPORT = """
+            {"category": "OTHER", "urgency": "NORMAL", "description": "Thử hạn mức", "location": {"provinceCode": "01"}}""";
+
+    @Test
+    void aClientPastItsQuotaGets429WithRetryAfterAndOthersGoOn() {
+        for (int i = 0; i < 3; i++) {
+            post(TestTokens.reporter("quota-test")).then().statusCode(202);
+        }
+        String retryAfter = post(TestTokens.reporter("quota-test")).then().statusCode(429)
+                .contentType("application/problem+json").body("status", equalTo(429))
+                .body("type", equalTo("https://childsafe.gov.vn/problems/quota"))
+                .extract().header("Retry-After");
+        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
+        post(TestTokens.reporter("gov-a")).then().statusCode(202);
+        // Reads are not counted.
+        given().auth().oauth2(TestTokens.reporter("quota-test")).when()
+                .get("/api/v1/reports/00000000-0000-0000-0000-000000000000").then()
+                .statusCode(org.hamcrest.Matchers.not(429));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("childsafe_quota_exceeded_total\\{client=\"quota-test\"[^}]*} [1-9]");
+    }
+
+    private static io.restassured.response.Response post(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(REPORT).when().post("/api/v1/reports");
+    }
+}
