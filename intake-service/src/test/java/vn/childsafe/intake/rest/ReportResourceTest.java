@@ -162,6 +162,24 @@ class ReportResourceTest {
     }
 
     @Test
+    void everyViolationOfOneBodyIsListedInOne400EnumsIncluded() {
+        long before = reportCount();
+        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+                .body("""
+                        {"category": "SPAM", "urgency": "SOON", "description": " ",
+                         "reporter": {"relationship": "UNCLE", "phone": "12345"},
+                         "content": [{"platform": "=cmd", "sha256": "abc", "url": "https://x.vn/\\u0000"}]}""")
+                .when().post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/category", "/urgency", "/description",
+                        "/reporter/relationship", "/reporter/phone", "/content/0/platform", "/content/0/sha256",
+                        "/content/0/url"))
+                .body("errors.find { it.pointer == '/urgency' }.message",
+                        org.hamcrest.Matchers.containsString("IMMEDIATE_DANGER"));
+        assertThat(reportCount()).isEqualTo(before);
+    }
+
+    @Test
     void aNulCharacterInAnyTextIsAClientErrorAndNothingIsStored() {
         long before = reportCount();
         given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
@@ -245,6 +263,11 @@ class ReportResourceTest {
         given().auth().oauth2(foreignToken).contentType(ContentType.JSON).body(FULL_REPORT)
                 .when().post("/api/v1/reports")
                 .then().statusCode(401);
+        // Our own issuer's token, made for another system: refused for its audience.
+        String otherAudience = TestTokens.token("hotline-111", Set.of("reporter"), Map.of("aud", "another-system"));
+        given().auth().oauth2(otherAudience).contentType(ContentType.JSON).body(FULL_REPORT)
+                .when().post("/api/v1/reports")
+                .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.unit("CA-01")).contentType(ContentType.JSON).body(FULL_REPORT)
                 .when().post("/api/v1/reports")
                 .then().statusCode(403).contentType("application/problem+json");

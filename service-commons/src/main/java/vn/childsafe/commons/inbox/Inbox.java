@@ -1,6 +1,7 @@
 package vn.childsafe.commons.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,20 +14,36 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import vn.childsafe.commons.messaging.IncomingEvent;
 
 /**
  * Makes a Kafka consumer idempotent: {@link #firstDeliveries} records a batch's event ids in the consumer's
  * transaction and says which were new. A redelivered record (same {@code ce_id}) then changes nothing.
+ *
+ * <p>Rows older than {@code childsafe.inbox.retention} (default 30 days, longer than the topics keep records, so no
+ * record still on a topic can come back after its row is gone) are deleted by {@link #purgeIfDue}, at most hourly.
  */
 @ApplicationScoped
 public class Inbox {
+
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     @Inject
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @ConfigProperty(name = "childsafe.inbox.retention", defaultValue = "P30D")
+    Duration retention;
+
+    private volatile Instant lastPurge = Instant.EPOCH;
 
     /**
      * Records that {@code consumer} handles a batch of events, in one statement.
@@ -56,5 +73,25 @@ public class Inbox {
             fresh.add((String) id);
         }
         return fresh;
+    }
+
+    /** Deletes the rows older than the retention, if the last purge is an hour old; in a transaction of its own. */
+    public void purgeIfDue() {
+        Instant now = Instant.now(clock);
+        if (Duration.between(lastPurge, now).compareTo(PURGE_EVERY) < 0) {
+            return;
+        }
+        lastPurge = now;
+        int deleted = QuarkusTransaction.requiringNew().call(() -> purge(now.minus(retention)));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d inbox rows older than %s", deleted, retention);
+        }
+    }
+
+    /** Deletes the rows of events processed before {@code before}; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purge(Instant before) {
+        return em.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :before")
+                .setParameter("before", before).executeUpdate();
     }
 }

@@ -134,6 +134,7 @@ public class EventConsumers {
 
     private <C> void applyBatch(EventHandler<C> handler, List<IncomingEvent> batch,
             BiConsumer<IncomingEvent, RuntimeException> poison) {
+        inbox.purgeIfDue();
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> fresh = inbox.firstDeliveries(handler.subscription().consumerName(), batch);
             List<IncomingEvent> todo = batch.stream().filter(e -> fresh.contains(e.eventId())).toList();

@@ -215,7 +215,7 @@ public class ProblemExceptionMappers {
     }
 
     /** Bean Validation path (method.parameter.field[2].sub) to JSON Pointer (/field/2/sub). */
-    static String pointer(ConstraintViolation<?> violation) {
+    public static String pointer(ConstraintViolation<?> violation) {
         StringBuilder pointer = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER

@@ -27,6 +27,8 @@ public final class JwtIssuer {
 
     /** The {@code iss} claim of locally issued tokens; services verify it. */
     public static final String ISSUER = "https://childsafe.local/issuer";
+    /** The {@code aud} claim of locally issued tokens; services accept only tokens meant for ChildSafe. */
+    public static final String AUDIENCE = "childsafe";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -92,10 +94,11 @@ public final class JwtIssuer {
      *
      * @param subject the client (system, platform or unit user) the token is for
      * @param groups  its roles
-     * @param claims  further claims, e.g. {@code agency} or {@code platform}
+     * @param claims  further claims, e.g. {@code agency} or {@code platform} (an {@code aud} here replaces
+     *                {@link #AUDIENCE})
      */
     public String token(String subject, Set<String> groups, Map<String, Object> claims, Duration ttl) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups)
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(groups)
                 .expiresIn(ttl.toSeconds());
         claims.forEach(builder::claim);
         return builder.jws().keyId("childsafe-local").sign(privateKey);

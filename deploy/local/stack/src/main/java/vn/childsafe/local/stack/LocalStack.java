@@ -208,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
+            env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
             env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties")));
             // The demo inbox is plain http on loopback; production contact points must be https.

@@ -1,0 +1,38 @@
+package vn.childsafe.routing.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.HostileInputs;
+
+/**
+ * Every operation of this service's OpenAPI document under hostile input, with every role and no token: no 5xx,
+ * and every 4xx a problem+json (docs/security.md). 1,000 requests by default;
+ * {@code -Dchildsafe.hostile.requests=N} for a longer run.
+ */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class HostileInputTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void no_operation_answers_a_5xx_or_a_4xx_without_a_problem() throws Exception {
+        int requests = Integer.getInteger("childsafe.hostile.requests", 1000);
+        HostileInputs.Result result = HostileInputs.run(base, HostileInputs.everyRole(), requests, 20261202L);
+        System.out.printf("[hostile] %d requests over %d operations, %d violation(s)%n", result.requests(),
+                result.operations(), result.violations().size());
+        assertThat(result.requests()).isGreaterThanOrEqualTo(requests);
+        assertThat(result.operations()).isGreaterThan(3);
+        assertThat(result.violations()).as("answers that break the error contract").isEmpty();
+    }
+}
