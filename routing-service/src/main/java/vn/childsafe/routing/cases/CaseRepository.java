@@ -32,6 +32,17 @@ public class CaseRepository {
         assignments.forEach(em::persist);
     }
 
+    /** Records a read of a case's details. */
+    public void logAccess(CaseAccess access) {
+        em.persist(access);
+    }
+
+    /** The reads of a case's details, oldest first. */
+    public List<CaseAccess> accessesOf(UUID caseId) {
+        return em.createQuery("from CaseAccess where caseId = :caseId order by accessedAt, id", CaseAccess.class)
+                .setParameter("caseId", caseId).getResultList();
+    }
+
     public Optional<RoutingCase> findById(UUID caseId) {
         return Optional.ofNullable(em.find(RoutingCase.class, caseId));
     }

@@ -34,6 +34,7 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
+import vn.childsafe.routing.cases.CaseAccess;
 import vn.childsafe.routing.cases.CasePage;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseView;
@@ -81,7 +82,34 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CaseView get(@PathParam("caseId") UUID caseId) {
-        return cases.get(callers.scope(), caseId);
+        return cases.read(callers.scope(), callers.actor(), caseId)
+                .orElseThrow(() -> ProblemException.notFound("No case " + caseId + "."));
+    }
+
+    /** One read of a case's details. */
+    @Schema(name = "CaseAccess")
+    public record AccessView(String actor, String agencyCode, CaseAccess.Outcome outcome, Instant accessedAt) {
+    }
+
+    @GET
+    @Path("/{caseId}/access-log")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Who read a case",
+            description = "Every read of this case's details (GET /api/v1/cases/{caseId}, and by report id), oldest "
+                    + "first: the actor (a unit's agency code, else the token's subject), its agency, and whether the "
+                    + "case was shown or answered as unknown. Admins only, for audits.")
+    @APIResponse(responseCode = "200", description = "The reads, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AccessView.class)))
+    @APIResponse(responseCode = "400", description = "caseId is not a UUID",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<AccessView> accessLog(@PathParam("caseId") UUID caseId) {
+        return cases.accessLog(caseId).stream()
+                .map(a -> new AccessView(a.actor, a.agencyCode, a.outcome, a.accessedAt)).toList();
     }
 
     @GET
@@ -145,7 +173,7 @@ public class CaseResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Query parameter reportId must be a UUID.", null);
         }
-        return cases.byReport(callers.scope(), id);
+        return cases.byReport(callers.scope(), callers.actor(), id);
     }
 
     @POST

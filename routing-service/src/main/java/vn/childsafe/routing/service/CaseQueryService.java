@@ -1,5 +1,8 @@
 package vn.childsafe.routing.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CasePage;
+import vn.childsafe.routing.cases.CaseAccess;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseSummary;
 import vn.childsafe.routing.cases.CaseView;
@@ -27,16 +30,32 @@ public class CaseQueryService {
     @Inject
     CaseRepository cases;
 
-    /** The case, or 404 if it does not exist or the caller's agency holds no current assignment on it. */
+    @Inject
+    Clock clock;
+
+    /**
+     * The case, or empty if it does not exist or the caller's agency holds no current assignment on it; either way
+     * the read is recorded in the case access log, in this transaction.
+     */
     @Transactional
-    public CaseView get(CallerScope caller, UUID caseId) {
-        return visible(caller, caseId).orElseThrow(() -> ProblemException.notFound("No case " + caseId + "."));
+    public Optional<CaseView> read(CallerScope caller, String actor, UUID caseId) {
+        Optional<CaseView> view = visible(caller, caseId);
+        cases.logAccess(CaseAccess.of(caseId, actor, caller.agencyCode(),
+                view.isPresent() ? CaseAccess.Outcome.SHOWN : CaseAccess.Outcome.NOT_VISIBLE,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        return view;
     }
 
-    /** The case a report was routed to, as a list of zero or one case the caller may see. */
+    /** The case a report was routed to, as a list of zero or one case the caller may see; a found case's read is logged. */
     @Transactional
-    public List<CaseView> byReport(CallerScope caller, UUID reportId) {
-        return cases.caseIdOfReport(reportId).flatMap(caseId -> visible(caller, caseId)).stream().toList();
+    public List<CaseView> byReport(CallerScope caller, String actor, UUID reportId) {
+        return cases.caseIdOfReport(reportId).flatMap(caseId -> read(caller, actor, caseId)).stream().toList();
+    }
+
+    /** Who read a case's details, oldest first. */
+    @Transactional
+    public List<CaseAccess> accessLog(UUID caseId) {
+        return cases.accessesOf(caseId);
     }
 
     /** One page of the cases the caller may see, newest first. */

@@ -51,4 +51,24 @@ class BadInputTest {
         given().auth().oauth2(TestTokens.admin()).queryParam("page", 4_000_000).queryParam("size", 500)
                 .when().get("/api/v1/agencies").then().statusCode(200).body("items.size()", equalTo(0));
     }
+
+    @Test
+    void json_bodies_are_limited_to_64_kib_while_csv_imports_may_be_larger() {
+        String big = "x".repeat(70 * 1024);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"version\": \"big\", \"description\": \"" + big + "\"}")
+                .when().post("/api/v1/rule-sets").then().statusCode(413).contentType(PROBLEM);
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("sha256,").append(String.format("%064x", i)).append('\n');
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"big-import\", \"source\": \"test\", \"category\": \"OTHER\"}")
+                .when().post("/api/v1/hash-lists").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv").body(csv.toString())
+                .when().put("/api/v1/hash-lists/big-import/entries").then().statusCode(200)
+                .body("total", equalTo(2_000));
+        given().auth().oauth2(TestTokens.admin()).when().delete("/api/v1/hash-lists/big-import").then()
+                .statusCode(204);
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +23,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Checks every request before it reaches a resource, answering with a problem:
  * <ul>
- * <li>413 when the declared {@code Content-Length} exceeds {@code quarkus.http.limits.max-body-size}, before a byte
- * of the body is read (a chunked body that grows past the limit is cut off by Vert.x itself, also with 413);</li>
+ * <li>413 when the declared {@code Content-Length} exceeds the limit, before a byte of the body is read: for JSON
+ * bodies {@code childsafe.http.max-json-body-size} (64 KiB: a report or a rule set is a few KiB), for others
+ * (CSV imports) {@code quarkus.http.limits.max-body-size}. A chunked body without a length is held to the latter by
+ * Vert.x itself, also with 413;</li>
  * <li>400 when the path or query holds a NUL character ({@code %00}) or a percent-encoding that is not UTF-8: no
  * ChildSafe value may hold one, and PostgreSQL refuses NUL in text, which would otherwise surface as a 500.</li>
  * </ul>
@@ -34,13 +37,19 @@ public class RequestGuards {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "childsafe.http.max-json-body-size", defaultValue = "64K")
+    MemorySize maxJsonBodySize;
+
     @Inject
     ObjectMapper objectMapper;
 
     void register(@Observes Filters filters) {
-        long limit = maxBodySize.asLongValue();
+        long anyLimit = maxBodySize.asLongValue();
+        long jsonLimit = Math.min(anyLimit, maxJsonBodySize.asLongValue());
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            long limit = type != null && type.toLowerCase(Locale.ROOT).contains("json") ? jsonLimit : anyLimit;
             if (length != null && exceeds(length, limit)) {
                 refuse(rc, new Problem(null, "Content Too Large", 413,
                         "The request body is larger than " + limit + " bytes.", rc.request().path(), null), true);
