@@ -38,6 +38,10 @@ public interface DeliveryConfig {
     @WithDefault("0.2")
     double jitter();
 
+    /** Longest wait for DNS when a URL is checked; a host that does not answer in time is refused for now. */
+    @WithDefault("3s")
+    Duration dnsTimeout();
+
     /** Longest wait for a TCP (and TLS) connection to a unit endpoint. */
     @WithDefault("2s")
     Duration connectTimeout();

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * stack) and then only to loopback addresses;</li>
  * <li>no private (10/8, 172.16/12, 192.168/16, fc00::/7, fec0::/10), shared (100.64/10), link-local
  * (169.254/16 – the cloud metadata service –, fe80::/10), loopback (unless {@code allowHttpLoopback}),
- * unspecified (0.0.0.0/8, ::) or multicast address, unless the host is in {@code allowedHosts};</li>
+ * unspecified (0.0.0.0/8, ::), multicast, benchmarking (198.18/15), documentation or Teredo address, and no
+ * NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address that carries such an IPv4 address, unless the host is in
+ * {@code allowedHosts};</li>
  * <li>a host name is resolved and <em>every</em> address it resolves to must pass, at registration and again
  * right before each send (a name that resolved to a public address when it was registered and to a private one
  * now – DNS rebinding – is refused). The JVM caches a successful lookup for 30 s, so the HTTP client connects to
@@ -116,6 +118,14 @@ public final class OutboundUrlPolicy {
         return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
     }
 
+    private static boolean isPublicV4(byte a, byte b, byte c, byte d) {
+        try {
+            return isPublic(InetAddress.getByAddress(new byte[] {a, b, c, d}));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Whether an address is a public unicast address (not loopback, private, link-local, unspecified ...). */
     public static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
@@ -126,14 +136,33 @@ public final class OutboundUrlPolicy {
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
+            int third = b[2] & 0xff;
             return first != 0 // 0.0.0.0/8 "this network"
                     && !(first == 100 && second >= 64 && second < 128) // 100.64/10 shared (carrier-grade NAT)
+                    && !(first == 198 && (second == 18 || second == 19)) // 198.18/15 benchmarking
+                    && !(first == 192 && second == 0 && (third == 0 || third == 2)) // IETF protocol, documentation
+                    && !(first == 198 && second == 51 && third == 100) // documentation
+                    && !(first == 203 && second == 0 && third == 113) // documentation
                     && first < 240; // 240/4 reserved, 255.255.255.255 broadcast
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
             if ((first & 0xfe) == 0xfc) { // fc00::/7 unique local
                 return false;
+            }
+            if (b[0] == 0x20 && b[1] == 0x01 && ((b[2] == 0 && b[3] == 0) || (b[2] == 0x0d && b[3] == (byte) 0xb8))) {
+                return false; // 2001::/32 Teredo (hides the IPv4 it reaches), 2001:db8::/32 documentation
+            }
+            if (b[0] == 0x20 && b[1] == 0x02) { // 2002::/16 6to4: judged by the IPv4 address it carries
+                return isPublicV4(b[2], b[3], b[4], b[5]);
+            }
+            if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b) {
+                // 64:ff9b::/96 NAT64 is judged by the IPv4 address it carries; 64:ff9b:1::/48 is local use.
+                boolean wellKnown = true;
+                for (int i = 4; i < 12; i++) {
+                    wellKnown &= b[i] == 0;
+                }
+                return wellKnown && isPublicV4(b[12], b[13], b[14], b[15]);
             }
             // IPv4-compatible / NAT64 forms of a private IPv4 address are judged by that address.
             boolean v4Mapped = true;

@@ -1,11 +1,15 @@
 package vn.childsafe.notify.service;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,13 +49,23 @@ public class OutboundUrls {
         resolvers.shutdownNow();
     }
 
-    /** Why {@code url} may not be registered, or {@code null}. */
+    /** Why {@code url} may not be registered, or {@code null}; waits for DNS at most {@code dns-timeout}. */
     public String registrationProblem(String url) {
-        return policy.registrationProblem(url);
+        return check(() -> policy.registrationProblem(url), resolvers, config.dnsTimeout()).join();
     }
 
-    /** Why nothing may be sent to {@code url} now ({@code null} if it may), checked off the caller's thread. */
+    /**
+     * Why nothing may be sent to {@code url} now ({@code null} if it may), checked off the caller's thread; a host
+     * whose DNS does not answer within {@code dns-timeout} is refused for this attempt.
+     */
     public CompletableFuture<String> sendProblem(String url) {
-        return CompletableFuture.supplyAsync(() -> policy.sendProblem(url), resolvers);
+        return check(() -> policy.sendProblem(url), resolvers, config.dnsTimeout());
+    }
+
+    /** Runs a URL check on {@code executor}; if it takes longer than {@code timeout}, the URL is refused. */
+    static CompletableFuture<String> check(Supplier<String> check, Executor executor, Duration timeout) {
+        return CompletableFuture.supplyAsync(check, executor).completeOnTimeout(
+                "its host did not resolve within " + timeout.toMillis() + " ms", timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

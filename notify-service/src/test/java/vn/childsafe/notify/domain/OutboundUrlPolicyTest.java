@@ -57,6 +57,22 @@ class OutboundUrlPolicyTest {
     }
 
     @Test
+    void reservedRangesAndTunnelsToPrivateAddressesAreRefused() {
+        OutboundUrlPolicy policy = production();
+        for (String url : List.of("https://198.18.0.1/", "https://198.19.255.254/", "https://192.0.2.10/",
+                "https://[64:ff9b::a00:1]/", "https://[64:ff9b::a9fe:a9fe]/", "https://[64:ff9b:1::1]/",
+                "https://[2002:a00:1::1]/", "https://[2002:c0a8:101::1]/", "https://[2001:0:4136:e378::1]/",
+                "https://[2001:db8::1]/")) {
+            assertThat(policy.sendProblem(url)).as(url).isNotNull();
+        }
+        // The same tunnels to a public IPv4 address, and 198.20/16 just outside the benchmarking range, pass.
+        for (String url : List.of("https://[64:ff9b::cba2:4be]/", "https://[2002:cba2:4be::1]/",
+                "https://198.20.0.1/")) {
+            assertThat(policy.sendProblem(url)).as(url).isNull();
+        }
+    }
+
+    @Test
     void aNameIsJudgedByEveryAddressItResolvesTo() {
         dns.put("mixed.example.vn", new String[] {"203.162.4.190", "10.0.0.5"});
         assertThat(production().registrationProblem("https://mixed.example.vn/hook")).contains("10.0.0.5");
