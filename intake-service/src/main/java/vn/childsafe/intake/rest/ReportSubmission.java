@@ -91,7 +91,7 @@ public record ReportSubmission(
 
     /** One piece of online content. */
     public record Content(
-            @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http(s) URL")
+            @Size(max = 2048) @Pattern(regexp = "[hH][tT][tT][pP][sS]?://\\S+", message = "must be an http(s) URL")
             @Schema(description = "Where the content is (đường dẫn), http or https, at most 2,048 characters. "
                     + "Used for takedown requests and to link duplicate reports.",
                     example = "https://www.facebook.com/groups/example/posts/123") String url,

@@ -68,7 +68,8 @@ public class PlatformResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read a platform")
+    @Operation(summary = "Read a platform", description = "The platform's domains, its takedown endpoint and the "
+            + "fingerprints of its signing secrets, never the secrets themselves.")
     @APIResponse(responseCode = "200", description = "The platform.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class),
             examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))

@@ -68,7 +68,7 @@ public class TakedownResource {
             {"id": "5b0c3c1e-9a51-4c43-8b0e-2a7f3f4f0a11", "caseId": "0d9f6b8e-3c2a-4e55-9f0e-6b1c2d3e4f50",
              "platformCode": "TIKTOK", "url": "https://www.tiktok.com/@x/video/7300000000000000000",
              "legalBasis": "Nghị định 147/2024/NĐ-CP", "requestedAt": "2026-11-20T03:00:00Z",
-             "deadline": "2026-11-21T03:00:00Z", "notices": 1, "nextNoticeAt": null, "escalatedAt": null,
+             "deadline": "2026-11-21T03:00:00Z", "notices": 1,
              "result": "REMOVED", "actedAt": "2026-11-20T09:30:00Z", "note": "Video removed worldwide.",
              "resultReceivedAt": "2026-11-20T09:31:02Z"}""";
 

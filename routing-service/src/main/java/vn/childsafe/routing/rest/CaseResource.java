@@ -126,9 +126,8 @@ public class CaseResource {
                     examples = @ExampleObject(name = "page", value = """
                             {"items": [{"caseId": "7c0e7f5e-3f0a-4b7e-9a55-1b1f0c9a1e11", "status": "ROUTED",
                               "category": "CSAM", "urgency": "NORMAL", "provinceCode": "01", "provinceName": "Hà Nội",
-                              "communeCode": null, "ruleId": "R2", "leadAgencyCode": "CA-01",
-                              "leadAckDeadline": "2026-11-20T04:00:00Z", "createdAt": "2026-11-20T03:00:00Z",
-                              "resolvedAt": null}],
+                              "ruleId": "R2", "leadAgencyCode": "CA-01",
+                              "leadAckDeadline": "2026-11-20T04:00:00Z", "createdAt": "2026-11-20T03:00:00Z"}],
                              "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
