@@ -1,7 +1,5 @@
 package vn.childsafe.intake.rest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,6 @@ class HostileInputTest {
 
     @Test
     void noOperationAnswersA5xxOrA4xxWithoutAProblem() throws Exception {
-        int requests = Integer.getInteger("childsafe.hostile.requests", 1000);
-        HostileInputs.Result result = HostileInputs.run(base, HostileInputs.everyRole(), requests, 20261202L);
-        System.out.printf("[hostile] %d requests over %d operations, %d violation(s)%n", result.requests(),
-                result.operations(), result.violations().size());
-        assertThat(result.requests()).isGreaterThanOrEqualTo(requests);
-        assertThat(result.operations()).isGreaterThan(3);
-        assertThat(result.violations()).as("answers that break the error contract").isEmpty();
+        HostileInputs.assertNoViolations(base);
     }
 }

@@ -22,6 +22,9 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class OpenApiAndHealthTest {
 
+    /** quarkus.management.test-port: health and metrics are not on the API port. */
+    private static final int MANAGEMENT_PORT = 9001;
+
     @Test
     void theOpenApiDocumentDescribesEveryAnswerOfTheSubmitOperationWithExamples() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
@@ -60,7 +63,9 @@ class OpenApiAndHealthTest {
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().port(MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
                         "Kafka connection health check"));

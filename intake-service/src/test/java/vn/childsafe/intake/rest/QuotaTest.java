@@ -40,7 +40,8 @@ class QuotaTest {
                 .get("/api/v1/reports/00000000-0000-0000-0000-000000000000").then()
                 .statusCode(org.hamcrest.Matchers.not(429));
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        // Metrics are on the management port (quarkus.management.test-port in tests).
+        String metrics = given().port(9001).when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("childsafe_quota_exceeded_total\\{client=\"quota-test\"[^}]*} [1-9]");
     }
 

@@ -20,6 +20,9 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 @WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
 class OpenApiAndHealthTest {
 
+    /** quarkus.management.test-port: health and metrics are not on the API port. */
+    private static final int MANAGEMENT_PORT = 9001;
+
     @Test
     void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
         JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
@@ -74,6 +77,6 @@ class OpenApiAndHealthTest {
 
     @Test
     void readinessChecksDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -77,6 +77,9 @@ public final class HostileInputs {
         document = JSON.readTree(http.send(build("GET", "/q/openapi?format=json", null, null, null),
                 HttpResponse.BodyHandlers.ofString()).body());
         List<Operation> operations = operations();
+        if (operations.isEmpty()) {
+            throw new AssertionError("The OpenAPI document at /q/openapi lists no operation");
+        }
         List<Violation> violations = new ArrayList<>();
         int sent = 0;
         List<String> clients = new ArrayList<>(tokens.keySet());
@@ -357,6 +360,27 @@ public final class HostileInputs {
         }
         return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    /**
+     * The test every service runs: {@code childsafe.hostile.requests} (default 1,000) hostile requests with every
+     * role's token and none, failing on any answer that breaks the error contract.
+     */
+    public static void assertNoViolations(URI base) throws Exception {
+        int requests = Integer.getInteger("childsafe.hostile.requests", 1000);
+        Result result = run(base, everyRole(), requests, 20261202L);
+        System.out.printf("[hostile] %d requests over %d operations, %d violation(s)%n", result.requests(),
+                result.operations(), result.violations().size());
+        if (result.requests() < requests || result.operations() < 4) {
+            throw new AssertionError("Only " + result.requests() + " requests over " + result.operations()
+                    + " operations were sent: the OpenAPI document was not read");
+        }
+        if (!result.violations().isEmpty()) {
+            StringBuilder message = new StringBuilder(result.violations().size()
+                    + " answer(s) break the error contract (5xx, or 4xx without problem+json):");
+            result.violations().stream().limit(30).forEach(v -> message.append("\n  ").append(v));
+            throw new AssertionError(message.toString());
+        }
     }
 
     /** Clients for a run: every role's token and none. */

@@ -36,11 +36,13 @@ final class HashLookupBenchmark {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String routing;
+    private final String management;
     private final String admin;
     private final Random random = new Random(20261202);
 
-    private HashLookupBenchmark(String routing, String admin) {
+    private HashLookupBenchmark(String routing, String management, String admin) {
         this.routing = routing;
+        this.management = management;
         this.admin = admin;
     }
 
@@ -58,7 +60,9 @@ final class HashLookupBenchmark {
         }
         StackSettings settings = StackSettings.fromEnvironment();
         JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
-        new HashLookupBenchmark("http://127.0.0.1:" + settings.routingPort(), tokens.get("admin").asText())
+        new HashLookupBenchmark("http://127.0.0.1:" + settings.routingPort(),
+                "http://127.0.0.1:" + (settings.routingPort() + LocalStack.MANAGEMENT_PORT_OFFSET),
+                tokens.get("admin").asText())
                 .run(hashes, lookups);
     }
 
@@ -121,7 +125,7 @@ final class HashLookupBenchmark {
             System.out.println();
             System.out.println("Inside routing (childsafe.routing.content.lookup: hash lists and open cases, the last "
                     + "two minutes):");
-            for (String line : send("GET", "/q/metrics", null, null, 200).split("\n")) {
+            for (String line : metrics().split("\n")) {
                 if (line.startsWith("childsafe_routing_content_lookup_seconds{")) {
                     System.out.println("  " + line);
                 }
@@ -137,6 +141,12 @@ final class HashLookupBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", label, found,
                 micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(90) / 1000.0,
                 micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+    }
+
+    /** Routing's metrics, from its management interface. */
+    private String metrics() throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private JsonNode simulate(String pdq) throws Exception {

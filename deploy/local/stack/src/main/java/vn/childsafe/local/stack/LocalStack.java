@@ -56,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration TOKEN_TTL = Duration.ofDays(30);
+    /** Each service's management interface listens on its API port plus this (9081-9083 by default). */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
     /** The demo government system that posts in bulk (token {@code bulk}), with a quota for benchmarks. */
     static final String BULK_CLIENT = "demo-bulk-system";
     /** 2,000 writes a second: the benchmark must measure the pipeline, not the quota. */
@@ -115,6 +117,14 @@ public final class LocalStack implements AutoCloseable {
         }
         tokens = writeDemoTokens(data.resolve("demo-tokens.json"));
         seed(secrets);
+    }
+
+    /**
+     * Base URL of a service's management interface (health, metrics), e.g. {@code http://127.0.0.1:9081}: its API
+     * port plus {@value #MANAGEMENT_PORT_OFFSET}.
+     */
+    public String managementUrl(Service service) {
+        return "http://127.0.0.1:" + (port(service) + MANAGEMENT_PORT_OFFSET);
     }
 
     /** Base URL of a service, e.g. {@code http://127.0.0.1:8081}. */
@@ -203,6 +213,8 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port(service) + MANAGEMENT_PORT_OFFSET));
             env.put("DB_URL", postgres.jdbcUrl(service.database));
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
@@ -222,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void awaitReady(Service service) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             Process process = processes.get(service);

@@ -397,7 +397,7 @@ class PostgresFaultIT {
 
     private int readyStatus(Service service) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
