@@ -1,5 +1,5 @@
--- Versioned routing rule sets as data (DESIGN §6). The shipped default (default-1) is seeded at start-up from the
--- code's definition of DESIGN §6 when missing; admins add drafts, simulate and activate them.
+-- Versioned routing rule sets as data (docs/routing-rules.md, section 2). The shipped default is seeded at start-up
+-- from the code's definition of that section when missing; admins add drafts, simulate and activate them.
 CREATE TABLE rule_set (
     version       VARCHAR(50)   PRIMARY KEY,
     status        VARCHAR(10)   NOT NULL,

@@ -1,5 +1,5 @@
--- Content of each case's reports, canonicalised, for duplicate detection (DESIGN §6): a report whose canonical URL
--- or hash matches an open case of the last 30 days is linked to that case.
+-- Content of each case's reports, canonicalised, for duplicate detection (docs/routing-rules.md, section 7): a report
+-- whose canonical URL or hash matches an open case of the last 30 days is linked to that case.
 CREATE TABLE case_content (
     id             BIGSERIAL    PRIMARY KEY,
     case_id        UUID         NOT NULL REFERENCES routing_case (id),
