@@ -2,6 +2,7 @@ package vn.childsafe.intake.report;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.childsafe.commons.crypto.EncryptedColumn;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
@@ -25,6 +27,17 @@ import vn.childsafe.commons.domain.Urgency;
 @Entity
 @Table(name = "report")
 public class Report extends PanacheEntityBase {
+
+    /** The encrypted columns; each value is bound to its row and column ({@link EncryptedColumn#context}). */
+    public static final EncryptedColumn DESCRIPTION = column("description_enc");
+    public static final EncryptedColumn ADDRESS = column("address_enc");
+    public static final EncryptedColumn VICTIM_NAME = column("victim_name_enc");
+    public static final EncryptedColumn VICTIM_SCHOOL = column("victim_school_enc");
+    public static final EncryptedColumn REPORTER_NAME = column("reporter_name_enc");
+    public static final EncryptedColumn REPORTER_PHONE = column("reporter_phone_enc");
+    public static final EncryptedColumn REPORTER_EMAIL = column("reporter_email_enc");
+    public static final List<EncryptedColumn> ENCRYPTED = List.of(DESCRIPTION, ADDRESS, VICTIM_NAME, VICTIM_SCHOOL,
+            REPORTER_NAME, REPORTER_PHONE, REPORTER_EMAIL);
 
     @Id
     public UUID id;
@@ -141,4 +154,8 @@ public class Report extends PanacheEntityBase {
     /** When identity and description were erased after resolution; statistics fields remain. */
     @Column(name = "identity_purged_at")
     public Instant identityPurgedAt;
+
+    private static EncryptedColumn column(String name) {
+        return new EncryptedColumn("report", "id", "uuid", name);
+    }
 }

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
+import vn.childsafe.commons.crypto.EncryptedColumn;
+import vn.childsafe.commons.crypto.FieldCipher;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.intake.config.IntakeConfig;
-import vn.childsafe.intake.domain.FieldCipher;
 import vn.childsafe.intake.report.AccessLogEntry;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.report.ReportAssignment;
@@ -125,16 +126,22 @@ public class IdentityVault {
     private ReportDetails toDetails(Report r, boolean showReporter) {
         return new ReportDetails(r.id, r.trackingCode, r.status, r.receivedAt, r.caseId, r.leadAgencyCode,
                 new ReportSubmission.Source(r.sourceChannel, r.sourceReference), r.category, r.urgency, r.occurredAt,
-                cipher.decrypt(r.descriptionEnc),
+                decrypt(r, Report.DESCRIPTION, r.descriptionEnc),
                 new ReportSubmission.Location(r.provinceCode, r.communeCode, r.districtCode, r.wardCode,
-                        cipher.decrypt(r.addressEnc)),
+                        decrypt(r, Report.ADDRESS, r.addressEnc)),
                 r.victimGiven ? new ReportSubmission.Victim(r.victimAgeYears, r.victimGender,
-                        cipher.decrypt(r.victimNameEnc), cipher.decrypt(r.victimSchoolEnc)) : null,
+                        decrypt(r, Report.VICTIM_NAME, r.victimNameEnc),
+                        decrypt(r, Report.VICTIM_SCHOOL, r.victimSchoolEnc)) : null,
                 new ReportSubmission.Reporter(r.reporterAnonymous,
-                        showReporter ? cipher.decrypt(r.reporterNameEnc) : null,
-                        showReporter ? cipher.decrypt(r.reporterPhoneEnc) : null,
-                        showReporter ? cipher.decrypt(r.reporterEmailEnc) : null, r.reporterRelationship),
+                        showReporter ? decrypt(r, Report.REPORTER_NAME, r.reporterNameEnc) : null,
+                        showReporter ? decrypt(r, Report.REPORTER_PHONE, r.reporterPhoneEnc) : null,
+                        showReporter ? decrypt(r, Report.REPORTER_EMAIL, r.reporterEmailEnc) : null,
+                        r.reporterRelationship),
                 content(r.content), r.identityPurgedAt);
+    }
+
+    private String decrypt(Report r, EncryptedColumn column, String stored) {
+        return cipher.decrypt(stored, column.context(r.id));
     }
 
     private List<ReportSubmission.Content> content(String json) {

@@ -14,11 +14,11 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.childsafe.commons.crypto.FieldCipher;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.outbox.Outbox;
-import vn.childsafe.intake.domain.FieldCipher;
 import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.domain.TrackingCodes;
 import vn.childsafe.intake.report.Report;
@@ -89,27 +89,28 @@ public class ReportIntake {
         r.category = s.category();
         r.urgency = s.urgency();
         r.occurredAt = s.occurredAt();
-        r.descriptionEnc = cipher.encrypt(Normalizer.normalize(s.description(), Normalizer.Form.NFC));
+        r.descriptionEnc = cipher.encrypt(Normalizer.normalize(s.description(), Normalizer.Form.NFC),
+                Report.DESCRIPTION.context(r.id));
         if (s.location() != null) {
             r.provinceCode = s.location().provinceCode();
             r.communeCode = s.location().communeCode();
             r.districtCode = s.location().districtCode();
             r.wardCode = s.location().wardCode();
-            r.addressEnc = cipher.encrypt(nfc(s.location().address()));
+            r.addressEnc = cipher.encrypt(nfc(s.location().address()), Report.ADDRESS.context(r.id));
         }
         if (s.victim() != null) {
             r.victimGiven = true;
             r.victimAgeYears = s.victim().ageYears();
             r.victimGender = s.victim().gender();
-            r.victimNameEnc = cipher.encrypt(nfc(s.victim().name()));
-            r.victimSchoolEnc = cipher.encrypt(nfc(s.victim().school()));
+            r.victimNameEnc = cipher.encrypt(nfc(s.victim().name()), Report.VICTIM_NAME.context(r.id));
+            r.victimSchoolEnc = cipher.encrypt(nfc(s.victim().school()), Report.VICTIM_SCHOOL.context(r.id));
         }
         if (s.reporter() != null) {
             r.reporterAnonymous = Boolean.TRUE.equals(s.reporter().anonymous());
             r.reporterRelationship = s.reporter().relationship();
-            r.reporterNameEnc = cipher.encrypt(nfc(s.reporter().name()));
-            r.reporterPhoneEnc = cipher.encrypt(s.reporter().phone());
-            r.reporterEmailEnc = cipher.encrypt(s.reporter().email());
+            r.reporterNameEnc = cipher.encrypt(nfc(s.reporter().name()), Report.REPORTER_NAME.context(r.id));
+            r.reporterPhoneEnc = cipher.encrypt(s.reporter().phone(), Report.REPORTER_PHONE.context(r.id));
+            r.reporterEmailEnc = cipher.encrypt(s.reporter().email(), Report.REPORTER_EMAIL.context(r.id));
         }
         r.content = toJson(s.content() == null ? List.of() : s.content());
         return r;

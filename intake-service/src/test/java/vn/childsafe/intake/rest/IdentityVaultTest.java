@@ -2,6 +2,7 @@ package vn.childsafe.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -31,10 +34,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.childsafe.commons.crypto.FieldCipher;
+import vn.childsafe.commons.crypto.Reencryption;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.service.IdentityVault;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.EventSchemas;
@@ -57,6 +63,9 @@ class IdentityVaultTest {
 
     @Inject
     IdentityVault vault;
+
+    @Inject
+    Reencryption reencryption;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -189,6 +198,40 @@ class IdentityVaultTest {
                 caseId.toString()).forEach((k, v) -> record.headers().add(new RecordHeader(k,
                         v.getBytes(StandardCharsets.UTF_8))));
         new KafkaTestClient(kafka).send(record);
+    }
+
+    @Test
+    void anIdentityMovedToAnotherReportDoesNotDecryptAndOldKeysAreRetiredByReencryption() throws Exception {
+        String first = submit();
+        String second = submit();
+        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + first + "'")).startsWith("v2.test2:")
+                .doesNotContain("Hoa");
+
+        // A database writer copies one report's sealed name into another: it is refused, not shown.
+        execute("UPDATE report SET victim_name_enc = (SELECT reporter_name_enc FROM report WHERE id = '" + first
+                + "') WHERE id = '" + second + "'");
+        assertThatThrownBy(() -> vault.read(UUID.fromString(second), new IdentityVault.Reader("admin", true, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("Bình");
+
+        // Written under the retired key test1: still readable, then rewritten under test2 by the job.
+        FieldCipher retired = new FieldCipher(Map.of("test1",
+                Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")), "test1");
+        execute("UPDATE report SET victim_name_enc = '" + retired.encrypt("Lò Thị Sen",
+                Report.VICTIM_NAME.context(UUID.fromString(second))) + "' WHERE id = '" + second + "'");
+        assertThat(reencryption.countStale()).isGreaterThanOrEqualTo(1);
+        assertThat(reencryption.run()).isGreaterThanOrEqualTo(1);
+        assertThat(reencryption.countStale()).isZero();
+        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + second + "'")).startsWith("v2.test2:");
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + second + "/details")
+                .then().statusCode(200).body("victim.name", equalTo("Lò Thị Sen"));
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private String submit() {

@@ -25,10 +25,17 @@ public class ContactPoint {
     @Column(name = "webhook_url")
     public String webhookUrl;
 
-    /** Standard Webhooks secrets ({@code whsec_...}); every one signs each request while a secret is rotated. */
+    /**
+     * The Standard Webhooks secrets ({@code whsec_...}), encrypted as one value; every one signs each request while a
+     * secret is rotated. Read and written only through {@code SigningSecrets}; {@code null} when there are none.
+     */
+    @Column(name = "secrets_enc")
+    public String secretsEnc;
+
+    /** {@code sha256:<16 hex digits>} per secret, in order, for admins to compare without seeing them. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "secrets", nullable = false)
-    public List<String> secrets = new ArrayList<>();
+    @Column(name = "secret_fingerprints", nullable = false)
+    public List<String> secretFingerprints = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "emails", nullable = false)
@@ -51,6 +58,6 @@ public class ContactPoint {
 
     /** Whether webhooks can be sent to this agency. */
     public boolean hasWebhook() {
-        return webhookUrl != null && !secrets.isEmpty();
+        return webhookUrl != null && secretsEnc != null;
     }
 }

@@ -32,10 +32,17 @@ public class Platform {
     @Column(name = "takedown_url", nullable = false)
     public String takedownUrl;
 
-    /** Standard Webhooks secrets; every one signs each request while a secret is rotated. */
+    /**
+     * The Standard Webhooks secrets ({@code whsec_...}), encrypted as one value; every one signs each request while a
+     * secret is rotated. Read and written only through {@code SigningSecrets}; {@code null} when there are none.
+     */
+    @Column(name = "secrets_enc")
+    public String secretsEnc;
+
+    /** {@code sha256:<16 hex digits>} per secret, in order, for admins to compare without seeing them. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public List<String> secrets = new ArrayList<>();
+    @Column(name = "secret_fingerprints", nullable = false)
+    public List<String> secretFingerprints = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -44,8 +44,8 @@ public class PlatformRepository {
      * @return whether it was created by this call, and the locked entity
      */
     public Locked lockOrCreate(String code, Instant now) {
-        boolean created = em.createNativeQuery("INSERT INTO platform (code, name, domains, takedown_url, secrets, "
-                + "created_at, updated_at) VALUES (:code, '', '{}', '', '{}', :now, :now) ON CONFLICT (code) DO NOTHING")
+        boolean created = em.createNativeQuery("INSERT INTO platform (code, name, domains, takedown_url, "
+                + "created_at, updated_at) VALUES (:code, '', '{}', '', :now, :now) ON CONFLICT (code) DO NOTHING")
                 .setParameter("code", code)
                 .setParameter("now", now)
                 .executeUpdate() == 1;

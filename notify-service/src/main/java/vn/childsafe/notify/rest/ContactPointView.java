@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.childsafe.notify.domain.SecretFingerprint;
 import vn.childsafe.notify.repository.ContactPoint;
 
 /** A contact point as the API shows it: secrets are never returned, only their number and fingerprints. */
@@ -22,8 +21,8 @@ public record ContactPointView(
         Instant updatedAt) {
 
     static ContactPointView of(ContactPoint c) {
-        return new ContactPointView(c.agencyCode, c.webhookUrl, c.secrets.size(),
-                c.secrets.stream().map(SecretFingerprint::of).toList(), List.copyOf(c.emails),
+        return new ContactPointView(c.agencyCode, c.webhookUrl, c.secretFingerprints.size(),
+                List.copyOf(c.secretFingerprints), List.copyOf(c.emails),
                 List.copyOf(c.smsNumbers), c.createdAt, c.updatedAt);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.childsafe.notify.domain.SecretFingerprint;
 import vn.childsafe.notify.repository.Platform;
 
 /** A platform as admins see it: secrets only as fingerprints. */
@@ -14,7 +13,7 @@ public record PlatformView(String code, String name, List<String> domains, Strin
         List<String> secretFingerprints, Instant createdAt, Instant updatedAt) {
 
     static PlatformView of(Platform p) {
-        return new PlatformView(p.code, p.name, List.copyOf(p.domains), p.takedownUrl, p.secrets.size(),
-                p.secrets.stream().map(SecretFingerprint::of).toList(), p.createdAt, p.updatedAt);
+        return new PlatformView(p.code, p.name, List.copyOf(p.domains), p.takedownUrl, p.secretFingerprints.size(),
+                List.copyOf(p.secretFingerprints), p.createdAt, p.updatedAt);
     }
 }

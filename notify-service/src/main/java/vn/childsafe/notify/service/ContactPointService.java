@@ -32,6 +32,9 @@ public class ContactPointService {
     @Inject
     OutboundUrls outboundUrls;
 
+    @Inject
+    SigningSecrets signingSecrets;
+
     /** What an admin asks a contact point to be; {@code null} lists mean "none". */
     public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {
     }
@@ -85,14 +88,14 @@ public class ContactPointService {
         ContactPointRepository.Locked locked = contactPoints.lockOrCreate(agencyCode, now);
         ContactPoint contactPoint = locked.contactPoint();
         contactPoint.webhookUrl = definition.webhookUrl();
-        contactPoint.secrets = copy(definition.secrets());
+        signingSecrets.set(contactPoint, copy(definition.secrets()));
         contactPoint.emails = copy(definition.emails());
         contactPoint.smsNumbers = copy(definition.smsNumbers());
         contactPoint.updatedAt = now;
         // Never the URL or secrets: a URL may carry a token, and secrets are never logged.
         LOG.infof("Contact point of agency %s %s (webhook: %s, %d secret(s))", agencyCode,
                 locked.created() ? "created" : "replaced", contactPoint.webhookUrl != null,
-                contactPoint.secrets.size());
+                contactPoint.secretFingerprints.size());
         return new Saved(locked.created(), contactPoint);
     }
 

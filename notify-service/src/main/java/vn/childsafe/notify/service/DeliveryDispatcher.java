@@ -73,6 +73,9 @@ public class DeliveryDispatcher extends PollingWorker {
     PlatformRepository platforms;
 
     @Inject
+    SigningSecrets signingSecrets;
+
+    @Inject
     WebhookSender sender;
 
     @Inject
@@ -202,10 +205,10 @@ public class DeliveryDispatcher extends PollingWorker {
             List<String> secrets = List.of();
             if (delivery.channel == DeliveryChannel.WEBHOOK) {
                 url = contactPoint.webhookUrl;
-                secrets = List.copyOf(contactPoint.secrets);
+                secrets = signingSecrets.of(contactPoint);
             } else if (delivery.channel == DeliveryChannel.TAKEDOWN) {
                 url = platform.takedownUrl;
-                secrets = List.copyOf(platform.secrets);
+                secrets = signingSecrets.of(platform);
             }
             attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId, url,
                     secrets, delivery.address, delivery.payload, delivery.agencyCode, delivery.caseId,

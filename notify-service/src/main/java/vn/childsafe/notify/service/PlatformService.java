@@ -30,6 +30,9 @@ public class PlatformService {
     OutboundUrls outboundUrls;
 
     @Inject
+    SigningSecrets signingSecrets;
+
+    @Inject
     Clock clock;
 
     /** What an admin asks a platform to be. */
@@ -94,7 +97,7 @@ public class PlatformService {
         platform.domains = new ArrayList<>(new LinkedHashSet<>(
                 definition.domains().stream().map(PlatformDomains::canonical).toList()));
         platform.takedownUrl = definition.takedownUrl();
-        platform.secrets = new ArrayList<>(definition.secrets());
+        signingSecrets.set(platform, definition.secrets());
         platform.updatedAt = now;
     }
 

@@ -222,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
-            env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties")));
+            env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties"), service));
             // The demo inbox is plain http on loopback; production contact points must be https.
             env.put("CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK", "true");
             env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
@@ -339,17 +339,23 @@ public final class LocalStack implements AutoCloseable {
         return secrets;
     }
 
-    private static Map<String, String> vaultKeys(Path file) {
+    /**
+     * Each service's own field-encryption key ring, generated on first start. Intake's keeps the unprefixed names it
+     * was first written with, so that identities stored by earlier stacks stay readable.
+     */
+    private static synchronized Map<String, String> vaultKeys(Path file, Service service) {
+        String prefix = service == Service.INTAKE ? "" : service.module + ".";
         Properties stored = load(file);
-        if (!stored.containsKey("VAULT_KEYS")) {
+        if (!stored.containsKey(prefix + "VAULT_KEYS")) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            stored.setProperty("VAULT_KEYS", "local1:" + Base64.getEncoder().encodeToString(key));
-            stored.setProperty("VAULT_ACTIVE_KEY", "local1");
-            store(file, stored, "Identity vault keys of this local stack; losing them makes stored identities unreadable");
+            stored.setProperty(prefix + "VAULT_KEYS", "local1:" + Base64.getEncoder().encodeToString(key));
+            stored.setProperty(prefix + "VAULT_ACTIVE_KEY", "local1");
+            store(file, stored, "Field-encryption keys of this local stack, one ring per service; losing them makes "
+                    + "stored identities, notes and signing secrets unreadable");
         }
-        return Map.of("VAULT_KEYS", stored.getProperty("VAULT_KEYS"),
-                "VAULT_ACTIVE_KEY", stored.getProperty("VAULT_ACTIVE_KEY"));
+        return Map.of("VAULT_KEYS", stored.getProperty(prefix + "VAULT_KEYS"),
+                "VAULT_ACTIVE_KEY", stored.getProperty(prefix + "VAULT_ACTIVE_KEY"));
     }
 
     private static Properties load(Path file) {

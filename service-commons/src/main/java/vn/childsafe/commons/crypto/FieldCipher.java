@@ -1,4 +1,4 @@
-package vn.childsafe.intake.domain;
+package vn.childsafe.commons.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -14,12 +15,19 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts identity fields at rest with AES-256-GCM. Every value carries the id of the key that encrypted it
- * ({@code <keyId>:<base64(iv ‖ ciphertext ‖ tag)>}), so a new active key encrypts new writes while values
- * written under older keys stay readable as long as those keys stay in the key ring.
+ * Encrypts single database fields with AES-256-GCM under a key ring held outside the database (docs/security.md,
+ * "Encryption at rest"). A value is written {@code v2.<keyId>:<base64(iv ‖ ciphertext ‖ tag)>} and sealed with
+ * the key id and a <em>context</em> naming its table, row and field as associated data: a value copied into another
+ * row or field no longer decrypts, so someone who can write to the database cannot swap identities between reports
+ * or secrets between agencies.
+ * <p>
+ * Values written before contexts were bound ({@code <keyId>:<base64>}, the key id as the only associated data) are
+ * still read; {@link #isCurrent} is false for them and for values under a key other than the active one, and the
+ * re-encryption job rewrites both, after which an old key can leave the ring.
  */
 public final class FieldCipher {
 
+    private static final String VERSION = "v2.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,8 +72,13 @@ public final class FieldCipher {
         return new FieldCipher(keys, activeKeyId);
     }
 
-    /** The encrypted form of {@code plaintext}; {@code null} stays {@code null}. */
-    public String encrypt(String plaintext) {
+    /**
+     * The encrypted form of {@code plaintext}, bound to {@code context}; {@code null} stays {@code null}.
+     *
+     * @param context where the value is stored, e.g. {@code report/<id>/victim_name}; the same context must be
+     *                given to {@link #decrypt}
+     */
+    public String encrypt(String plaintext, String context) {
         if (plaintext == null) {
             return null;
         }
@@ -74,17 +87,23 @@ public final class FieldCipher {
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData(activeKeyId, context));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            return VERSION + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    /** The plaintext of a value written by {@link #encrypt}; {@code null} stays {@code null}. */
-    public String decrypt(String stored) {
+    /**
+     * The plaintext of a value written by {@link #encrypt} with the same {@code context}; {@code null} stays
+     * {@code null}.
+     *
+     * @throws IllegalStateException when the value was tampered with, belongs to another context, or its key has
+     *                               left the ring
+     */
+    public String decrypt(String stored, String context) {
         if (stored == null) {
             return null;
         }
@@ -92,7 +111,8 @@ public final class FieldCipher {
         if (colon <= 0) {
             throw new IllegalArgumentException("Not an encrypted value");
         }
-        String keyId = stored.substring(0, colon);
+        boolean bound = stored.startsWith(VERSION);
+        String keyId = stored.substring(bound ? VERSION.length() : 0, colon);
         SecretKey key = keys.get(keyId);
         if (key == null) {
             throw new IllegalStateException("Key '" + keyId + "' is no longer in the key ring");
@@ -101,14 +121,45 @@ public final class FieldCipher {
             byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(bound ? associatedData(keyId, context) : keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Decryption failed: value tampered with or wrong key", e);
+            throw new IllegalStateException("Decryption failed: value tampered with, moved, or wrong key", e);
         }
     }
 
+    /**
+     * Whether {@code stored} is already written the way {@link #encrypt} writes today: bound to its context and
+     * under the active key. {@code null} is current.
+     */
+    public boolean isCurrent(String stored) {
+        return stored == null || stored.startsWith(VERSION + activeKeyId + ":");
+    }
+
+    /** {@code stored} decrypted and encrypted again under the active key, bound to {@code context}. */
+    public String reencrypt(String stored, String context) {
+        return isCurrent(stored) ? stored : encrypt(decrypt(stored, context), context);
+    }
+
+    /** The key that encrypts new values. */
     public String activeKeyId() {
         return activeKeyId;
+    }
+
+    /** Every key id in the ring. */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    /** The SQL {@code LIKE} pattern matching current values, to find those that need re-encryption. */
+    public String currentPattern() {
+        return VERSION + activeKeyId + ":%";
+    }
+
+    private static byte[] associatedData(String keyId, String context) {
+        if (context == null || context.isEmpty()) {
+            throw new IllegalArgumentException("A context is required");
+        }
+        return (VERSION + keyId + "\u0000" + context).getBytes(StandardCharsets.UTF_8);
     }
 }
