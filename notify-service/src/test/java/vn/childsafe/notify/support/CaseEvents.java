@@ -57,7 +57,7 @@ public final class CaseEvents {
                 "PENDING"), new CaseEvent.Assignment(UUID.randomUUID(), "TTTT-01", "Sở Văn hoá và Thông tin Hà Nội",
                         "INFORMATION_PROVINCE", CaseRouted.Role.SUPPORT, now.plus(Duration.ofHours(24)), "PENDING"));
         return new CaseEvent(caseId, kind, status, List.of(UUID.randomUUID()), now, Category.GROOMING, Urgency.HIGH,
-                "01", "00004", assignments, alerts, takedownUrls, "Quá hạn tiếp nhận", "system");
+                "01", "00004", assignments, alerts, takedownUrls, "Quá hạn tiếp nhận", false, "system");
     }
 
     /** A change record with a fresh event id, checked against case-event.v1. */

@@ -73,9 +73,9 @@ public class Assignment {
     @Column(name = "ended_at")
     public Instant endedAt;
 
-    /** Why it ended: the decline or transfer reason. */
-    @Column(name = "end_reason")
-    public String endReason;
+    /** Why it ended: the decline or transfer reason, encrypted ({@link CaseNotes}). */
+    @Column(name = "end_reason_enc")
+    public String endReasonEnc;
 
     /** The assignment whose decline or escalation created this one. */
     @Column(name = "created_from")

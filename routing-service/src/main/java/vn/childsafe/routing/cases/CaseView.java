@@ -57,11 +57,14 @@ public record CaseView(UUID caseId, CaseStatus status, Category category, Urgenc
 
     /** One line of the case's history. */
     @Schema(name = "TimelineEntry")
-    public record TimelineView(Instant occurredAt, String kind, String actor, String detail, UUID assignmentId) {
+    public record TimelineView(Instant occurredAt, String kind, String actor, String detail,
+            @Schema(description = "The unit's own words (decline or transfer reason, resolution note); erased some "
+                    + "time after the case is resolved") String note,
+            UUID assignmentId) {
     }
 
     public static CaseView of(RoutingCase c, List<CaseReport> reports, List<CaseContent> content,
-            List<Assignment> assignments, List<TimelineEntry> timeline) {
+            List<Assignment> assignments, List<TimelineEntry> timeline, CaseNotes notes) {
         return new CaseView(c.id, c.status, c.category, c.urgency,
                 new Location(c.provinceCode, c.provinceName, c.communeCode, c.locationLevel,
                         List.copyOf(c.locationNotes)),
@@ -71,10 +74,12 @@ public record CaseView(UUID caseId, CaseStatus status, Category category, Urgenc
                         k.md5, k.pdq, k.pdqQuality)).toList(),
                 assignments.stream().map(a -> new AssignmentView(a.id, a.agencyCode, a.agencyName, a.agencyType,
                         a.requestedType, a.role, a.ackDeadline, a.state, a.createdAt, a.acknowledgedAt, a.escalatedAt,
-                        a.endedAt, a.endReason)).toList(),
+                        a.endedAt, notes.endReason(a))).toList(),
                 List.copyOf(c.explanation),
-                timeline.stream().map(t -> new TimelineView(t.occurredAt, t.kind, t.actor, t.detail, t.assignmentId))
+                timeline.stream().map(t -> new TimelineView(t.occurredAt, t.kind, t.actor, t.detail, notes.note(t),
+                        t.assignmentId))
                         .toList(),
-                c.createdAt, c.routedAt, c.acknowledgedAt, c.resolvedAt, c.outcome, c.resolutionNote);
+                c.createdAt, c.routedAt, c.acknowledgedAt, c.resolvedAt, c.outcome,
+                notes.resolutionNote(c));
     }
 }

@@ -101,8 +101,9 @@ public class RoutingCase {
     @Column(name = "outcome")
     public CaseOutcome outcome;
 
-    @Column(name = "resolution_note")
-    public String resolutionNote;
+    /** The resolution note, encrypted ({@link CaseNotes}); erased some time after resolution. */
+    @Column(name = "resolution_note_enc")
+    public String resolutionNoteEnc;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

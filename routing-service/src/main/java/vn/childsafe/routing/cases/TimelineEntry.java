@@ -35,7 +35,12 @@ public class TimelineEntry {
     /** Agency code, {@code system}, or the notify service. */
     public String actor;
 
+    /** What happened, written by the system; never a unit's free text (that is the note). */
     public String detail;
+
+    /** The unit's own words (decline or transfer reason, resolution note), encrypted ({@link CaseNotes}). */
+    @Column(name = "note_enc")
+    public String noteEnc;
 
     @Column(name = "assignment_id")
     public UUID assignmentId;

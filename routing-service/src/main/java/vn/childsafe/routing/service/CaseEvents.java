@@ -30,7 +30,7 @@ public class CaseEvents {
     CaseRepository cases;
 
     public void append(RoutingCase c, List<Assignment> assignments, CaseEvent.Kind kind, List<CaseEvent.Alert> alerts,
-            List<String> takedownUrls, String detail, String actor, Instant now) {
+            List<String> takedownUrls, String detail, boolean noteGiven, String actor, Instant now) {
         CaseEvent event = new CaseEvent(c.id, kind, c.status.name(),
                 cases.reportsOf(c.id).stream().map((CaseReport r) -> r.reportId).toList(), now, c.category,
                 c.urgency, c.provinceCode, c.communeCode,
@@ -40,7 +40,7 @@ public class CaseEvents {
                         .map(a -> new CaseEvent.Assignment(a.id, a.agencyCode, a.agencyName, a.agencyType.name(),
                                 a.role, a.ackDeadline, a.state.name()))
                         .toList(),
-                List.copyOf(alerts), List.copyOf(takedownUrls), detail, actor);
+                List.copyOf(alerts), List.copyOf(takedownUrls), detail, noteGiven, actor);
         outbox.append(Lane.of(c.urgency), EventTypes.CASES_TOPIC, CaseRoutingService.CASE_AGGREGATE,
                 c.id.toString(), kind.eventType(), event);
     }

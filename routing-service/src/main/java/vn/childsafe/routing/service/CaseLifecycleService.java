@@ -33,6 +33,7 @@ import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CaseContent;
 import vn.childsafe.routing.cases.CaseReport;
 import vn.childsafe.routing.cases.CaseRepository;
+import vn.childsafe.routing.cases.CaseNotes;
 import vn.childsafe.routing.cases.CaseView;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.cases.TimelineEntry;
@@ -78,6 +79,9 @@ public class CaseLifecycleService {
     CaseEvents events;
 
     @Inject
+    CaseNotes notes;
+
+    @Inject
     RoutingConfig config;
 
     @Inject
@@ -105,7 +109,7 @@ public class CaseLifecycleService {
             c.acknowledgedAt = now;
         }
         String detail = a.agencyCode + " (" + a.role + ") acknowledged";
-        return record(c, all, CaseEvent.Kind.ACKNOWLEDGED, actor, detail, a.id, List.of(), List.of(), now);
+        return record(c, all, CaseEvent.Kind.ACKNOWLEDGED, actor, detail, null, a.id, List.of(), List.of(), now);
     }
 
     /**
@@ -137,11 +141,11 @@ public class CaseLifecycleService {
         }
         a.state = AssignmentState.DECLINED;
         a.endedAt = now;
-        a.endReason = why;
+        notes.setEndReason(a, why);
         cases.flush();
 
         List<CaseEvent.Alert> alerts = new ArrayList<>();
-        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") declined: " + why);
+        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") declined (reason in the note)");
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             Assignment taken = assign(c, all, next.get(), a.role, window(a), a.id, now);
             if (toLiaison) {
@@ -159,7 +163,7 @@ public class CaseLifecycleService {
             detail.append("; no unit above to take over the support role");
         }
         refreshStatus(c, all);
-        return record(c, all, CaseEvent.Kind.DECLINED, actor, detail.toString(), a.id, alerts, List.of(), now);
+        return record(c, all, CaseEvent.Kind.DECLINED, actor, detail.toString(), why, a.id, alerts, List.of(), now);
     }
 
     /** The lead unit (or an admin) hands the lead to another registered, active agency. */
@@ -185,13 +189,13 @@ public class CaseLifecycleService {
         }
         lead.state = AssignmentState.TRANSFERRED;
         lead.endedAt = now;
-        lead.endReason = why;
+        notes.setEndReason(lead, why);
         cases.flush();
         AssignedUnit unit = new AssignedUnit(target.code, target.name, target.type, target.type, true, List.of());
         Assignment taken = assign(c, all, unit, CaseRouted.Role.LEAD, window(lead), lead.id, now);
         refreshStatus(c, all);
-        String detail = "lead transferred from " + lead.agencyCode + " to " + taken.agencyCode + ": " + why;
-        return record(c, all, CaseEvent.Kind.TRANSFERRED, actor, detail, taken.id,
+        String detail = "lead transferred from " + lead.agencyCode + " to " + taken.agencyCode + " (reason in the note)";
+        return record(c, all, CaseEvent.Kind.TRANSFERRED, actor, detail, why, taken.id,
                 List.of(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline)),
                 List.of(), now);
     }
@@ -220,9 +224,11 @@ public class CaseLifecycleService {
         c.status = CaseStatus.RESOLVED;
         c.resolvedAt = now;
         c.outcome = outcome;
-        c.resolutionNote = note == null || note.isBlank() ? null : note.strip();
-        String detail = "resolved: " + outcome + (c.resolutionNote == null ? "" : " — " + c.resolutionNote);
-        return record(c, all, CaseEvent.Kind.RESOLVED, actor, detail, null, List.of(), List.of(), now);
+        String resolutionNote = note == null || note.isBlank() ? null : note.strip();
+        notes.setResolutionNote(c, resolutionNote);
+        String detail = "resolved: " + outcome + (resolutionNote == null ? "" : " (with a note)");
+        return record(c, all, CaseEvent.Kind.RESOLVED, actor, detail, resolutionNote, null, List.of(), List.of(),
+                now);
     }
 
     /**
@@ -272,7 +278,7 @@ public class CaseLifecycleService {
         c.status = CaseStatus.ESCALATED;
         refreshStatus(c, all);
         LOG.infof("Case %s: assignment %s of %s escalated", c.id, a.id, a.agencyCode);
-        record(c, all, CaseEvent.Kind.ESCALATED, SYSTEM, detail.toString(), a.id, alerts, List.of(), now);
+        record(c, all, CaseEvent.Kind.ESCALATED, SYSTEM, detail.toString(), null, a.id, alerts, List.of(), now);
         return true;
     }
 
@@ -327,7 +333,7 @@ public class CaseLifecycleService {
                         .collect(Collectors.joining(", ")) : "");
         if (!report.urgency().isHigherThan(c.urgency)) {
             record(c, all, CaseEvent.Kind.REPORT_LINKED, SYSTEM, linked + (takedown.isEmpty() ? ""
-                    : "; takedown requested for " + takedown.size() + " new URL(s)"), null, List.of(), takedown, now);
+                    : "; takedown requested for " + takedown.size() + " new URL(s)"), null, null, List.of(), takedown, now);
             return true;
         }
 
@@ -373,7 +379,7 @@ public class CaseLifecycleService {
         c.explanation = explanation;
         refreshStatus(c, all);
         record(c, all, CaseEvent.Kind.REROUTED, SYSTEM, linked + "; urgency raised from " + previous + " to "
-                + c.urgency + ", re-routed by rule " + decision.ruleId(), null, alerts, takedown, now);
+                + c.urgency + ", re-routed by rule " + decision.ruleId(), null, null, alerts, takedown, now);
         return true;
     }
 
@@ -471,13 +477,18 @@ public class CaseLifecycleService {
         }
     }
 
+    /**
+     * Records a change in the timeline and as a case event. {@code note} is the unit's own words: encrypted in the
+     * timeline, and on the event only as the fact that there is one.
+     */
     private CaseView record(RoutingCase c, List<Assignment> all, CaseEvent.Kind kind, String actor, String detail,
-            UUID assignmentId, List<CaseEvent.Alert> alerts, List<String> takedownUrls, Instant now) {
+            String note, UUID assignmentId, List<CaseEvent.Alert> alerts, List<String> takedownUrls, Instant now) {
         c.updatedAt = now;
         TimelineEntry entry = TimelineEntry.of(c.id, now, kind.name(), actor, detail, assignmentId);
         cases.addTimeline(entry);
-        events.append(c, all, kind, alerts, takedownUrls, entry.detail, actor, now);
-        return CaseView.of(c, cases.reportsOf(c.id), cases.contentOf(c.id), all, cases.timelineOf(c.id));
+        notes.setNote(entry, note);
+        events.append(c, all, kind, alerts, takedownUrls, entry.detail, note != null, actor, now);
+        return CaseView.of(c, cases.reportsOf(c.id), cases.contentOf(c.id), all, cases.timelineOf(c.id), notes);
     }
 
     private RoutingCase lockVisible(CallerScope caller, UUID caseId) {

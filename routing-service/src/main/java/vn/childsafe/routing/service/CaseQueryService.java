@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import vn.childsafe.routing.cases.Assignment;
 import vn.childsafe.routing.cases.CasePage;
 import vn.childsafe.routing.cases.CaseAccess;
+import vn.childsafe.routing.cases.CaseNotes;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseSummary;
 import vn.childsafe.routing.cases.CaseView;
@@ -29,6 +30,9 @@ public class CaseQueryService {
 
     @Inject
     CaseRepository cases;
+
+    @Inject
+    CaseNotes notes;
 
     @Inject
     Clock clock;
@@ -81,6 +85,6 @@ public class CaseQueryService {
         }
         return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.contentOf(caseId),
                 cases.assignmentsOf(caseId),
-                cases.timelineOf(caseId)));
+                cases.timelineOf(caseId), notes));
     }
 }

@@ -139,7 +139,12 @@ class CaseLifecycleTest {
         assertThat(CaseFixtures.assignments(events.get(0))).containsExactly("LEAD:CA-44:PENDING",
                 "SUPPORT:BVTE-44:PENDING");
         assertThat(CaseFixtures.alerts(events.get(0))).containsExactly("LEAD:CA-44");
-        assertThat(events.get(0).get("detail").asText()).contains("Không thuộc địa bàn xã");
+        // The reason is the unit's own words: on the case for those who see it, never on the event.
+        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) declined")
+                .doesNotContain("Không thuộc địa bàn xã");
+        assertThat(events.get(0).get("noteGiven").asBoolean()).isTrue();
+        assertThat(read(caseId).getList("timeline.note", String.class)).contains("Không thuộc địa bàn xã",
+                "Chuyển cấp trên");
         assertThat(CaseFixtures.alerts(events.get(1))).containsExactly("LEAD:NATIONAL_CYBER_POLICE");
         assertThat(CaseFixtures.assignments(events.get(1))).containsExactly("LEAD:NATIONAL_CYBER_POLICE:PENDING",
                 "SUPPORT:BVTE-44:PENDING");
@@ -189,7 +194,11 @@ class CaseLifecycleTest {
                 "SUPPORT:TTTT-44:PENDING");
         assertThat(events.get(1).get("alerts").get(0).get("ackDeadline").isNull()).isFalse();
         assertThat(events.get(2).get("status").asText()).isEqualTo("RESOLVED");
-        assertThat(events.get(2).get("detail").asText()).contains("VICTIM_SUPPORTED");
+        assertThat(events.get(2).get("detail").asText()).contains("VICTIM_SUPPORTED").doesNotContain("Đã hỗ trợ");
+        assertThat(events).extracting(e -> e.get("noteGiven").asBoolean()).containsExactly(false, true, true);
+        assertThat(read(caseId).getString("resolutionNote")).isEqualTo("Đã hỗ trợ");
+        assertThat(read(caseId).getString("assignments.find { it.agencyCode == 'CA-44' }.endReason"))
+                .isEqualTo("Nạn nhân cần hỗ trợ");
         assertThat(events.get(2).get("actor").asText()).isEqualTo("BVTE-44");
     }
 

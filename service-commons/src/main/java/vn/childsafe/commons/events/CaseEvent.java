@@ -14,7 +14,9 @@ import vn.childsafe.commons.domain.Urgency;
  *
  * @param alerts       who notify-service must alert because of this change
  * @param takedownUrls content URLs for which takedown requests must now be sent
- * @param detail       human summary (reason, outcome, note); never personal data
+ * @param detail       what happened, written by the system (never a unit's free text)
+ * @param noteGiven    whether the unit wrote a note (decline or transfer reason, resolution note); the note itself
+ *                     stays encrypted in routing-service
  * @param actor        who caused the change: agency code, {@code system} or client id
  */
 public record CaseEvent(
@@ -31,6 +33,7 @@ public record CaseEvent(
         List<Alert> alerts,
         List<String> takedownUrls,
         String detail,
+        boolean noteGiven,
         String actor) {
 
     /** What changed. */
