@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -58,12 +59,36 @@ public final class OutboundUrlPolicy {
         return problem(url, false);
     }
 
-    /** Why nothing may be sent to {@code url} now, or {@code null}; resolves the host (blocking). */
-    public String sendProblem(String url) {
-        return problem(url, true);
+    /**
+     * Whether something may be sent to {@code url} now, and to which address: the host is resolved (blocking) and
+     * every address checked; the sender then connects to {@link Verdict#address()} and never resolves again, so a
+     * name that changes its answer between the check and the connection (DNS rebinding) cannot redirect the request.
+     */
+    public Verdict vet(String url) {
+        List<InetAddress> addresses = new ArrayList<>(1);
+        String problem = problem(url, true, addresses);
+        return problem != null ? Verdict.refused(problem) : new Verdict(null, addresses.get(0));
+    }
+
+    /**
+     * The outcome of {@link #vet}.
+     *
+     * @param problem why nothing may be sent, or {@code null}
+     * @param address the checked address to connect to when {@code problem} is {@code null}
+     */
+    public record Verdict(String problem, InetAddress address) {
+
+        /** A refusal. */
+        public static Verdict refused(String problem) {
+            return new Verdict(problem, null);
+        }
     }
 
     private String problem(String url, boolean mustResolve) {
+        return problem(url, mustResolve, new ArrayList<>(1));
+    }
+
+    private String problem(String url, boolean mustResolve, List<InetAddress> vetted) {
         URI uri;
         try {
             uri = new URI(url);
@@ -111,6 +136,7 @@ public final class OutboundUrlPolicy {
         if (scheme.equals("http") && !(allowHttpLoopback && allLoopback)) {
             return "must use https (http is only allowed to loopback addresses in development and tests)";
         }
+        vetted.add(addresses.get(0));
         return null;
     }
 

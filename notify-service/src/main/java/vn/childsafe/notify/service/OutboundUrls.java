@@ -9,13 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import io.quarkus.arc.DefaultBean;
 import vn.childsafe.notify.config.DeliveryConfig;
 import vn.childsafe.notify.domain.OutboundUrlPolicy;
 
@@ -29,13 +32,16 @@ public class OutboundUrls {
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    OutboundUrlPolicy.Resolver resolver;
+
     private OutboundUrlPolicy policy;
     private ExecutorService resolvers;
 
     @PostConstruct
     void init() {
         policy = new OutboundUrlPolicy(config.allowHttpLoopback(), config.allowedHosts().orElse(List.of()),
-                InetAddress::getAllByName);
+                resolver);
         AtomicInteger threads = new AtomicInteger();
         resolvers = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "outbound-url-check-" + threads.incrementAndGet());
@@ -51,21 +57,31 @@ public class OutboundUrls {
 
     /** Why {@code url} may not be registered, or {@code null}; waits for DNS at most {@code dns-timeout}. */
     public String registrationProblem(String url) {
-        return check(() -> policy.registrationProblem(url), resolvers, config.dnsTimeout()).join();
+        return check(() -> policy.registrationProblem(url), resolvers, config.dnsTimeout(), problem -> problem)
+                .join();
     }
 
     /**
-     * Why nothing may be sent to {@code url} now ({@code null} if it may), checked off the caller's thread; a host
-     * whose DNS does not answer within {@code dns-timeout} is refused for this attempt.
+     * Whether something may be sent to {@code url} now and to which address, checked off the caller's thread; a
+     * host whose DNS does not answer within {@code dns-timeout} is refused for this attempt.
      */
-    public CompletableFuture<String> sendProblem(String url) {
-        return check(() -> policy.sendProblem(url), resolvers, config.dnsTimeout());
+    public CompletableFuture<OutboundUrlPolicy.Verdict> vet(String url) {
+        return check(() -> policy.vet(url), resolvers, config.dnsTimeout(), OutboundUrlPolicy.Verdict::refused);
     }
 
     /** Runs a URL check on {@code executor}; if it takes longer than {@code timeout}, the URL is refused. */
-    static CompletableFuture<String> check(Supplier<String> check, Executor executor, Duration timeout) {
+    static <T> CompletableFuture<T> check(Supplier<T> check, Executor executor, Duration timeout,
+            Function<String, T> refusal) {
         return CompletableFuture.supplyAsync(check, executor).completeOnTimeout(
-                "its host did not resolve within " + timeout.toMillis() + " ms", timeout.toMillis(),
+                refusal.apply("its host did not resolve within " + timeout.toMillis() + " ms"), timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The system's DNS resolver, unless a test replaces it. */
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    static OutboundUrlPolicy.Resolver systemResolver() {
+        return InetAddress::getAllByName;
     }
 }

@@ -1,42 +1,51 @@
 package vn.childsafe.notify.service;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import vn.childsafe.commons.signing.WebhookSignature;
 import vn.childsafe.notify.config.DeliveryConfig;
+import vn.childsafe.notify.domain.OutboundUrlPolicy;
 
 /**
  * Sends one Standard Webhooks request per attempt, asynchronously: {@code POST} of the alert JSON with
  * {@code webhook-id} (stable across retries), {@code webhook-timestamp} (this attempt, unix seconds) and
  * {@code webhook-signature} (signed with every secret of the contact point). Redirects are never followed: the
  * signed alert goes only where the admin registered it.
+ * <p>
+ * The connection goes to the address the URL check approved, never to a second DNS answer; the host name is kept
+ * for the {@code Host} header, TLS server name and certificate check (docs/security.md, "Outbound requests").
  */
 @ApplicationScoped
 public class WebhookSender {
 
     static final String USER_AGENT = "ChildSafe-Notify/1.0";
+
+    /** Connections kept per unit endpoint; alerts to one unit rarely overlap more. */
+    private static final int CONNECTIONS_PER_HOST = 20;
 
     @Inject
     DeliveryConfig config;
@@ -47,30 +56,23 @@ public class WebhookSender {
     @Inject
     OutboundUrls outboundUrls;
 
-    private ExecutorService executor;
+    @Inject
+    Vertx vertx;
+
     private HttpClient client;
 
     @PostConstruct
     void init() {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "webhook-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        // Few threads suffice: requests are non-blocking; the threads only run callbacks and the selector's work.
-        executor = Executors.newFixedThreadPool(4, factory);
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(CONNECTIONS_PER_HOST)
+                .setVerifyHost(true)
+                .setDecompressionSupported(false));
     }
 
     @PreDestroy
     void close() {
-        executor.shutdownNow();
+        client.close();
     }
 
     /**
@@ -79,35 +81,51 @@ public class WebhookSender {
      * connection.
      */
     public CompletableFuture<AttemptOutcome> send(Attempt attempt) {
-        return outboundUrls.sendProblem(attempt.url())
-                .thenCompose(problem -> problem == null ? post(attempt)
+        return outboundUrls.vet(attempt.url())
+                .thenCompose(verdict -> verdict.problem() == null ? post(attempt, verdict)
                         : CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
-                                "Refused: the webhook URL " + problem)))
+                                "Refused: the webhook URL " + verdict.problem())))
                 .exceptionally(error -> AttemptOutcome.unreachable(attempt, describe(error)));
     }
 
-    /** Signs and POSTs a signed request to {@code url} (also used for platform takedown requests). */
-    public CompletableFuture<AttemptOutcome> post(Attempt attempt) {
+    /** Signs and POSTs the attempt to the vetted address of its URL (also used for platform takedown requests). */
+    private CompletableFuture<AttemptOutcome> post(Attempt attempt, OutboundUrlPolicy.Verdict verdict) {
         try {
             long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
-                    .timeout(config.readTimeout())
-                    .header("content-type", "application/json")
-                    .header("user-agent", USER_AGENT)
-                    .header(WebhookSignature.ID_HEADER, attempt.webhookId())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
+            URI uri = URI.create(attempt.url());
+            boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+            int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
+            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            InetAddress address = verdict.address();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(host)
+                    .setPort(port)
+                    .setSsl(tls)
+                    .setURI(path)
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                    .setFollowRedirects(false)
+                    .setIdleTimeout(config.readTimeout().toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader("user-agent", USER_AGENT)
+                    .putHeader(WebhookSignature.ID_HEADER, attempt.webhookId())
+                    .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .putHeader(WebhookSignature.SIGNATURE_HEADER,
                             WebhookSignature.signAll(attempt.secrets(), attempt.webhookId(), timestamp,
-                                    attempt.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(attempt.payload(), StandardCharsets.UTF_8))
-                    .build();
-            // The request timeout covers the wait for the response headers; the overall bound also covers a body
-            // that trickles in forever.
+                                    attempt.payload()));
+            // The idle timeout covers a silent endpoint; the overall bound also covers a body that trickles in
+            // forever.
             long overallMillis = config.connectTimeout().plus(config.readTimeout()).toMillis() + 1_000;
-            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            return client.request(options)
+                    .compose(request -> request.send(Buffer.buffer(attempt.payload())))
+                    .compose(response -> response.body().map(body -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture()
                     .orTimeout(overallMillis, TimeUnit.MILLISECONDS)
-                    .handle((response, error) -> error == null
-                            ? AttemptOutcome.answered(attempt, response.statusCode())
+                    .handle((status, error) -> error == null
+                            ? AttemptOutcome.answered(attempt, status)
                             : AttemptOutcome.unreachable(attempt, describe(error)));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt, describe(e)));
@@ -121,7 +139,7 @@ public class WebhookSender {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectTimeoutException) {
             return "Connection timed out";
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {

@@ -37,7 +37,7 @@ class OutboundUrlPolicyTest {
         dns.put("localhost", new String[] {"127.0.0.1"});
         OutboundUrlPolicy policy = production();
         assertThat(policy.registrationProblem("https://hook.congan.gov.vn/childsafe")).isNull();
-        assertThat(policy.sendProblem("https://hook.congan.gov.vn/childsafe")).isNull();
+        assertThat(policy.vet("https://hook.congan.gov.vn/childsafe").problem()).isNull();
         assertThat(policy.registrationProblem("http://hook.congan.gov.vn/childsafe")).contains("https");
         assertThat(policy.registrationProblem("http://127.0.0.1:8080/hook")).contains("loopback");
         assertThat(policy.registrationProblem("https://localhost/hook")).isNotNull();
@@ -51,7 +51,7 @@ class OutboundUrlPolicyTest {
                 "https://[::]/", "https://[fe80::1]/", "https://[fd12:3456::1]/", "https://[::ffff:10.0.0.1]/",
                 "https://100.64.0.1/", "https://224.0.0.1/")) {
             assertThat(policy.registrationProblem(url)).as(url).isNotNull();
-            assertThat(policy.sendProblem(url)).as(url).isNotNull();
+            assertThat(policy.vet(url).problem()).as(url).isNotNull();
         }
         assertThat(policy.registrationProblem("https://172.32.0.1/")).as("just outside 172.16/12").isNull();
     }
@@ -63,12 +63,12 @@ class OutboundUrlPolicyTest {
                 "https://[64:ff9b::a00:1]/", "https://[64:ff9b::a9fe:a9fe]/", "https://[64:ff9b:1::1]/",
                 "https://[2002:a00:1::1]/", "https://[2002:c0a8:101::1]/", "https://[2001:0:4136:e378::1]/",
                 "https://[2001:db8::1]/")) {
-            assertThat(policy.sendProblem(url)).as(url).isNotNull();
+            assertThat(policy.vet(url).problem()).as(url).isNotNull();
         }
         // The same tunnels to a public IPv4 address, and 198.20/16 just outside the benchmarking range, pass.
         for (String url : List.of("https://[64:ff9b::cba2:4be]/", "https://[2002:cba2:4be::1]/",
                 "https://198.20.0.1/")) {
-            assertThat(policy.sendProblem(url)).as(url).isNull();
+            assertThat(policy.vet(url).problem()).as(url).isNull();
         }
     }
 
@@ -86,14 +86,14 @@ class OutboundUrlPolicyTest {
 
         dns.put("rebind.example.vn", new String[] {"169.254.169.254"});
 
-        assertThat(policy.sendProblem("https://rebind.example.vn/hook")).contains("169.254.169.254");
+        assertThat(policy.vet("https://rebind.example.vn/hook").problem()).contains("169.254.169.254");
     }
 
     @Test
     void anUnresolvableHostMayBeRegisteredOverHttpsButNothingIsSentToIt() {
         OutboundUrlPolicy policy = production();
         assertThat(policy.registrationProblem("https://not-yet.example.vn/hook")).isNull();
-        assertThat(policy.sendProblem("https://not-yet.example.vn/hook")).contains("does not resolve");
+        assertThat(policy.vet("https://not-yet.example.vn/hook").problem()).contains("does not resolve");
     }
 
     @Test
@@ -106,15 +106,15 @@ class OutboundUrlPolicyTest {
         assertThat(dev.registrationProblem("http://[::1]:8080/hooks/CA-01")).isNull();
         assertThat(dev.registrationProblem("http://public.example.vn/hook")).contains("https");
         assertThat(dev.registrationProblem("http://10.0.0.1/hook")).isNotNull();
-        assertThat(dev.sendProblem("http://169.254.169.254/latest/meta-data/")).isNotNull();
+        assertThat(dev.vet("http://169.254.169.254/latest/meta-data/").problem()).isNotNull();
     }
 
     @Test
     void anAllowListedHostMayUseAPrivateAddressButStillNeedsHttps() {
         dns.put("cong-noi-bo.bocongan.vn", new String[] {"10.20.30.40"});
         OutboundUrlPolicy policy = new OutboundUrlPolicy(false, List.of("Cong-Noi-Bo.BoCongAn.vn"), this::resolve);
-        assertThat(policy.sendProblem("https://cong-noi-bo.bocongan.vn/hook")).isNull();
-        assertThat(policy.sendProblem("http://cong-noi-bo.bocongan.vn/hook")).contains("https");
-        assertThat(policy.sendProblem("https://10.20.30.41/hook")).isNotNull();
+        assertThat(policy.vet("https://cong-noi-bo.bocongan.vn/hook").problem()).isNull();
+        assertThat(policy.vet("http://cong-noi-bo.bocongan.vn/hook").problem()).contains("https");
+        assertThat(policy.vet("https://10.20.30.41/hook").problem()).isNotNull();
     }
 }

@@ -33,6 +33,7 @@ import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
+import vn.childsafe.notify.support.TestDns;
 import vn.childsafe.notify.support.WebhookReceiver;
 
 /**
@@ -110,6 +111,38 @@ class OutboundSafetyTest {
             assertThat(delivery.get("lastStatusCode")).isNull();
         });
         assertThat(receiver.requestsFor(agency)).isEmpty();
+    }
+
+    @Test
+    void theRequestGoesToTheAddressTheCheckApprovedAndARebindingHostIsRefused() {
+        // A name the system resolver does not know: only the checked answer can reach the receiver.
+        String host = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+        String agency = newAgency("CA");
+        String url = receiver.urlFor(agency).replace("127.0.0.1", host);
+        TestDns.answer(host, "127.0.0.1");
+        Api.putWebhook(agency, url, WebhookSignature.newSecret());
+        UUID first = UUID.randomUUID();
+
+        route(first, agency, List.of());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(first, agency).get("state"))
+                .isEqualTo("DELIVERED"));
+        assertThat(receiver.requestsFor(agency, first.toString())).singleElement()
+                .satisfies(r -> assertThat(r.header("host")).startsWith(host + ":"));
+        // Once at registration, once before the send: the HTTP client never asked DNS again.
+        assertThat(TestDns.lookups(host)).isEqualTo(2);
+
+        // The name now points inside the data centre: the attempt is refused without a connection.
+        TestDns.answer(host, "10.1.2.3");
+        UUID second = UUID.randomUUID();
+        route(second, agency, List.of());
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, Object> delivery = Api.deliveryTo(second, agency);
+            assertThat(delivery.get("state")).isEqualTo("FAILED");
+            assertThat((String) delivery.get("lastError")).startsWith("Refused: the webhook URL")
+                    .contains("10.1.2.3");
+        });
+        assertThat(receiver.requestsFor(agency, second.toString())).isEmpty();
     }
 
     @Test

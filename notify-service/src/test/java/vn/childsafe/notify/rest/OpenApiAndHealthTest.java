@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.childsafe.local.infra.ChildSafeTestResources;
@@ -20,8 +22,9 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 @WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
 class OpenApiAndHealthTest {
 
-    /** quarkus.management.test-port: health and metrics are not on the API port. */
-    private static final int MANAGEMENT_PORT = 9001;
+    /** The management interface, on a port of its own (random in tests: quarkus.management.test-port=0), under /q. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
 
     @Test
     void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
@@ -77,6 +80,6 @@ class OpenApiAndHealthTest {
 
     @Test
     void readinessChecksDatabaseAndKafka() {
-        given().port(MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(readiness).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -22,11 +22,12 @@ class OutboundUrlsTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return null;
-            }, executor, Duration.ofMillis(200)).get(2, TimeUnit.SECONDS);
+                return (String) null;
+            }, executor, Duration.ofMillis(200), refusal -> refusal).get(2, TimeUnit.SECONDS);
             assertThat(problem).isEqualTo("its host did not resolve within 200 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-            assertThat(OutboundUrls.check(() -> null, Runnable::run, Duration.ofSeconds(1)).get(2, TimeUnit.SECONDS))
+            assertThat(OutboundUrls.check(() -> (String) null, Runnable::run, Duration.ofSeconds(1), refusal -> refusal)
+                    .get(2, TimeUnit.SECONDS))
                     .isNull();
         } finally {
             executor.shutdownNow();
