@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.childsafe.local.infra.ChildSafeTestResources;
@@ -22,8 +24,9 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class OpenApiAndHealthTest {
 
-    /** quarkus.management.test-port: health and metrics are not on the API port. */
-    private static final int MANAGEMENT_PORT = 9001;
+    /** The management interface, on a port of its own (random in tests: quarkus.management.test-port=0), under /q. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
 
     @Test
     void theOpenApiDocumentDescribesEveryAnswerOfTheSubmitOperationWithExamples() {
@@ -65,7 +68,7 @@ class OpenApiAndHealthTest {
     void readinessCoversTheDatabaseAndKafka() {
         given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404);
-        given().port(MANAGEMENT_PORT).get("/q/health/ready").then().statusCode(200)
+        given().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
                         "Kafka connection health check"));

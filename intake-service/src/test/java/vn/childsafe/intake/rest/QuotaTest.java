@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.childsafe.local.infra.ChildSafeTestResources;
@@ -20,6 +23,10 @@ import vn.childsafe.local.infra.TestTokens;
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class QuotaTest {
+
+    /** Metrics are on the management interface, on a random port in tests. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     private static final String REPORT = """
             {"category": "OTHER", "urgency": "NORMAL", "description": "Thử hạn mức", "location": {"provinceCode": "01"}}""";
@@ -41,7 +48,7 @@ class QuotaTest {
                 .statusCode(org.hamcrest.Matchers.not(429));
 
         // Metrics are on the management port (quarkus.management.test-port in tests).
-        String metrics = given().port(9001).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("childsafe_quota_exceeded_total\\{client=\"quota-test\"[^}]*} [1-9]");
     }
 
