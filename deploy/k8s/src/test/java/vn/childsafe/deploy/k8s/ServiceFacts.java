@@ -67,6 +67,9 @@ record ServiceFacts(String module, String name, int httpPort, int managementPort
     private static ServiceFacts read(Path module, Map<String, String> topics, String urgentSuffix, String dlqSuffix) {
         Properties config = new Properties();
         try {
+            // Every service also takes service-commons' defaults.
+            config.load(new StringReader(text(module.resolveSibling("service-commons")
+                    .resolve("src/main/resources/META-INF/microprofile-config.properties"))));
             config.load(new StringReader(text(module.resolve("src/main/resources/application.properties"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
