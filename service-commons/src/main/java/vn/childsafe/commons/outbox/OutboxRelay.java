@@ -32,16 +32,22 @@ import vn.childsafe.commons.worker.PollingWorker;
 
 /**
  * Publishes outbox events to Kafka, at least once, urgent lane first and otherwise in commit order: a batch is
- * locked with {@code FOR UPDATE SKIP LOCKED} (so several instances never publish the same rows concurrently), sent,
- * and marked published only after the broker acknowledged every record. While Kafka is down the batch is rolled
- * back and retried with backoff; nothing is lost, and consumers de-duplicate the rare re-sent record by its
+ * sent and marked published only after the broker acknowledged every record. While Kafka is down the batch is
+ * rolled back and retried with backoff; nothing is lost, and consumers de-duplicate the rare re-sent record by its
  * {@code ce_id}.
+ * <p>
+ * With several instances of a service, only one relay publishes at a time: each batch's transaction first takes a
+ * PostgreSQL advisory lock, and an instance that cannot get it skips its turn. Two relays working on different
+ * batches at once could otherwise publish a later event of a case before an earlier one (docs/architecture.md,
+ * "Several instances").
  */
 @ApplicationScoped
 public class OutboxRelay extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    /** The advisory lock key of the relay; each service has a database of its own. */
+    static final long RELAY_LOCK = 0x4368_5361_6665_4f42L;
 
     @Inject
     EntityManager em;
@@ -101,6 +107,10 @@ public class OutboxRelay extends PollingWorker {
      */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (!(Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK).getSingleResult()) {
+                return 0; // another instance's relay is publishing
+            }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery(
                     "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY priority, created_at, id "

@@ -1,0 +1,69 @@
+package vn.childsafe.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.TestTokens;
+
+/**
+ * With several instances of a service, one relay publishes at a time (docs/architecture.md, "Several instances"):
+ * while another instance holds the relay's advisory lock, this one publishes nothing, and it takes over as soon as
+ * the lock is free.
+ */
+@QuarkusTest
+@WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
+class OutboxRelayLeadershipTest {
+
+    /** OutboxRelay.RELAY_LOCK. */
+    private static final long RELAY_LOCK = 0x4368_5361_6665_4f42L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aRelayWaitsWhileAnotherInstancesRelayHoldsTheLockThenTakesOver() throws Exception {
+        String reportId;
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement s = otherInstance.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ")");
+            }
+            reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+                    .body(ReportResourceTest.FULL_REPORT).post("/api/v1/reports")
+                    .then().statusCode(202).extract().path("reportId");
+            // Several poll intervals: a relay that ignored the lock would have published by now.
+            Thread.sleep(1_500);
+            assertThat(unpublished(reportId)).isEqualTo(1);
+            otherInstance.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unpublished(reportId)).isZero());
+    }
+
+    private long unpublished(String reportId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
+            s.setString(1, reportId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
