@@ -222,9 +222,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
-            env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties")));
+            env.putAll(serviceKeys(settings.dataDir().resolve("vault-keys.properties")));
             // The demo inbox is plain http on loopback; production contact points must be https.
             env.put("CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK", "true");
+            // The public page is served over plain http on loopback here; production serves it over TLS.
+            env.put("PUBLIC_PAGE_SECURE_COOKIE", "false");
             env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
             return builder.start();
         } catch (IOException e) {
@@ -339,7 +341,7 @@ public final class LocalStack implements AutoCloseable {
         return secrets;
     }
 
-    private static Map<String, String> vaultKeys(Path file) {
+    private static Map<String, String> serviceKeys(Path file) {
         Properties stored = load(file);
         if (!stored.containsKey("VAULT_KEYS")) {
             byte[] key = new byte[32];
@@ -348,8 +350,16 @@ public final class LocalStack implements AutoCloseable {
             stored.setProperty("VAULT_ACTIVE_KEY", "local1");
             store(file, stored, "Identity vault keys of this local stack; losing them makes stored identities unreadable");
         }
+        if (!stored.containsKey("CSRF_SIGNATURE_KEY")) {
+            // Signs the public page's CSRF cookie (intake); a new key only makes open pages reload.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            stored.setProperty("CSRF_SIGNATURE_KEY", Base64.getEncoder().encodeToString(key));
+            store(file, stored, "Identity vault keys of this local stack; losing them makes stored identities unreadable");
+        }
         return Map.of("VAULT_KEYS", stored.getProperty("VAULT_KEYS"),
-                "VAULT_ACTIVE_KEY", stored.getProperty("VAULT_ACTIVE_KEY"));
+                "VAULT_ACTIVE_KEY", stored.getProperty("VAULT_ACTIVE_KEY"),
+                "CSRF_SIGNATURE_KEY", stored.getProperty("CSRF_SIGNATURE_KEY"));
     }
 
     private static Properties load(Path file) {
