@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +62,9 @@ public class PublicPageTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = "quarkus.log.file.path")
+    String logFile;
 
     /** A browser session: the CSRF cookie and the token of the form it was given, from one client address. */
     private record Session(String address, Map<String, String> cookies, String token) {
@@ -121,6 +126,10 @@ public class PublicPageTest {
         assertThat(event.value()).contains("\"sourceChannel\":\"WEB_PUBLIC\"").contains("tiktok.com")
                 .doesNotContain("Mai").doesNotContain(REPORTER_PHONE).doesNotContain("Ba Đình")
                 .doesNotContain("nhắn tin");
+        // Nor in the log (ChildSafe's own code logs at DEBUG in tests), and not the tracking code either.
+        assertThat(Files.readString(Path.of(logFile), StandardCharsets.UTF_8)).contains(row.get("id").toString())
+                .doesNotContain(REPORTER_NAME).doesNotContain(REPORTER_PHONE).doesNotContain("Ba Đình")
+                .doesNotContain(code);
     }
 
     @Test

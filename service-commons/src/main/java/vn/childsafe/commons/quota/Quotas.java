@@ -31,6 +31,8 @@ import vn.childsafe.commons.problem.Problem;
  * {@link QuotaConfig} rate. A write past the quota is answered 429 with {@code Retry-After} and counted in
  * {@code childsafe.quota.exceeded} by client, so that a token posting reports in a loop cannot page police, the 111
  * liaison and paid SMS without end. Reads are not limited; anonymous requests are refused before they get here.
+ * Callers without a token (intake's public page) take from buckets of their own, by purpose and client address,
+ * through {@link #take(String, int)}.
  */
 @ApplicationScoped
 public class Quotas {
