@@ -171,6 +171,8 @@ class PublicPageIT {
 
         browser.findElement(By.cssSelector(".summary a")).click();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("description-field");
+        browser.executeScript("document.querySelector('label[for=description-field]').scrollIntoView()");
+        screenshot("03-missing-answer-field", false);
     }
 
     @Test
