@@ -2,6 +2,7 @@ package vn.childsafe.intake.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
@@ -110,6 +112,7 @@ public class ReportResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") ReportSubmission submission) {
         checkIdempotencyKey(idempotencyKey);
+        checkChannel(submission);
         ReportSubmissions.Outcome outcome = submissions.submit(submission, caller.getSubject(), idempotencyKey);
         Response.ResponseBuilder answer = Response.accepted(outcome.accepted())
                 .location(URI.create("/api/v1/reports/" + outcome.accepted().reportId()));
@@ -117,6 +120,14 @@ public class ReportResource {
             answer.header(REPLAYED, "true");
         }
         return answer.build();
+    }
+
+    /** WEB_PUBLIC marks unverified reports from the public page; a token holder must not pass for one. */
+    private static void checkChannel(ReportSubmission submission) {
+        if (submission.source() != null && submission.source().channel() == SourceChannel.WEB_PUBLIC) {
+            throw ProblemException.badRequest("1 field(s) of the request are invalid.", List.of(new Problem.FieldError(
+                    "/source/channel", "WEB_PUBLIC is reserved for ChildSafe's public reporting page")));
+        }
     }
 
     private void checkIdempotencyKey(String key) {

@@ -46,7 +46,8 @@ public record ReportSubmission(
     /** The sending channel and the sender's own reference. */
     public record Source(
             @Schema(description = "Sending channel (kênh tiếp nhận): the 111 hotline, another government system, "
-                    + "a platform, a web form, a school or the police.") SourceChannel channel,
+                    + "a platform, a web form, a school or the police. WEB_PUBLIC is reserved for ChildSafe's own public "
+                    + "page (docs/guide-public-page.md): an API client sending it gets 400.") SourceChannel channel,
             @Size(max = 200) @Schema(description = "The sender's own reference, e.g. the 111 call id.",
                     example = "111-2026-000123") String reference) {
     }

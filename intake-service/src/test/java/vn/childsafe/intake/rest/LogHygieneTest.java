@@ -16,6 +16,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.childsafe.intake.web.PublicPageTest;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.TestTokens;
 
@@ -29,7 +30,8 @@ import vn.childsafe.local.infra.TestTokens;
 class LogHygieneTest {
 
     private static final List<String> IDENTITY = List.of("Nguyễn Thị Hoa", "Trường THCS Ngọc Hà", "Trần Văn Bình",
-            "0912345678", "binh.tran@example.vn", "Số 5 ngõ 12 Đội Cấn", "dụ dỗ cháu gửi ảnh");
+            "0912345678", "binh.tran@example.vn", "Số 5 ngõ 12 Đội Cấn", "dụ dỗ cháu gửi ảnh",
+            PublicPageTest.REPORTER_NAME, PublicPageTest.REPORTER_PHONE);
 
     @ConfigProperty(name = "quarkus.log.file.path")
     String logFile;

@@ -69,6 +69,15 @@ class ReportResourceTest {
     String kafka;
 
     @Test
+    void anApiClientCannotPassItsReportOffAsOneFromThePublicPage() {
+        given().auth().oauth2(TestTokens.reporter("gov")).contentType(ContentType.JSON)
+                .body("{\"source\": {\"channel\": \"WEB_PUBLIC\"}, \"category\": \"OTHER\", \"urgency\": \"NORMAL\", "
+                        + "\"description\": \"x\"}")
+                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/source/channel"));
+    }
+
+    @Test
     void acceptsAReportAndPublishesOnlyRoutingFacts() throws Exception {
         String reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
                 .body(FULL_REPORT)

@@ -55,6 +55,12 @@ public record ReportFacts(Category category, Urgency urgency, SourceChannel sour
                 victimSchoolGiven, contentUrls, matches);
     }
 
+    /** The same facts at another urgency. */
+    public ReportFacts withUrgency(Urgency routed) {
+        return new ReportFacts(category, routed, sourceChannel, reporterRelationship, victimGiven, victimSchoolGiven,
+                contentUrls, knownContent);
+    }
+
     /** The facts of a {@code reports.received.v1} event. */
     public static ReportFacts of(ReportReceived report) {
         Set<String> urls = new LinkedHashSet<>();

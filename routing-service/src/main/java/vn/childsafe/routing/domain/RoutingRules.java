@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 
 /**
@@ -26,7 +27,7 @@ import vn.childsafe.commons.domain.Urgency;
 public final class RoutingRules {
 
     /** Version of the rule set shipped with the service. */
-    public static final String DEFAULT_VERSION = "default-2";
+    public static final String DEFAULT_VERSION = "default-3";
 
     private static final RuleSet DEFAULT = new RuleSet(DEFAULT_VERSION, List.of(
             new RoutingRule("R1", RuleCondition.urgencyIn(Urgency.IMMEDIATE_DANGER), POLICE_COMMUNE,
@@ -50,7 +51,7 @@ public final class RoutingRules {
             new RoutingPolicies(true, Set.of(Urgency.IMMEDIATE_DANGER, Urgency.HIGH),
                     Set.of(Category.CSAM, Category.SEXTORTION, Category.GROOMING, Category.HARMFUL_CONTENT,
                             Category.PRIVACY_VIOLATION, Category.CYBERBULLYING),
-                    Set.of(Urgency.HIGH), Duration.ofMinutes(15)));
+                    Set.of(Urgency.HIGH), Duration.ofMinutes(15), Set.of(SourceChannel.WEB_PUBLIC), Urgency.HIGH));
 
     private final RuleSet ruleSet;
 
@@ -73,12 +74,19 @@ public final class RoutingRules {
     }
 
     /** Decides which unit types must act on a report, and why. */
-    public RoutingDecision decide(ReportFacts facts) {
-        RoutingRule rule = ruleSet.firstMatch(facts);
+    public RoutingDecision decide(ReportFacts reported) {
         RoutingPolicies policies = ruleSet.policies();
         List<String> why = new ArrayList<>();
-        facts.knownContent().forEach(match -> why.add("content: " + match.describe() + ": category "
+        reported.knownContent().forEach(match -> why.add("content: " + match.describe() + ": category "
                 + match.category() + ", urgency at least " + ReportFacts.KNOWN_CONTENT_URGENCY + ", takedown required"));
+        Urgency claimed = reported.urgency();
+        ReportFacts facts = reported.withUrgency(policies.routedUrgency(reported.sourceChannel(), claimed));
+        boolean unconfirmed = facts.urgency() != claimed;
+        if (unconfirmed) {
+            why.add("unverified channel " + reported.sourceChannel() + ": reported as " + claimed + ", routed as "
+                    + facts.urgency() + " until the 111 liaison confirms it");
+        }
+        RoutingRule rule = ruleSet.firstMatch(facts);
         why.add("rule " + rule.id() + " of rule set " + ruleSet.version() + " matched (" + rule.when().describe()
                 + "): lead " + rule.lead());
 
@@ -109,6 +117,9 @@ public final class RoutingRules {
         }
 
         List<String> liaisonReasons = new ArrayList<>();
+        if (unconfirmed) {
+            liaisonReasons.add("to confirm the unverified " + claimed);
+        }
         if (policies.liaisonWhenVictimGiven() && facts.victimGiven()) {
             liaisonReasons.add("a victim is given");
         }
@@ -130,7 +141,7 @@ public final class RoutingRules {
             why.add(takedownReason + " calls for takedown, but no content URL was given");
         }
 
-        return new RoutingDecision(ruleSet.version(), rule.id(), rule.lead(), supports, ackWithin, liaison, takedown,
+        return new RoutingDecision(ruleSet.version(), rule.id(), facts.urgency(), rule.lead(), supports, ackWithin, liaison, takedown,
                 takedown ? facts.contentUrls() : List.of(), why);
     }
 

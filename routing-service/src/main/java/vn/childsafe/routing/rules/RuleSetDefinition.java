@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.childsafe.commons.domain.Category;
+import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.routing.domain.AgencyType;
@@ -51,7 +52,12 @@ public record RuleSetDefinition(
     @Schema(name = "PoliciesDefinition")
     public record Policies(Boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
             Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies,
-            @Schema(examples = "PT15M") String minimumHalvedDeadline) {
+            @Schema(examples = "PT15M") String minimumHalvedDeadline,
+            @Schema(description = "Channels whose reports nobody has verified, e.g. WEB_PUBLIC (the public page); "
+                    + "absent or empty: every channel is trusted") Set<SourceChannel> unverifiedChannels,
+            @Schema(description = "The highest urgency a report from an unverified channel is routed at; a "
+                    + "higher one alerts the 111 liaison to confirm it. Required with unverifiedChannels",
+                    examples = "HIGH") Urgency unverifiedUrgencyCap) {
     }
 
     /** URL canonicalisation per platform and the PDQ thresholds. */
@@ -100,7 +106,8 @@ public record RuleSetDefinition(
         RoutingPolicies p = set.policies();
         return new RuleSetDefinition(set.version(), description, rules, new Policies(p.liaisonWhenVictimGiven(),
                 p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
-                p.minimumHalvedDeadline().toString()), ContentIdentityDefinition.of(set.contentIdentity()));
+                p.minimumHalvedDeadline().toString(), p.unverifiedChannels(), p.unverifiedUrgencyCap()),
+                ContentIdentityDefinition.of(set.contentIdentity()));
     }
 
     /**
@@ -170,10 +177,17 @@ public record RuleSetDefinition(
         } else {
             Duration minimum = duration(policies.minimumHalvedDeadline() == null ? "PT0S"
                     : policies.minimumHalvedDeadline(), "/policies/minimumHalvedDeadline", errors);
-            if (minimum != null) {
+            Set<SourceChannel> unverified = orEmpty(policies.unverifiedChannels());
+            boolean capMissing = !unverified.isEmpty() && policies.unverifiedUrgencyCap() == null;
+            if (capMissing) {
+                errors.add(new Problem.FieldError("/policies/unverifiedUrgencyCap",
+                        "required when unverifiedChannels are given: the highest urgency they are routed at"));
+            }
+            if (minimum != null && !capMissing) {
                 builtPolicies = new RoutingPolicies(Boolean.TRUE.equals(policies.liaisonWhenVictimGiven()),
                         orEmpty(policies.liaisonUrgencies()), orEmpty(policies.takedownCategories()),
-                        orEmpty(policies.halvedDeadlineUrgencies()), minimum);
+                        orEmpty(policies.halvedDeadlineUrgencies()), minimum, unverified,
+                        unverified.isEmpty() ? null : policies.unverifiedUrgencyCap());
             }
         }
         ContentIdentity identity = contentIdentity == null ? shippedIdentity

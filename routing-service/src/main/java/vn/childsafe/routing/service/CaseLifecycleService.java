@@ -331,14 +331,16 @@ public class CaseLifecycleService {
         String linked = "report " + report.reportId() + " linked: same content as this case (" + link.matchedBy + ")"
                 + (knownContentFound ? "; content " + knownContent.stream().map(KnownContentMatch::describe)
                         .collect(Collectors.joining(", ")) : "");
-        if (!report.urgency().isHigherThan(c.urgency)) {
+        // A report from an unverified channel raises a case no higher than the rule set's cap for it.
+        Urgency urgency = rules.ruleSet().policies().routedUrgency(report.sourceChannel(), report.urgency());
+        if (!urgency.isHigherThan(c.urgency)) {
             record(c, all, CaseEvent.Kind.REPORT_LINKED, SYSTEM, linked + (takedown.isEmpty() ? ""
                     : "; takedown requested for " + takedown.size() + " new URL(s)"), null, null, List.of(), takedown, now);
             return true;
         }
 
         Urgency previous = c.urgency;
-        c.urgency = report.urgency();
+        c.urgency = urgency;
         RoutingDecision decision = rules.decide(new ReportFacts(c.category, report.urgency(), facts.sourceChannel(),
                 facts.reporterRelationship(), facts.victimGiven(), facts.victimSchoolGiven(), facts.contentUrls(),
                 knownContent));

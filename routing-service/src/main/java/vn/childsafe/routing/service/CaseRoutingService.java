@@ -184,7 +184,7 @@ public class CaseRoutingService {
         routingCase.id = UUID.randomUUID();
         routingCase.status = CaseStatus.ROUTED;
         routingCase.category = report.category();
-        routingCase.urgency = report.urgency();
+        routingCase.urgency = decision.urgency();
         routingCase.provinceCode = where.provinceCode();
         routingCase.provinceName = where.provinceName();
         routingCase.communeCode = where.communeCode();

@@ -43,7 +43,7 @@ import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 
 /**
- * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-2, the imported legacy mapping
+ * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-3, the imported legacy mapping
  * of the project's fixtures, the agency register) covering every rule, every policy, every jurisdiction fallback,
  * current and legacy codes of more than ten provinces (Hà Đông 268, Bình Phước 70, Quảng Bình 44, Hải Dương 30
  * among them) and a split ward.
@@ -59,7 +59,8 @@ class DefaultRuleSetTableTest {
 
     /**
      * One report and what routing must decide. {@code loc}: province, commune, district, ward (null = absent).
-     * {@code flags}: V victim given, S victim's school known, T reporter TEACHER, H source SCHOOL, U one content URL.
+     * {@code flags}: V victim given, S victim's school known, T reporter TEACHER, H source SCHOOL, W source
+     * WEB_PUBLIC (the public page, unverified), U one content URL.
      */
     record Row(String name, Category category, Urgency urgency, String flags, String[] loc, String rule,
             String province, String level, String lead, List<String> supports, int ackMinutes, boolean liaison,
@@ -111,6 +112,14 @@ class DefaultRuleSetTableTest {
                     "POLICE_COMMUNE: no unit registered for commune 25195 → POLICE_PROVINCE",
                     "CHILD_PROTECTION_PROVINCE: no unit registered in province 75 → national HOTLINE_111"),
             // R2: sexual abuse, sextortion, grooming, trafficking
+            row("R2 for an unverified IMMEDIATE_DANGER from the public page: HIGH, the 111 liaison confirms",
+                    Category.GROOMING, NOW, "W", at("01", null, null, null), "R2", "01", "PROVINCE", "CA-01",
+                    List.of("BVTE-01", "TTTT-01"), 30, true, false,
+                    "unverified channel WEB_PUBLIC: reported as IMMEDIATE_DANGER, routed as HIGH",
+                    "111 liaison alerted: to confirm the unverified IMMEDIATE_DANGER, urgency HIGH"),
+            row("R6 for an unverified IMMEDIATE_DANGER of another kind from the public page", OTHER, NOW, "W",
+                    at("31", null, null, null), "R6", "31", "PROVINCE", "BVTE-31", List.of(), 12 * 60, true, false,
+                    "routed as HIGH until the 111 liaison confirms it"),
             row("R2 CSAM in Hà Nội", Category.CSAM, NORMAL, "U", at("01", null, null, null), "R2", "01", "PROVINCE", "CA-01",
                     List.of("BVTE-01", "TTTT-01"), 60, false, true, "acknowledgement within 1 h"),
             row("R2 sextortion HIGH halves the hour", Category.SEXTORTION, HIGH, "V", at("31", null, null, null), "R2", "31",
@@ -168,7 +177,7 @@ class DefaultRuleSetTableTest {
                     "category HARMFUL_CONTENT calls for takedown, but no content URL was given"),
             // R5: scams
             row("R5 scam in Hà Nội", Category.SCAM, NORMAL, "", at("01", null, null, null), "R5", "01", "PROVINCE", "CA-01",
-                    List.of("TTTT-01"), 24 * 60, false, false, "rule R5 of rule set default-2 matched"),
+                    List.of("TTTT-01"), 24 * 60, false, false, "rule R5 of rule set default-3 matched"),
             row("R5 scam legacy Nam Định 36 → Ninh Bình, national units", Category.SCAM, NORMAL, "", at("36", null, null, null),
                     "R5", "37", "PROVINCE", NCP, List.of(NIS), 24 * 60, false, false,
                     "INFORMATION_PROVINCE: no unit registered in province 37 → national NATIONAL_INFOSEC"),
@@ -254,7 +263,8 @@ class DefaultRuleSetTableTest {
     void routes_as_design_section_6_says(Row row) {
         String url = "https://www.tiktok.com/@table/video/" + UUID.randomUUID();
         ReportReceived report = new ReportReceived(UUID.randomUUID(), Instant.now(),
-                row.flags().contains("H") ? SourceChannel.SCHOOL : SourceChannel.HOTLINE_111, row.category(),
+                row.flags().contains("H") ? SourceChannel.SCHOOL
+                        : row.flags().contains("W") ? SourceChannel.WEB_PUBLIC : SourceChannel.HOTLINE_111, row.category(),
                 row.urgency(), null, new ReportReceived.Location(row.loc()[0], row.loc()[1], row.loc()[2], row.loc()[3]),
                 new ReportReceived.Victim(row.flags().contains("V"), row.flags().contains("V") ? 14 : null,
                         row.flags().contains("V") ? Gender.FEMALE : null, row.flags().contains("S")),
@@ -268,8 +278,11 @@ class DefaultRuleSetTableTest {
                 .then().statusCode(200).extract().jsonPath();
         List<String> explanation = c.getList("explanation", String.class);
         String why = String.join("\n", explanation);
-        assertThat(c.getString("ruleSetVersion")).isEqualTo("default-2");
+        assertThat(c.getString("ruleSetVersion")).isEqualTo("default-3");
         assertThat(c.getString("ruleId")).as(why).isEqualTo(row.rule());
+        // The public page's reports are unverified: never routed above HIGH (docs/routing-rules.md, section 2).
+        Urgency routedUrgency = row.flags().contains("W") && row.urgency() == NOW ? HIGH : row.urgency();
+        assertThat(c.getString("urgency")).as(why).isEqualTo(routedUrgency.name());
         assertThat(c.getString("location.provinceCode")).as(why).isEqualTo(row.province());
         assertThat(c.getString("location.level")).as(why).isEqualTo(row.level());
         assertThat(c.getString("assignments[0].role")).isEqualTo("LEAD");

@@ -48,8 +48,8 @@ class RoutingRulesTest {
     }
 
     @Test
-    void default_rule_set_is_version_default_1() {
-        assertThat(rules.ruleSet().version()).isEqualTo("default-2");
+    void default_rule_set_is_version_default_3() {
+        assertThat(rules.ruleSet().version()).isEqualTo("default-3");
         assertThat(rules.ruleSet().rules()).extracting(RoutingRule::id)
                 .containsExactly("R1", "R2", "R3", "R4", "R5", "R6");
     }
@@ -71,7 +71,48 @@ class RoutingRulesTest {
         assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
         assertThat(d.supports()).containsExactly(CHILD_PROTECTION_PROVINCE, INFORMATION_PROVINCE);
         assertThat(d.ackWithin()).isEqualTo(Duration.ofHours(1));
-        assertThat(d.ruleSetVersion()).isEqualTo("default-2");
+        assertThat(d.ruleSetVersion()).isEqualTo("default-3");
+    }
+
+    @Test
+    void an_unverified_immediate_danger_from_the_public_page_is_routed_as_high_and_the_liaison_confirms_it() {
+        ReportFacts page = new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.WEB_PUBLIC,
+                ReporterRelationship.SELF, false, false, List.of());
+        RoutingDecision d = rules.decide(page);
+        assertThat(d.urgency()).isEqualTo(Urgency.HIGH);
+        assertThat(d.ruleId()).isEqualTo("R2");
+        assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
+        assertThat(d.ackWithin()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(d.liaisonRequired()).isTrue();
+        assertThat(d.explanation()).contains("unverified channel WEB_PUBLIC: reported as IMMEDIATE_DANGER, routed as "
+                + "HIGH until the 111 liaison confirms it")
+                .anySatisfy(line -> assertThat(line).startsWith("111 liaison alerted: to confirm the unverified "
+                        + "IMMEDIATE_DANGER"));
+
+        // The same report from the 111 hotline is trusted; a page report at HIGH or NORMAL is not changed.
+        ReportFacts hotline = new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.HOTLINE_111,
+                ReporterRelationship.SELF, false, false, List.of());
+        assertThat(rules.decide(hotline).urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
+        assertThat(rules.decide(hotline).ruleId()).isEqualTo("R1");
+        RoutingDecision normal = rules.decide(page.withUrgency(Urgency.NORMAL));
+        assertThat(normal.urgency()).isEqualTo(Urgency.NORMAL);
+        assertThat(normal.liaisonRequired()).isFalse();
+        assertThat(normal.explanation()).noneSatisfy(line -> assertThat(line).contains("unverified"));
+    }
+
+    @Test
+    void a_rule_set_without_unverified_channels_trusts_the_public_page() {
+        RuleSet shipped = RoutingRules.defaultRuleSet();
+        RoutingPolicies p = shipped.policies();
+        RoutingRules trusting = new RoutingRules(new RuleSet("trusting", shipped.rules(), new RoutingPolicies(
+                p.liaisonWhenVictimGiven(), p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
+                p.minimumHalvedDeadline())));
+        RoutingDecision d = trusting.decide(new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER,
+                SourceChannel.WEB_PUBLIC, ReporterRelationship.SELF, false, false, List.of()));
+        assertThat(d.urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
+        assertThat(d.ruleId()).isEqualTo("R1");
+        assertThatThrownBy(() -> new RoutingPolicies(true, Set.of(), Set.of(), Set.of(), Duration.ZERO,
+                Set.of(SourceChannel.WEB_PUBLIC), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -206,7 +247,7 @@ class RoutingRulesTest {
     @Test
     void explanation_names_the_rule_set_and_rule() {
         RoutingDecision d = rules.decide(facts(Category.CSAM));
-        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-2 matched (category ")
+        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-3 matched (category ")
                 .endsWith("lead POLICE_PROVINCE");
     }
 

@@ -109,7 +109,7 @@ class ReportRoutingFlowTest {
         assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
 
         assertThat(event.get("status").asText()).isEqualTo("ROUTED");
-        assertThat(event.get("ruleSetVersion").asText()).isEqualTo("default-2");
+        assertThat(event.get("ruleSetVersion").asText()).isEqualTo("default-3");
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
         assertThat(event.get("provinceCode").asText()).isEqualTo("01");
         assertThat(event.get("reportIds").get(0).asText()).isEqualTo(reportId.toString());

@@ -64,8 +64,8 @@ class RuleSetResourceTest {
     @Test
     void the_seeded_default_rule_set_is_the_shipped_rules_and_platform_identity_as_data() throws Exception {
         given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then().statusCode(200)
-                .body("find { it.version == 'default-2' }.status", equalTo("ACTIVE"));
-        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-2")
+                .body("find { it.version == 'default-3' }.status", equalTo("ACTIVE"));
+        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-3")
                 .then().statusCode(200).body("definition.rules.id", org.hamcrest.Matchers.contains("R1", "R2", "R3",
                         "R4", "R5", "R6"))
                 .body("definition.rules[0].ackWithin", equalTo("PT15M"))
@@ -116,7 +116,7 @@ class RuleSetResourceTest {
         Map<String, Object> report = Map.of("category", "SELF_HARM", "urgency", "NORMAL",
                 "location", Map.of("provinceCode", "46"), "victim", Map.of("ageYears", 15, "name", "Nguyễn Văn A"),
                 "description", "ignored");
-        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-2"))
+        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-3"))
                 .body("ruleId", equalTo("R6")).body("ackWithin", equalTo("PT24H"))
                 .body("assignments[0].agencyCode", equalTo("BVTE-46"))
                 .body("liaisonRequired", equalTo(true));
@@ -138,9 +138,9 @@ class RuleSetResourceTest {
             given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
                     .body("ruleSetVersion", equalTo(version)).body("ruleId", equalTo("R7"));
             given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
-                    .body("find { it.version == 'default-2' }.status", equalTo("RETIRED"));
+                    .body("find { it.version == 'default-3' }.status", equalTo("RETIRED"));
         } finally {
-            activate("default-2").then().statusCode(200);
+            activate("default-3").then().statusCode(200);
         }
         given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
                 .body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));

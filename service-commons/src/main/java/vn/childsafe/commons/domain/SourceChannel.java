@@ -9,6 +9,11 @@ public enum SourceChannel {
     /** An online platform's automatic report. */
     PLATFORM,
     WEB,
+    /**
+     * ChildSafe's own public reporting page (trang phản ánh công khai): anyone, without an account, so its reports
+     * are unverified (docs/routing-rules.md, section 2).
+     */
+    WEB_PUBLIC,
     SCHOOL,
     POLICE
 }

@@ -222,9 +222,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
-            env.putAll(vaultKeys(settings.dataDir().resolve("vault-keys.properties"), service));
+            env.putAll(serviceKeys(settings.dataDir().resolve("vault-keys.properties"), service));
             // The demo inbox is plain http on loopback; production contact points must be https.
             env.put("CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK", "true");
+            // The public page is served over plain http on loopback here; production serves it over TLS.
+            env.put("PUBLIC_PAGE_SECURE_COOKIE", "false");
             env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
             return builder.start();
         } catch (IOException e) {
@@ -340,10 +342,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Each service's own field-encryption key ring, generated on first start. Intake's keeps the unprefixed names it
-     * was first written with, so that identities stored by earlier stacks stay readable.
+     * Each service's own field-encryption key ring, and intake's CSRF signing key, generated on first start.
+     * Intake's ring keeps the unprefixed names it was first written with, so that identities stored by earlier
+     * stacks stay readable.
      */
-    private static synchronized Map<String, String> vaultKeys(Path file, Service service) {
+    private static synchronized Map<String, String> serviceKeys(Path file, Service service) {
         String prefix = service == Service.INTAKE ? "" : service.module + ".";
         Properties stored = load(file);
         if (!stored.containsKey(prefix + "VAULT_KEYS")) {
@@ -354,8 +357,21 @@ public final class LocalStack implements AutoCloseable {
             store(file, stored, "Field-encryption keys of this local stack, one ring per service; losing them makes "
                     + "stored identities, notes and signing secrets unreadable");
         }
-        return Map.of("VAULT_KEYS", stored.getProperty(prefix + "VAULT_KEYS"),
-                "VAULT_ACTIVE_KEY", stored.getProperty(prefix + "VAULT_ACTIVE_KEY"));
+        if (!stored.containsKey("CSRF_SIGNATURE_KEY")) {
+            // Signs the public page's CSRF cookie (intake); a new key only makes open pages reload.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            stored.setProperty("CSRF_SIGNATURE_KEY", Base64.getEncoder().encodeToString(key));
+            store(file, stored, "Field-encryption keys of this local stack, one ring per service; losing them makes "
+                    + "stored identities, notes and signing secrets unreadable");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("VAULT_KEYS", stored.getProperty(prefix + "VAULT_KEYS"));
+        env.put("VAULT_ACTIVE_KEY", stored.getProperty(prefix + "VAULT_ACTIVE_KEY"));
+        if (service == Service.INTAKE) {
+            env.put("CSRF_SIGNATURE_KEY", stored.getProperty("CSRF_SIGNATURE_KEY"));
+        }
+        return env;
     }
 
     private static Properties load(Path file) {
