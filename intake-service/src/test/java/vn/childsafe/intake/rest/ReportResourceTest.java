@@ -122,7 +122,7 @@ class ReportResourceTest {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 row.add(String.valueOf(rs.getString(i)));
             }
-            assertThat(rs.getString("reporter_phone_enc")).startsWith("test2:");
+            assertThat(rs.getString("reporter_phone_enc")).startsWith("v2.test2:");
         }
         String stored = String.join("|", row);
         for (String identity : IDENTITY) {

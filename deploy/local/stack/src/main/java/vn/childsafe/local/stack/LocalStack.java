@@ -66,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private DemoInbox inbox;
@@ -109,11 +109,11 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Demo inbox could not listen on " + settings.inboxPort(), e);
         }
-        for (Service service : Service.values()) {
-            processes.put(service, launch(service));
+        for (Instance instance : instances()) {
+            processes.put(instance, launch(instance));
         }
-        for (Service service : Service.values()) {
-            awaitReady(service);
+        for (Instance instance : instances()) {
+            awaitReady(instance);
         }
         tokens = writeDemoTokens(data.resolve("demo-tokens.json"));
         seed(secrets);
@@ -124,12 +124,35 @@ public final class LocalStack implements AutoCloseable {
      * port plus {@value #MANAGEMENT_PORT_OFFSET}.
      */
     public String managementUrl(Service service) {
-        return "http://127.0.0.1:" + (port(service) + MANAGEMENT_PORT_OFFSET);
+        return managementUrl(new Instance(service, 0));
     }
 
-    /** Base URL of a service, e.g. {@code http://127.0.0.1:8081}. */
+    /** Base URL of the management interface of instance {@code index} (from 0) of a service. */
+    public String managementUrl(Service service, int index) {
+        return managementUrl(new Instance(service, index));
+    }
+
+    /** Where each service instance writes its log ({@code <module>.log}, {@code <module>-2.log} ...). */
+    public Path logDirectory() {
+        return settings.dataDir().resolve("logs");
+    }
+
+    /** Base URL of a service's first instance, e.g. {@code http://127.0.0.1:8081}. */
     public String url(Service service) {
-        return "http://127.0.0.1:" + port(service);
+        return url(new Instance(service, 0));
+    }
+
+    /** Base URL of instance {@code index} (from 0) of a service, e.g. {@code http://127.0.0.1:8181} for the second. */
+    public String url(Service service, int index) {
+        return url(new Instance(service, index));
+    }
+
+    private String url(Instance instance) {
+        return "http://127.0.0.1:" + port(instance);
+    }
+
+    private String managementUrl(Instance instance) {
+        return "http://127.0.0.1:" + (port(instance) + MANAGEMENT_PORT_OFFSET);
     }
 
     public String inboxUrl() {
@@ -181,20 +204,52 @@ public final class LocalStack implements AutoCloseable {
         postgres.start();
     }
 
-    /** The service's JVM, e.g. to tell whether it restarted. */
+    /** The JVM of the service's first instance, e.g. to tell whether it restarted. */
     public ProcessHandle process(Service service) {
-        return processes.get(service).toHandle();
+        return process(service, 0);
     }
 
-    private int port(Service service) {
-        return switch (service) {
+    /** The JVM of instance {@code index} (from 0) of a service. */
+    public ProcessHandle process(Service service, int index) {
+        return processes.get(new Instance(service, index)).toHandle();
+    }
+
+    /** Kills instance {@code index} of a service with SIGKILL, as a crashed machine would end it. */
+    public void kill(Service service, int index) throws InterruptedException {
+        Process process = processes.get(new Instance(service, index));
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** One running copy of a service: the first ({@code index} 0) or a replica. */
+    private record Instance(Service service, int index) {
+
+        String name() {
+            return index == 0 ? service.module : service.module + "-" + (index + 1);
+        }
+    }
+
+    private List<Instance> instances() {
+        List<Instance> all = new ArrayList<>();
+        for (int index = 0; index < settings.replicas(); index++) {
+            for (Service service : Service.values()) {
+                all.add(new Instance(service, index));
+            }
+        }
+        return all;
+    }
+
+    private int port(Instance instance) {
+        int first = switch (instance.service()) {
             case INTAKE -> settings.intakePort();
             case ROUTING -> settings.routingPort();
             case NOTIFY -> settings.notifyPort();
         };
+        return first + instance.index() * StackSettings.REPLICA_PORT_STEP;
     }
 
-    private Process launch(Service service) {
+    private Process launch(Instance instance) {
+        Service service = instance.service();
         Path jar = settings.repoRoot().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
@@ -209,12 +264,12 @@ public final class LocalStack implements AutoCloseable {
                     "-Dchildsafe.quota.clients." + BULK_CLIENT + ".per-minute=" + BULK_PER_MINUTE,
                     "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance.name() + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port(instance)));
             env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port(service) + MANAGEMENT_PORT_OFFSET));
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port(instance) + MANAGEMENT_PORT_OFFSET));
             env.put("DB_URL", postgres.jdbcUrl(service.database));
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
@@ -234,32 +289,32 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Service service) {
+    private void awaitReady(Instance instance) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(instance) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
-            Process process = processes.get(service);
+            Process process = processes.get(instance);
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
-                        + settings.dataDir().resolve("logs/" + service.module + ".log"));
+                throw new IllegalStateException(instance.name() + " exited with " + process.exitValue() + "; see "
+                        + settings.dataDir().resolve("logs/" + instance.name() + ".log"));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log(String.format("%-12s %s  (Swagger UI: %s/q/swagger-ui)", service.module, url(service),
-                            url(service)));
+                    log(String.format("%-16s %s  (Swagger UI: %s/q/swagger-ui)", instance.name(), url(instance),
+                            url(instance)));
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + service.module, e);
+                throw new IllegalStateException("Interrupted while waiting for " + instance.name(), e);
             }
             sleep(500);
         }
-        throw new IllegalStateException(service.module + " was not ready within " + READY_TIMEOUT + "; see "
-                + settings.dataDir().resolve("logs/" + service.module + ".log"));
+        throw new IllegalStateException(instance.name() + " was not ready within " + READY_TIMEOUT + "; see "
+                + settings.dataDir().resolve("logs/" + instance.name() + ".log"));
     }
 
     private Map<String, String> writeDemoTokens(Path file) {

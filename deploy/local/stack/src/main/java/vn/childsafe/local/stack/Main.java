@@ -13,6 +13,18 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         StackSettings settings = StackSettings.fromEnvironment();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--replicas") && i + 1 < args.length && args[i + 1].matches("[1-9]")) {
+                settings = settings.withReplicas(Integer.parseInt(args[++i]));
+            } else {
+                System.err.println("""
+                        Usage: deploy/local/run.sh [--replicas N]
+                          --replicas N  run N instances of each service (1-9; the second on ports 8181-8183,
+                                        management 9181-9183), against the same PostgreSQL and Kafka
+                        Ports, data directory and heap: CHILDSAFE_* variables, see docs/runbook.md.""");
+                System.exit(args[i].equals("--help") || args[i].equals("-h") ? 0 : 2);
+            }
+        }
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

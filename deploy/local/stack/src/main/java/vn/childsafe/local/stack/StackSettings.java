@@ -8,7 +8,29 @@ import java.nio.file.Path;
  * ({@code -Dchildsafe.intake-port=18081}) or an environment variable ({@code CHILDSAFE_INTAKE_PORT=18081}).
  */
 public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap) {
+        int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap, int replicas) {
+
+    /** Instance {@code n} (from 0) of a service listens on its port plus {@code n} times this: 8181-8183 for the second. */
+    public static final int REPLICA_PORT_STEP = 100;
+
+    public StackSettings {
+        if (replicas < 1 || replicas > 9) {
+            throw new IllegalArgumentException("replicas must be 1 to 9, not " + replicas);
+        }
+    }
+
+    /** One instance of each service. */
+    public StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap) {
+        this(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, intakePort, routingPort, notifyPort,
+                inboxPort, serviceHeap, 1);
+    }
+
+    /** These settings with {@code replicas} instances of each service. */
+    public StackSettings withReplicas(int replicas) {
+        return new StackSettings(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, intakePort,
+                routingPort, notifyPort, inboxPort, serviceHeap, replicas);
+    }
 
     /** The defaults listed in docs/runbook.md ("Local stack"), overridable one by one. */
     public static StackSettings fromEnvironment() {
@@ -22,7 +44,8 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
                 intSetting("routing-port", 8082),
                 intSetting("notify-port", 8083),
                 intSetting("inbox-port", 8089),
-                setting("service-heap", "384m"));
+                setting("service-heap", "384m"),
+                intSetting("replicas", 1));
     }
 
     /** The checkout this code runs from: the first directory upwards that holds {@code mvnw}. */
