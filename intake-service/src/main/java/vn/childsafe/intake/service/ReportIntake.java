@@ -9,11 +9,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import vn.childsafe.commons.crypto.FieldCipher;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
@@ -48,6 +52,12 @@ public class ReportIntake {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** What the sender gets back. */
     public record Accepted(UUID reportId, String trackingCode, ReportStatus status, Instant receivedAt) {
     }
@@ -66,7 +76,26 @@ public class ReportIntake {
         if (idempotencyKey != null) {
             idempotencyKeys.complete(clientId, idempotencyKey, report.id, toJson(accepted));
         }
+        countOnCommit(report);
         return accepted;
+    }
+
+    /** {@code childsafe_reports_received_total} by channel, category and urgency, once the report is durable. */
+    private void countOnCommit(Report report) {
+        String channel = report.sourceChannel == null ? "NONE" : report.sourceChannel.name();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    meters.counter("childsafe.reports.received", "channel", channel, "category",
+                            report.category.name(), "urgency", report.urgency.name()).increment();
+                }
+            }
+        });
     }
 
     /** The report, if {@code clientId} submitted it; anybody else learns nothing, not even that it exists. */

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -191,7 +192,7 @@ public class DeliveryDispatcher extends PollingWorker {
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
                 delivery.nextAttemptAt = null;
                 delivery.lastError = gone;
-                count("no_contact_point");
+                count("no_contact_point", delivery.channel);
                 LOG.warnf("Delivery %s to agency %s for case %s: %s", delivery.id, delivery.agencyCode,
                         delivery.caseId, gone);
                 publishFailed(delivery.id, delivery.caseId, delivery.agencyCode, delivery.channel, now,
@@ -274,8 +275,12 @@ public class DeliveryDispatcher extends PollingWorker {
                     group.stream().map(o -> o.attempt().deliveryId()).toList(), now, status);
             for (AttemptOutcome outcome : group) {
                 if (updated.contains(outcome.attempt().deliveryId())) {
-                    count("delivered");
-                    metrics.timer("childsafe.notify.delivery.latency")
+                    count("delivered", outcome.attempt().channel());
+                    Timer.builder("childsafe.notify.delivery.latency")
+                            .description("From the alert's creation (its case event consumed) to the unit's 2xx")
+                            .tag("channel", outcome.attempt().channel().name())
+                            .publishPercentileHistogram()
+                            .register(metrics)
                             .record(Duration.between(outcome.attempt().createdAt(), now));
                 }
             }
@@ -288,7 +293,7 @@ public class DeliveryDispatcher extends PollingWorker {
         if (attempt.number() >= config.maxAttempts()) {
             if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
                     outcome.error(), outcome.statusCode())) {
-                count("failed");
+                count("failed", attempt.channel());
                 publishFailed(attempt.deliveryId(), attempt.caseId(), attempt.agencyCode(), attempt.channel(), now,
                         "Không gửi được thông báo (" + attempt.channel() + ") tới " + attempt.agencyCode()
                                 + " sau " + attempt.number() + " lần thử: " + outcome.error());
@@ -301,13 +306,13 @@ public class DeliveryDispatcher extends PollingWorker {
         Duration wait = backoff.next(attempt.number());
         if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.PENDING,
                 now.plus(wait), outcome.error(), outcome.statusCode())) {
-            count("retry");
+            count("retry", attempt.channel());
             LOG.debugf("Delivery %s to agency %s: attempt %d failed (%s), next in %d ms", attempt.deliveryId(),
                     attempt.agencyCode(), attempt.number(), outcome.error(), wait.toMillis());
         }
     }
 
-    private void count(String outcome) {
-        metrics.counter("childsafe.notify.deliveries", "outcome", outcome).increment();
+    private void count(String outcome, DeliveryChannel channel) {
+        metrics.counter("childsafe.notify.deliveries", "outcome", outcome, "channel", channel.name()).increment();
     }
 }

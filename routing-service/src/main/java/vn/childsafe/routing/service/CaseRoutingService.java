@@ -1,11 +1,13 @@
 package vn.childsafe.routing.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
@@ -169,6 +172,12 @@ public class CaseRoutingService {
                 lead.agencyType);
         meters.counter("childsafe.routing.cases.routed", "rule", decision.ruleId(), "lead_type",
                 lead.agencyType.name()).increment();
+        Timer.builder("childsafe.report.routed.latency")
+                .description("From intake's acceptance of a report to its case being routed")
+                .tag("lane", Lane.of(routingCase.urgency).name().toLowerCase(Locale.ROOT))
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.between(report.receivedAt(), now));
         return new RoutingResult(RoutingResult.Outcome.ROUTED, routingCase.id);
     }
 
@@ -294,7 +303,7 @@ public class CaseRoutingService {
 
     private static String platform(String platform, String canonicalUrl) {
         if (platform != null && !platform.isBlank()) {
-            String p = platform.strip().toLowerCase(java.util.Locale.ROOT);
+            String p = platform.strip().toLowerCase(Locale.ROOT);
             return p.length() <= 100 ? p : p.substring(0, 100);
         }
         if (canonicalUrl == null) {
@@ -306,7 +315,7 @@ public class CaseRoutingService {
     }
 
     private static String hash(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static CaseReport caseReport(UUID caseId, ReportReceived report, String eventId, Instant now) {

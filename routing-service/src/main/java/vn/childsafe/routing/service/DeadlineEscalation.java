@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.config.RoutingConfig;
@@ -24,6 +26,7 @@ import vn.childsafe.routing.config.RoutingConfig;
  * twice, and a failure of one escalation does not hold back the others.
  */
 @ApplicationScoped
+@Startup
 public class DeadlineEscalation {
 
     private static final Logger LOG = Logger.getLogger(DeadlineEscalation.class);
@@ -37,8 +40,13 @@ public class DeadlineEscalation {
     @Inject
     Clock clock;
 
+    private Counter escalations;
+
     @Inject
-    MeterRegistry meters;
+    void register(MeterRegistry meters) {
+        // Registered at start, so that an alert on its increase sees a zero before the first escalation.
+        escalations = meters.counter("childsafe.routing.assignments.escalated");
+    }
 
     @Inject
     RoutingConfig config;
@@ -79,7 +87,7 @@ public class DeadlineEscalation {
             }
         }
         if (escalated > 0) {
-            meters.counter("childsafe.routing.assignments.escalated").increment(escalated);
+            escalations.increment(escalated);
             LOG.infof("Escalated %d overdue assignment(s)", escalated);
         }
         return escalated;

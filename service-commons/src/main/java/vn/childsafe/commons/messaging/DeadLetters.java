@@ -18,7 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 
 /**
  * This service's dead-letter topic, {@code <service>.dlq} (one per consuming service, so replaying it reaches
@@ -27,6 +30,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * content.
  */
 @ApplicationScoped
+@Startup
 public class DeadLetters {
 
     /** Header names, as SmallRye Reactive Messaging's dead-letter queue writes them. */
@@ -46,6 +50,14 @@ public class DeadLetters {
     String service;
 
     private KafkaProducer<String, String> producer;
+    private Counter sent;
+
+    @Inject
+    void register(MeterRegistry registry) {
+        // Registered at start, so that an alert on its increase sees a zero before the first dead letter.
+        sent = Counter.builder("childsafe.dead.letters").description("Records moved to this service's dead-letter topic")
+                .tag("topic", topic()).register(registry);
+    }
 
     /** This service's dead-letter topic. */
     public String topic() {
@@ -71,6 +83,7 @@ public class DeadLetters {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("The dead-letter topic " + topic() + " cannot be written", e);
         }
+        sent.increment();
         LOG.warnf("Record %s-%d@%d (key %s) moved to %s: %s", record.topic(), record.partition(), record.offset(),
                 record.key(), topic(), reason);
     }

@@ -14,9 +14,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +43,9 @@ public class EventConsumers {
 
     @Inject
     KafkaSettings kafka;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     DeadLetters deadLetters;
@@ -71,6 +77,12 @@ public class EventConsumers {
             @Override
             public boolean databaseAnswers() {
                 return EventConsumers.this.databaseAnswers();
+            }
+
+            @Override
+            public void opened(KafkaConsumer<String, String> consumer) {
+                // kafka_consumer_fetch_manager_records_lag_max and friends, per client, topic and partition.
+                new KafkaClientMetrics(consumer).bindTo(meters);
             }
         };
         for (EventHandler<?> handler : handlers) {

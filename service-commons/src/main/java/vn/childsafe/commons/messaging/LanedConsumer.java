@@ -46,6 +46,9 @@ final class LanedConsumer implements Runnable {
 
         /** Whether the database answers a trivial query. */
         boolean databaseAnswers();
+
+        /** A Kafka consumer was opened (to expose its metrics, consumer lag among them). */
+        void opened(KafkaConsumer<String, String> consumer);
     }
 
     /** A record that failed on its own, and why. */
@@ -164,6 +167,7 @@ final class LanedConsumer implements Runnable {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(handler.subscription().topics().stream().map(lane::topic).toList());
         consumers.add(consumer);
+        batches.opened(consumer);
         return consumer;
     }
 

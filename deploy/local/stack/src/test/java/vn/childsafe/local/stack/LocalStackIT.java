@@ -17,8 +17,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.infra.KafkaTestClient;
@@ -43,6 +50,9 @@ import vn.childsafe.local.stack.LocalStack.Service;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
+
+    /** Metric names in PromQL: ChildSafe's own and the Kafka consumers'. */
+    private static final Pattern METRIC = Pattern.compile("\\b(childsafe|kafka_consumer)_[a-z0-9_]+\\b");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -121,6 +131,58 @@ class LocalStackIT {
         }
         DemoInbox.Received alert = awaitAlert(reportId, "CA-44", Duration.ofMinutes(2));
         assertThat(alert.signatureValid()).isTrue();
+    }
+
+    /**
+     * The Grafana dashboard and the Prometheus alert rules in deploy/monitoring are well-formed, and every metric
+     * they name is one the running services export (after the reports above went through).
+     */
+    @Test
+    @Order(5)
+    void dashboardAndAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
+        Path monitoring = StackSettings.findRepoRoot().resolve("deploy/monitoring");
+        JsonNode dashboard = new ObjectMapper().readTree(monitoring.resolve("childsafe-dashboard.json").toFile());
+        JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(monitoring.resolve("childsafe-alerts.yaml").toFile());
+        List<String> expressions = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
+        Set<String> alerts = new TreeSet<>();
+        rules.path("groups").forEach(group -> group.path("rules").forEach(rule -> {
+            alerts.add(rule.path("alert").asText());
+            expressions.add(rule.path("expr").asText());
+        }));
+        assertThat(expressions).hasSizeGreaterThanOrEqualTo(10).doesNotContain("");
+        Set<String> named = new TreeSet<>();
+        for (String expression : expressions) {
+            Matcher metric = METRIC.matcher(expression);
+            while (metric.find()) {
+                named.add(metric.group());
+            }
+        }
+        // Every alert has its entry in the runbook.
+        String runbook = Files.readString(StackSettings.findRepoRoot().resolve("docs/runbook.md"));
+        assertThat(alerts).isNotEmpty().allSatisfy(alert -> assertThat(runbook).contains("#### " + alert));
+
+        // Takedown gauges have a row per registered platform; they are refreshed every 15 s.
+        HttpResponse<String> platform = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.NOTIFY)
+                + "/api/v1/platforms/demo-video"))
+                .header("Authorization", "Bearer " + stack.tokens().get("admin"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Demo video", "domains": ["video.example.com"],
+                         "takedownUrl": "https://takedown.example.com/hook",
+                         "secrets": ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(platform.statusCode()).as(platform.body()).isIn(200, 201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Set<String> exported = new TreeSet<>();
+            for (Service service : Service.values()) {
+                String scrape = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service)
+                        + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            }
+            assertThat(exported).containsAll(named);
+        });
     }
 
     @Test
