@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.childsafe.commons.signing.WebhookSignature;
 import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.local.infra.Sql;
 import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.notify.domain.SecretFingerprint;
 import vn.childsafe.notify.repository.ContactPoint;
@@ -94,16 +92,10 @@ class SigningSecretsTest {
     }
 
     private String text(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return Sql.text(dataSource, sql);
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.execute(dataSource, sql);
     }
 }

@@ -38,6 +38,7 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.local.infra.Sql;
 import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.routing.service.CaseRoutingService;
 
@@ -209,20 +210,14 @@ class CaseNotesTest {
     }
 
     private long scalar(String sql) throws Exception {
-        return Long.parseLong(scalarText(sql));
+        return Long.parseLong(Sql.text(dataSource, sql));
     }
 
     private String scalarText(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return Sql.text(dataSource, sql);
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.execute(dataSource, sql);
     }
 }
