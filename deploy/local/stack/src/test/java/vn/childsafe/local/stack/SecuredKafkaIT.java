@@ -129,6 +129,22 @@ class SecuredKafkaIT {
 
     @Test
     @Order(2)
+    void eachServicesKafkaReadinessCheckLogsInToo() throws Exception {
+        for (Service service : Service.values()) {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                    URI.create(stack.managementUrl(service) + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            assertThat(JSON.readTree(ready.body()).get("checks")).as(service.module)
+                    .anySatisfy(check -> {
+                        assertThat(check.get("name").asText()).isEqualTo("Kafka connection health check");
+                        assertThat(check.get("status").asText()).isEqualTo("UP");
+                    });
+        }
+    }
+
+    @Test
+    @Order(3)
     void aRecordRoutingCannotReadLeavesThroughRoutingsOwnDeadLetterProducer() {
         String key = "no-headers-" + UUID.randomUUID();
         admin.send(new ProducerRecord<>("reports.received.v1", key, "{}"));
@@ -139,7 +155,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theBrokerEnforcesExactlyTheAclsOfTheManifests() throws Exception {
         Set<AclBinding> expected = new HashSet<>();
         KafkaUsers.read(StackSettings.findRepoRoot().resolve(KafkaUsers.MANIFEST)).values().forEach(expected::addAll);
@@ -153,7 +169,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aClientWithoutTlsOrCredentialsGetsNothingInOrOut() {
         Map<String, Object> plaintext = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 stack.kafkaBootstrapServers());
@@ -168,7 +184,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aClientWithoutAValidUserIsRefusedAtLogin() {
         Map<String, Object> intake = stack.kafkaClientSettings(Service.INTAKE);
         Map<String, Object> unknownUser = login(intake, "mallory", "guessed");
@@ -183,7 +199,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aClientThatDoesNotTrustTheBrokersCertificateNeverSendsItsPassword() {
         Map<String, Object> noTrustStore = new HashMap<>(stack.kafkaClientSettings(Service.INTAKE));
         noTrustStore.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
@@ -193,7 +209,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aServiceMayWriteOnlyItsOwnTopicsAndReadOnlyWhatItConsumes() {
         Map<String, Object> intake = stack.kafkaClientSettings(Service.INTAKE);
         Map<String, Object> notify = stack.kafkaClientSettings(Service.NOTIFY);
