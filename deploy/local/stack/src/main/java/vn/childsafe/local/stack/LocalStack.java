@@ -168,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
      * ({@code KAFKA_SECURITY_PROTOCOL} for {@code kafka.security.protocol}, ...): Quarkus turns them back into
      * {@code kafka.*} settings, which every Kafka client of the service takes (docs/runbook.md).
      */
-    private Map<String, String> kafkaEnvironment(Service service) {
+    Map<String, String> kafkaEnvironment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, Object> client = securedKafka ? kafkaClientSettings(service)
                 : Map.of("bootstrap.servers", kafka.bootstrapServers());

@@ -56,7 +56,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.infra.KafkaTestClient;
@@ -129,6 +132,28 @@ class SecuredKafkaIT {
 
     @Test
     @Order(2)
+    void theServicesGetExactlyTheKafkaVariablesOfTheirDeployments() throws Exception {
+        for (Service service : Service.values()) {
+            Path deployment = StackSettings.findRepoRoot().resolve("deploy/k8s/base/" + service.module + ".yaml");
+            Set<String> manifest = new HashSet<>();
+            try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
+                    .readValues(deployment.toFile())) {
+                while (documents.hasNext()) {
+                    JsonNode document = documents.next();
+                    if (document != null && "Deployment".equals(document.path("kind").asText())) {
+                        for (JsonNode variable : document.at("/spec/template/spec/containers/0/env")) {
+                            manifest.add(variable.path("name").asText());
+                        }
+                    }
+                }
+            }
+            assertThat(stack.kafkaEnvironment(service).keySet()).as(service.module).containsExactlyInAnyOrderElementsOf(
+                    manifest.stream().filter(name -> name.startsWith("KAFKA_")).toList());
+        }
+    }
+
+    @Test
+    @Order(3)
     void eachServicesKafkaReadinessCheckLogsInToo() throws Exception {
         for (Service service : Service.values()) {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
@@ -144,7 +169,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRecordRoutingCannotReadLeavesThroughRoutingsOwnDeadLetterProducer() {
         String key = "no-headers-" + UUID.randomUUID();
         admin.send(new ProducerRecord<>("reports.received.v1", key, "{}"));
@@ -155,7 +180,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theBrokerEnforcesExactlyTheAclsOfTheManifests() throws Exception {
         Set<AclBinding> expected = new HashSet<>();
         KafkaUsers.read(StackSettings.findRepoRoot().resolve(KafkaUsers.MANIFEST)).values().forEach(expected::addAll);
@@ -169,7 +194,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aClientWithoutTlsOrCredentialsGetsNothingInOrOut() {
         Map<String, Object> plaintext = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 stack.kafkaBootstrapServers());
@@ -184,7 +209,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aClientWithoutAValidUserIsRefusedAtLogin() {
         Map<String, Object> intake = stack.kafkaClientSettings(Service.INTAKE);
         Map<String, Object> unknownUser = login(intake, "mallory", "guessed");
@@ -199,7 +224,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aClientThatDoesNotTrustTheBrokersCertificateNeverSendsItsPassword() {
         Map<String, Object> noTrustStore = new HashMap<>(stack.kafkaClientSettings(Service.INTAKE));
         noTrustStore.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
@@ -209,7 +234,7 @@ class SecuredKafkaIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aServiceMayWriteOnlyItsOwnTopicsAndReadOnlyWhatItConsumes() {
         Map<String, Object> intake = stack.kafkaClientSettings(Service.INTAKE);
         Map<String, Object> notify = stack.kafkaClientSettings(Service.NOTIFY);
