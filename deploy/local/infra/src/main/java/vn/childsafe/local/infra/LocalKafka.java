@@ -39,12 +39,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *
  * <p>By default clients connect in plain text and may do anything. {@link #startSecured} starts it as production
  * runs Kafka (docs/deploy.md): one SASL_SSL listener with SCRAM-SHA-512 and a self-signed certificate, and the
- * KRaft {@code StandardAuthorizer} refusing whatever no ACL allows. Only {@link #ADMIN_USER}, a super user for
- * the set-up, exists at first; {@link #createUser} and {@link #createAcls} add the rest.
+ * KRaft {@code StandardAuthorizer} refusing whatever no ACL allows. Only {@link #ADMIN_USER}, a super user,
+ * exists at first; {@link #createUser} and {@link #createAcls} add the rest.
  */
 public final class LocalKafka implements AutoCloseable {
 
-    /** The super user of a secured broker: creates topics, users and ACLs, and nothing else uses it. */
+    /** The super user of a secured broker, for the set-up (topics, users, ACLs) and tests' checks; no service's. */
     public static final String ADMIN_USER = "local-admin";
     /** The SASL mechanism of a secured broker, as Strimzi's {@code scram-sha-512} authentication. */
     public static final String SASL_MECHANISM = "SCRAM-SHA-512";
@@ -105,10 +105,6 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public boolean secured() {
-        return secured;
     }
 
     /** Settings of a client that may do anything: plain text, or on a secured broker the {@link #ADMIN_USER}. */

@@ -225,12 +225,20 @@ class SecuredKafkaIT {
 
     @Test
     @Order(8)
-    void aClientThatDoesNotTrustTheBrokersCertificateNeverSendsItsPassword() {
+    void aClientThatDoesNotTrustTheBrokersCertificateOrDoesNotLogInIsRefused() {
         Map<String, Object> noTrustStore = new HashMap<>(stack.kafkaClientSettings(Service.INTAKE));
         noTrustStore.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
         noTrustStore.remove(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
 
         assertThat(sendFailure(noTrustStore, "reports.received.v1")).isInstanceOf(SslAuthenticationException.class);
+
+        // TLS alone is not enough: the listener takes no request before a SASL login and drops the connection.
+        Map<String, Object> tlsWithoutLogin = new HashMap<>(stack.kafkaClientSettings(Service.INTAKE));
+        tlsWithoutLogin.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
+        tlsWithoutLogin.remove(SaslConfigs.SASL_MECHANISM);
+        tlsWithoutLogin.remove(SaslConfigs.SASL_JAAS_CONFIG);
+        assertThat(sendFailure(tlsWithoutLogin, "reports.received.v1")).isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("not present in metadata");
     }
 
     @Test
