@@ -14,13 +14,17 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.acl.AclBinding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,6 +40,10 @@ import vn.childsafe.local.infra.LocalPostgres.Durability;
  * running their packaged jars in the production profile, and the demo unit inbox. Keys, tokens and data live in
  * {@link StackSettings#dataDir()} and are reused on the next start. PostgreSQL runs {@link Durability#DURABLE},
  * as in production, so that a crash loses nothing a service saw committed.
+ *
+ * <p>{@link #startWithSecuredKafka} secures Kafka as production does (docs/deploy.md): SASL_SSL, and each service
+ * logs in as its own user with the ACLs of {@value KafkaUsers#MANIFEST}, through the same {@code KAFKA_*}
+ * environment variables as its Kubernetes Deployment.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -65,6 +73,9 @@ public final class LocalStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StackSettings settings;
+    private final boolean securedKafka;
+    /** Each service's Kafka password, on a secured broker. */
+    private final Map<Service, String> kafkaPasswords = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
@@ -73,13 +84,26 @@ public final class LocalStack implements AutoCloseable {
     private JwtIssuer jwt;
     private Map<String, String> tokens;
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, boolean securedKafka) {
         this.settings = settings;
+        this.securedKafka = securedKafka;
     }
 
     /** Starts everything and returns once every service reports ready and the demo data is seeded. */
     public static LocalStack start(StackSettings settings) {
-        LocalStack stack = new LocalStack(settings);
+        return start(new LocalStack(settings, false));
+    }
+
+    /**
+     * Like {@link #start(StackSettings)}, with a broker that takes only SASL_SSL clients (SCRAM-SHA-512, a
+     * self-signed certificate) and refuses what the ACLs of {@value KafkaUsers#MANIFEST} do not allow. Each service
+     * gets its own user of that file.
+     */
+    public static LocalStack startWithSecuredKafka(StackSettings settings) {
+        return start(new LocalStack(settings, true));
+    }
+
+    private static LocalStack start(LocalStack stack) {
         try {
             stack.startAll();
             return stack;
@@ -96,14 +120,20 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> secrets = webhookSecrets(data.resolve("demo-webhook-secrets.properties"));
         CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
                 () -> LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(), Durability.DURABLE));
-        CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(
-                data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), "512m"));
+        CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> securedKafka
+                ? LocalKafka.startSecured(data.resolve("kafka"), settings.kafkaPort(),
+                        settings.kafkaControllerPort(), "512m")
+                : LocalKafka.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
+                        "512m"));
         postgres = pg.join();
         log("PostgreSQL   127.0.0.1:" + postgres.port());
         kafka = broker.join();
         log("Kafka        " + kafka.bootstrapServers());
         postgres.createDatabases(List.of(Service.values()).stream().map(s -> s.database).toList());
         kafka.createTopics(LocalKafka.TOPICS, 3);
+        if (securedKafka) {
+            createKafkaUsers();
+        }
         try {
             inbox = new DemoInbox(settings.inboxPort(), secrets);
         } catch (IOException e) {
@@ -117,6 +147,34 @@ public final class LocalStack implements AutoCloseable {
         }
         tokens = writeDemoTokens(data.resolve("demo-tokens.json"));
         seed(secrets);
+    }
+
+    /** Creates each service's Kafka user with the ACLs the manifests give it. */
+    private void createKafkaUsers() {
+        Map<String, List<AclBinding>> users = KafkaUsers.read(settings.repoRoot().resolve(KafkaUsers.MANIFEST));
+        for (Service service : Service.values()) {
+            List<AclBinding> acls = users.get(service.module);
+            if (acls == null) {
+                throw new IllegalStateException(KafkaUsers.MANIFEST + " has no KafkaUser " + service.module);
+            }
+            kafkaPasswords.put(service, kafka.createUser(service.module));
+            kafka.createAcls(acls);
+        }
+        log("Kafka users  " + users.keySet() + " with the ACLs of " + KafkaUsers.MANIFEST);
+    }
+
+    /**
+     * The Kafka settings of a service's JVM as environment variables, named as in its Kubernetes Deployment
+     * ({@code KAFKA_SECURITY_PROTOCOL} for {@code kafka.security.protocol}, ...): Quarkus turns them back into
+     * {@code kafka.*} settings, which every Kafka client of the service takes (docs/runbook.md).
+     */
+    Map<String, String> kafkaEnvironment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, Object> client = securedKafka ? kafkaClientSettings(service)
+                : Map.of("bootstrap.servers", kafka.bootstrapServers());
+        client.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
+                String.valueOf(value)));
+        return env;
     }
 
     /**
@@ -174,6 +232,19 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Settings of a Kafka client that may do anything (on a secured broker: the set-up's super user). */
+    public Map<String, Object> kafkaAdminSettings() {
+        return kafka.adminClientSettings();
+    }
+
+    /** The Kafka client settings a service runs with on a secured broker: its own user, SASL_SSL. */
+    public Map<String, Object> kafkaClientSettings(Service service) {
+        if (!securedKafka) {
+            throw new IllegalStateException("Services have Kafka users only in a stack with secured Kafka");
+        }
+        return kafka.clientSettings(service.module, kafkaPasswords.get(service));
     }
 
     /** Stops the broker, to show what happens while Kafka is down. */
@@ -273,7 +344,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_URL", postgres.jdbcUrl(service.database));
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.putAll(kafkaEnvironment(service));
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
             env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
