@@ -60,7 +60,8 @@ public final class LocalKafka implements AutoCloseable {
             "cases.events.v1", "cases.events.v1.urgent", "notify.events.v1",
             "intake-service.dlq", "routing-service.dlq", "notify-service.dlq");
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: on a loaded 2-core machine the broker JVM alone can take a minute to come up. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path dataDir;
     private final int port;
