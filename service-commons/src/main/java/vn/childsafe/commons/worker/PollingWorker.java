@@ -1,6 +1,7 @@
 package vn.childsafe.commons.worker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,18 @@ public abstract class PollingWorker {
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private volatile State state = new State(null, null, 0, null);
+
+    /**
+     * What a health check reports about the worker.
+     *
+     * @param lastSuccess when a round last ended without an error; {@code null} before the first
+     * @param failingSince when the current run of failures began; {@code null} while rounds succeed
+     * @param failures failed rounds in a row
+     * @param lastError the root cause of the latest failure of that run; {@code null} while rounds succeed
+     */
+    public record State(Instant lastSuccess, Instant failingSince, int failures, String lastError) {
+    }
 
     /**
      * One round of work.
@@ -56,6 +69,16 @@ public abstract class PollingWorker {
         }
     }
 
+    /** Whether the thread was started and not stopped. */
+    public boolean running() {
+        return running;
+    }
+
+    /** The outcome of the latest rounds. */
+    public State state() {
+        return state;
+    }
+
     /** Starts the next round now instead of at the next poll. */
     public void wakeUp() {
         signal.release();
@@ -86,6 +109,7 @@ public abstract class PollingWorker {
             try {
                 boolean more = workOnce();
                 failures = 0;
+                state = new State(Instant.now(), null, 0, null);
                 if (!more) {
                     signal.tryAcquire(pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     signal.drainPermits();
@@ -96,6 +120,9 @@ public abstract class PollingWorker {
                 return;
             } catch (RuntimeException e) {
                 failures++;
+                State before = state;
+                state = new State(before.lastSuccess(),
+                        before.failingSince() == null ? Instant.now() : before.failingSince(), failures, rootCause(e));
                 long pause = Backoff.millis(pollInterval(), maxBackoff(), failures);
                 log.warnf("%s failed (%d in a row, next try in %d ms): %s", Thread.currentThread().getName(),
                         failures, pause, rootCause(e));

@@ -83,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private DemoInbox inbox;
     private JwtIssuer jwt;
     private Map<String, String> tokens;
+    private StackLock lock;
 
     private LocalStack(StackSettings settings, boolean securedKafka) {
         this.settings = settings;
@@ -116,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         Path data = settings.dataDir();
+        lock = StackLock.acquire(data, describePorts());
         jwt = JwtIssuer.loadOrCreate(data.resolve("jwt"));
         Map<String, String> secrets = webhookSecrets(data.resolve("demo-webhook-secrets.properties"));
         CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
@@ -146,6 +148,11 @@ public final class LocalStack implements AutoCloseable {
             awaitReady(instance);
         }
         tokens = writeDemoTokens(data.resolve("demo-tokens.json"));
+        if (settings.replicas() == 0) {
+            log("Infrastructure only: no service started, demo agencies not seeded (docs/runbook.md, "
+                    + "\"One service in dev mode\")");
+            return;
+        }
         seed(secrets);
     }
 
@@ -175,6 +182,17 @@ public final class LocalStack implements AutoCloseable {
         client.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
                 String.valueOf(value)));
         return env;
+    }
+
+    /** Which ports this stack takes, for the message a second start prints. */
+    private String describePorts() {
+        StringBuilder ports = new StringBuilder("PostgreSQL " + settings.postgresPort() + ", Kafka "
+                + settings.kafkaPort() + "/" + settings.kafkaControllerPort() + ", demo inbox " + settings.inboxPort());
+        for (Instance instance : instances()) {
+            ports.append(", ").append(instance.name()).append(' ').append(port(instance)).append('/')
+                    .append(port(instance) + MANAGEMENT_PORT_OFFSET);
+        }
+        return ports.toString();
     }
 
     /**
@@ -547,6 +565,10 @@ public final class LocalStack implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 

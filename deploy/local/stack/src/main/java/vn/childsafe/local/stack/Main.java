@@ -16,17 +16,28 @@ public final class Main {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--replicas") && i + 1 < args.length && args[i + 1].matches("[1-9]")) {
                 settings = settings.withReplicas(Integer.parseInt(args[++i]));
+            } else if (args[i].equals("--infra-only")) {
+                settings = settings.withReplicas(0);
             } else {
                 System.err.println("""
-                        Usage: deploy/local/run.sh [--replicas N]
+                        Usage: deploy/local/run.sh [--replicas N | --infra-only]
                           --replicas N  run N instances of each service (1-9; the second on ports 8181-8183,
                                         management 9181-9183), against the same PostgreSQL and Kafka
+                          --infra-only  PostgreSQL, Kafka, the demo inbox and demo tokens, no service: run one
+                                        with ./mvnw quarkus:dev -pl <service> (README.md, "One service in dev mode")
                         Ports, data directory and heap: CHILDSAFE_* variables, see docs/runbook.md.""");
                 System.exit(args[i].equals("--help") || args[i].equals("-h") ? 0 : 2);
             }
         }
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(settings);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings);
+        } catch (StackLock.AlreadyRunning e) {
+            System.err.println("[childsafe] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalStack.log("Stopping ...");

@@ -14,8 +14,8 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
     public static final int REPLICA_PORT_STEP = 100;
 
     public StackSettings {
-        if (replicas < 1 || replicas > 9) {
-            throw new IllegalArgumentException("replicas must be 1 to 9, not " + replicas);
+        if (replicas < 0 || replicas > 9) {
+            throw new IllegalArgumentException("replicas must be 0 (infrastructure only) to 9, not " + replicas);
         }
     }
 
@@ -26,7 +26,7 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
                 inboxPort, serviceHeap, 1);
     }
 
-    /** These settings with {@code replicas} instances of each service. */
+    /** These settings with {@code replicas} instances of each service; 0 starts the infrastructure alone. */
     public StackSettings withReplicas(int replicas) {
         return new StackSettings(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, intakePort,
                 routingPort, notifyPort, inboxPort, serviceHeap, replicas);
