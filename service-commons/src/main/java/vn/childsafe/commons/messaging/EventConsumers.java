@@ -17,10 +17,15 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.tracing.TraceContexts;
 
 /**
  * Starts a {@link LanedConsumer} thread for every {@link EventHandler} bean of the service, all in the consumer
@@ -49,6 +54,9 @@ public class EventConsumers {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -153,15 +161,27 @@ public class EventConsumers {
                 return;
             }
             for (IncomingEvent event : todo) {
-                try {
-                    handler.handle(event, context);
-                } catch (UnprocessableEventException e) {
-                    poison.accept(event, e);
+                // A span per record, not per batch: the records of a batch belong to different reports' traces,
+                // and whatever the handler writes to the outbox must continue this record's trace.
+                Span span = TraceContexts.start(tracer, event.topic() + " process", SpanKind.CONSUMER,
+                        event.traceparent());
+                try (Scope scope = span.makeCurrent()) {
+                    try {
+                        handler.handle(event, context);
+                    } catch (UnprocessableEventException e) {
+                        TraceContexts.failed(span, e);
+                        poison.accept(event, e);
+                    }
+                    // Each event's writes go out now, with their own cause if they fail, and leave the persistence
+                    // context: otherwise every query of a later event would dirty-check the whole batch again.
+                    em.flush();
+                    em.clear();
+                } catch (RuntimeException e) {
+                    TraceContexts.failed(span, e);
+                    throw e;
+                } finally {
+                    span.end();
                 }
-                // Each event's writes go out now, with their own cause if they fail, and leave the persistence
-                // context: otherwise every query of a later event would dirty-check the whole batch again.
-                em.flush();
-                em.clear();
             }
         });
     }
