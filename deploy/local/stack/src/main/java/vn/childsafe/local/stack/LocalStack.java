@@ -65,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StackSettings settings;
+    private final Map<String, String> serviceEnv;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
@@ -73,13 +74,22 @@ public final class LocalStack implements AutoCloseable {
     private JwtIssuer jwt;
     private Map<String, String> tokens;
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, Map<String, String> serviceEnv) {
         this.settings = settings;
+        this.serviceEnv = Map.copyOf(serviceEnv);
     }
 
     /** Starts everything and returns once every service reports ready and the demo data is seeded. */
     public static LocalStack start(StackSettings settings) {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts everything, with extra environment variables for every service instance (e.g. to turn tracing or JSON
+     * logs on), over what the stack sets itself.
+     */
+    public static LocalStack start(StackSettings settings, Map<String, String> serviceEnv) {
+        LocalStack stack = new LocalStack(settings, serviceEnv);
         try {
             stack.startAll();
             return stack;
@@ -283,6 +293,11 @@ public final class LocalStack implements AutoCloseable {
             // The public page is served over plain http on loopback here; production serves it over TLS.
             env.put("PUBLIC_PAGE_SECURE_COOKIE", "false");
             env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
+            // Readable logs on a developer's machine although the services run in the production profile; the
+            // environment of run.sh can still ask for JSON (docs/runbook.md, "Tracing and logs"). Tracing stays off
+            // unless that environment sets OTEL_SDK_DISABLED=false: the services inherit it.
+            env.putIfAbsent("CHILDSAFE_LOG_JSON", "false");
+            env.putAll(serviceEnv);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(service.module + " could not be started", e);
