@@ -22,7 +22,6 @@ import io.netty.channel.ConnectTimeoutException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +32,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.commons.tracing.Spans;
 import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.notify.config.DeliveryConfig;
 import vn.childsafe.notify.domain.OutboundUrlPolicy;
@@ -70,7 +70,7 @@ public class WebhookSender {
     Vertx vertx;
 
     @Inject
-    Tracer tracer;
+    Spans spans;
 
     private HttpClient client;
 
@@ -135,7 +135,7 @@ public class WebhookSender {
             // The idle timeout covers a silent endpoint; the overall bound also covers a body that trickles in
             // forever.
             long overallMillis = config.connectTimeout().plus(config.readTimeout()).toMillis() + 1_000;
-            Span span = TraceContexts.start(tracer, "POST", SpanKind.CLIENT, attempt.traceparent());
+            Span span = spans.start("POST", SpanKind.CLIENT, attempt.traceparent());
             String traceparent = TraceContexts.of(Context.root().with(span));
             if (traceparent != null) {
                 options.putHeader(TraceContexts.TRACEPARENT, traceparent);

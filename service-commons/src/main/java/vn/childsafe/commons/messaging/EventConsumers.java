@@ -19,12 +19,12 @@ import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.tracing.Spans;
 import vn.childsafe.commons.tracing.TraceContexts;
 
 /**
@@ -56,7 +56,7 @@ public class EventConsumers {
     EntityManager em;
 
     @Inject
-    Tracer tracer;
+    Spans spans;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -163,7 +163,7 @@ public class EventConsumers {
             for (IncomingEvent event : todo) {
                 // A span per record, not per batch: the records of a batch belong to different reports' traces,
                 // and whatever the handler writes to the outbox must continue this record's trace.
-                Span span = TraceContexts.start(tracer, event.topic() + " process", SpanKind.CONSUMER,
+                Span span = spans.start(event.topic() + " process", SpanKind.CONSUMER,
                         event.traceparent());
                 try (Scope scope = span.makeCurrent()) {
                     try {

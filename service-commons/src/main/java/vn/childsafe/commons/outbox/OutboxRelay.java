@@ -25,13 +25,13 @@ import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.messaging.KafkaSettings;
+import vn.childsafe.commons.tracing.Spans;
 import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.worker.PollingWorker;
 
@@ -67,7 +67,7 @@ public class OutboxRelay extends PollingWorker {
     KafkaSettings kafka;
 
     @Inject
-    Tracer tracer;
+    Spans spans;
 
     private KafkaProducer<String, String> producer;
     private Instant lastCleanup = Instant.EPOCH;
@@ -129,14 +129,14 @@ public class OutboxRelay extends PollingWorker {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            List<Span> spans = new ArrayList<>(batch.size());
+            List<Span> published = new ArrayList<>(batch.size());
             try {
                 for (OutboxEvent event : batch) {
                     // One span per event, in the trace of the request that wrote it: the record carries this span
                     // as its traceparent, so the consumer's span hangs below the publication.
-                    Span span = TraceContexts.start(tracer, event.topic + " publish", SpanKind.PRODUCER,
+                    Span span = spans.start(event.topic + " publish", SpanKind.PRODUCER,
                             event.traceparent);
-                    spans.add(span);
+                    published.add(span);
                     acks.add(producer.send(toRecord(event, TraceContexts.of(Context.root().with(span)))));
                 }
                 long deadline = System.nanoTime() + config.sendTimeout().toNanos();
@@ -144,10 +144,10 @@ public class OutboxRelay extends PollingWorker {
                     ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
             } catch (Exception e) {
-                spans.forEach(span -> TraceContexts.failed(span, e));
+                published.forEach(span -> TraceContexts.failed(span, e));
                 throw e;
             } finally {
-                spans.forEach(Span::end);
+                published.forEach(Span::end);
             }
             // One statement for the batch; the entities themselves are not changed (that would be one UPDATE each).
             batch.forEach(em::detach);

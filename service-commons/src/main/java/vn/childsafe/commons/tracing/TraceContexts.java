@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -67,11 +65,6 @@ public final class TraceContexts {
             return Context.root();
         }
         return W3C.extract(Context.root(), traceparent, SINGLE);
-    }
-
-    /** Starts a span of {@code kind} under the trace a stored or received {@code traceparent} names. */
-    public static Span start(Tracer tracer, String name, SpanKind kind, String traceparent) {
-        return tracer.spanBuilder(name).setSpanKind(kind).setParent(parent(traceparent)).startSpan();
     }
 
     /** Marks the span failed, with the failure's type only: a message may quote personal data. */
