@@ -83,6 +83,12 @@ public class Delivery {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /**
+     * The W3C {@code traceparent} of the case event's processing that created this delivery; each attempt's webhook
+     * continues that trace. {@code null} when tracing is off.
+     */
+    public String traceparent;
+
     /** The {@code webhook-id} of a delivery: {@code msg_} and its id without dashes. */
     public static String webhookIdFor(UUID deliveryId) {
         return "msg_" + deliveryId.toString().replace("-", "");

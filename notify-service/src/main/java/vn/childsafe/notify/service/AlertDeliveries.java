@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
@@ -113,6 +114,7 @@ public class AlertDeliveries {
         delivery.webhookId = Delivery.webhookIdFor(delivery.id);
         delivery.payload = payload;
         delivery.createdAt = now;
+        delivery.traceparent = TraceContexts.current();
         return delivery;
     }
 }

@@ -14,7 +14,9 @@ import vn.childsafe.notify.domain.DeliveryChannel;
  * @param url     the webhook URL (WEBHOOK only)
  * @param secrets the signing secrets (WEBHOOK only)
  * @param address the e-mail address (EMAIL) or phone number (SMS); empty for WEBHOOK
+ * @param traceparent the trace the attempt continues (the delivery's), or {@code null}
  */
 public record Attempt(UUID deliveryId, int number, DeliveryChannel channel, String webhookId, String url,
-        List<String> secrets, String address, String payload, String agencyCode, UUID caseId, Instant createdAt) {
+        List<String> secrets, String address, String payload, String agencyCode, UUID caseId, Instant createdAt,
+        String traceparent) {
 }

@@ -213,7 +213,7 @@ public class DeliveryDispatcher extends PollingWorker {
             }
             attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId, url,
                     secrets, delivery.address, delivery.payload, delivery.agencyCode, delivery.caseId,
-                    delivery.createdAt));
+                    delivery.createdAt, delivery.traceparent));
         }
         return attempts;
     }

@@ -56,6 +56,8 @@ public class DeliveryService {
         copy.address = channel.address();
         copy.webhookId = Delivery.webhookIdFor(copy.id);
         copy.payload = original.payload;
+        // A re-sent alert is still about the same report: it stays in that report's trace.
+        copy.traceparent = original.traceparent;
         copy.state = DeliveryState.PENDING;
         copy.nextAttemptAt = clock.instant();
         copy.createdAt = clock.instant();

@@ -19,6 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -26,7 +30,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.commons.tracing.Spans;
+import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.notify.config.DeliveryConfig;
 import vn.childsafe.notify.domain.OutboundUrlPolicy;
 
@@ -47,6 +54,9 @@ public class WebhookSender {
     /** Connections kept per unit endpoint; alerts to one unit rarely overlap more. */
     private static final int CONNECTIONS_PER_HOST = 20;
 
+    /** The attempt span's answer code (OpenTelemetry's HTTP semantic conventions); never the URL, which may hold a token. */
+    private static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+
     @Inject
     DeliveryConfig config;
 
@@ -59,6 +69,9 @@ public class WebhookSender {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Spans spans;
+
     private HttpClient client;
 
     @PostConstruct
@@ -67,7 +80,10 @@ public class WebhookSender {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(CONNECTIONS_PER_HOST)
                 .setVerifyHost(true)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false)
+                // The span and traceparent of each attempt are this class's: the attempt continues the delivery's
+                // stored trace, which the Vert.x tracer (it sees only the dispatcher's thread) cannot know.
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     @PreDestroy
@@ -119,14 +135,26 @@ public class WebhookSender {
             // The idle timeout covers a silent endpoint; the overall bound also covers a body that trickles in
             // forever.
             long overallMillis = config.connectTimeout().plus(config.readTimeout()).toMillis() + 1_000;
+            Span span = spans.start("POST", SpanKind.CLIENT, attempt.traceparent());
+            String traceparent = TraceContexts.of(Context.root().with(span));
+            if (traceparent != null) {
+                options.putHeader(TraceContexts.TRACEPARENT, traceparent);
+            }
             return client.request(options)
                     .compose(request -> request.send(Buffer.buffer(attempt.payload())))
                     .compose(response -> response.body().map(body -> response.statusCode()))
                     .toCompletionStage().toCompletableFuture()
                     .orTimeout(overallMillis, TimeUnit.MILLISECONDS)
-                    .handle((status, error) -> error == null
-                            ? AttemptOutcome.answered(attempt, status)
-                            : AttemptOutcome.unreachable(attempt, describe(error)));
+                    .handle((status, error) -> {
+                        if (error == null) {
+                            span.setAttribute(HTTP_STATUS, status);
+                        } else {
+                            TraceContexts.failed(span, error);
+                        }
+                        span.end();
+                        return error == null ? AttemptOutcome.answered(attempt, status)
+                                : AttemptOutcome.unreachable(attempt, describe(error));
+                    });
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt, describe(e)));
         }

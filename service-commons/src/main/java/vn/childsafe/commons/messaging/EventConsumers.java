@@ -20,10 +20,15 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.inbox.Inbox;
+import vn.childsafe.commons.tracing.Spans;
+import vn.childsafe.commons.tracing.TraceContexts;
 
 /**
  * Starts a {@link LanedConsumer} thread for every {@link EventHandler} bean of the service, all in the consumer
@@ -55,6 +60,9 @@ public class EventConsumers {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Spans spans;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -165,15 +173,27 @@ public class EventConsumers {
                 return;
             }
             for (IncomingEvent event : todo) {
-                try {
-                    handler.handle(event, context);
-                } catch (UnprocessableEventException e) {
-                    poison.accept(event, e);
+                // A span per record, not per batch: the records of a batch belong to different reports' traces,
+                // and whatever the handler writes to the outbox must continue this record's trace.
+                Span span = spans.start(event.topic() + " process", SpanKind.CONSUMER,
+                        event.traceparent());
+                try (Scope scope = span.makeCurrent()) {
+                    try {
+                        handler.handle(event, context);
+                    } catch (UnprocessableEventException e) {
+                        TraceContexts.failed(span, e);
+                        poison.accept(event, e);
+                    }
+                    // Each event's writes go out now, with their own cause if they fail, and leave the persistence
+                    // context: otherwise every query of a later event would dirty-check the whole batch again.
+                    em.flush();
+                    em.clear();
+                } catch (RuntimeException e) {
+                    TraceContexts.failed(span, e);
+                    throw e;
+                } finally {
+                    span.end();
                 }
-                // Each event's writes go out now, with their own cause if they fail, and leave the persistence
-                // context: otherwise every query of a later event would dirty-check the whole batch again.
-                em.flush();
-                em.clear();
             }
         });
     }

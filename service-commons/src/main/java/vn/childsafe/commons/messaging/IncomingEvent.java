@@ -10,9 +10,11 @@ package vn.childsafe.commons.messaging;
  * @param topic     where it came from
  * @param partition its partition
  * @param offset    its offset
+ * @param traceparent the W3C {@code traceparent} header the relay set, or {@code null}: the trace the record's
+ *                    processing continues (docs/architecture.md, "Tracing")
  */
 public record IncomingEvent(String eventId, String eventType, String key, String value, String topic, int partition,
-        long offset) {
+        long offset, String traceparent) {
 
     /** Where the record is, for logs and dead-letter reasons: never its content. */
     public String position() {

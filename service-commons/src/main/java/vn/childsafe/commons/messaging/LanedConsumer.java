@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.failure.Failures;
+import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.worker.Backoff;
 
 /**
@@ -231,7 +232,8 @@ final class LanedConsumer implements Runnable {
         for (ConsumerRecord<String, String> record : records) {
             IncomingEvent event = new IncomingEvent(CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID),
                     CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE), record.key(), record.value(),
-                    record.topic(), record.partition(), record.offset());
+                    record.topic(), record.partition(), record.offset(),
+                    CloudEventHeaders.read(record.headers(), TraceContexts.TRACEPARENT));
             String missing = event.eventId() == null || event.eventId().isBlank() ? CloudEventHeaders.ID
                     : event.eventType() == null || event.eventType().isBlank() ? CloudEventHeaders.TYPE : null;
             if (missing != null) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.tracing.TraceContexts;
 
 /**
  * Writes events to the outbox in the caller's transaction. The event is published to Kafka by
@@ -76,6 +77,7 @@ public class Outbox {
         event.eventType = eventType;
         event.payload = toJson(payload);
         event.createdAt = Instant.now(clock);
+        event.traceparent = TraceContexts.current();
         em.persist(event);
         relay.wakeUpAfterCommit(transactions);
         return event.id;

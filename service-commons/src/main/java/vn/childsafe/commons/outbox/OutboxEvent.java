@@ -43,4 +43,7 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C {@code traceparent} of the span that wrote the event; {@code null} when tracing is off. */
+    public String traceparent;
 }

@@ -23,11 +23,16 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.messaging.KafkaSettings;
+import vn.childsafe.commons.tracing.Spans;
+import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.worker.PollingWorker;
 
 /**
@@ -60,6 +65,9 @@ public class OutboxRelay extends PollingWorker {
 
     @Inject
     KafkaSettings kafka;
+
+    @Inject
+    Spans spans;
 
     private KafkaProducer<String, String> producer;
     private Instant lastCleanup = Instant.EPOCH;
@@ -121,12 +129,25 @@ public class OutboxRelay extends PollingWorker {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(producer.send(toRecord(event)));
-            }
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            List<Span> published = new ArrayList<>(batch.size());
+            try {
+                for (OutboxEvent event : batch) {
+                    // One span per event, in the trace of the request that wrote it: the record carries this span
+                    // as its traceparent, so the consumer's span hangs below the publication.
+                    Span span = spans.start(event.topic + " publish", SpanKind.PRODUCER,
+                            event.traceparent);
+                    published.add(span);
+                    acks.add(producer.send(toRecord(event, TraceContexts.of(Context.root().with(span)))));
+                }
+                long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception e) {
+                published.forEach(span -> TraceContexts.failed(span, e));
+                throw e;
+            } finally {
+                published.forEach(Span::end);
             }
             // One statement for the batch; the entities themselves are not changed (that would be one UPDATE each).
             batch.forEach(em::detach);
@@ -138,11 +159,15 @@ public class OutboxRelay extends PollingWorker {
         });
     }
 
-    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+    private ProducerRecord<String, String> toRecord(OutboxEvent event, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.aggregateId, event.payload);
         CloudEventHeaders.of(event.id.toString(), event.eventType, config.source(), event.createdAt,
                 event.aggregateId).forEach((name, value) ->
                         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(TraceContexts.TRACEPARENT,
+                    traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
         return record;
     }
 

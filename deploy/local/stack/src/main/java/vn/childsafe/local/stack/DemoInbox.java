@@ -34,9 +34,12 @@ public final class DemoInbox implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** One webhook as it arrived. */
+    /**
+     * One webhook as it arrived; {@code traceparent} is its W3C trace context header, {@code null} when tracing is
+     * off.
+     */
     public record Received(String webhookId, String agencyCode, String eventType, String caseId,
-            List<String> reportIds, boolean signatureValid, Instant receivedAt) {
+            List<String> reportIds, boolean signatureValid, Instant receivedAt, String traceparent) {
     }
 
     private final Map<String, String> secrets;
@@ -87,7 +90,7 @@ public final class DemoInbox implements AutoCloseable {
             List<String> reportIds = new ArrayList<>();
             alert.path("reportIds").forEach(r -> reportIds.add(r.asText()));
             received.add(new Received(id, agency, text(alert, "type"), text(alert, "caseId"), reportIds, valid,
-                    Instant.now()));
+                    Instant.now(), headers.getFirst("traceparent")));
             respond(exchange, valid ? 204 : 401, "");
         }
     }

@@ -76,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     private final boolean securedKafka;
     /** Each service's Kafka password, on a secured broker. */
     private final Map<Service, String> kafkaPasswords = new EnumMap<>(Service.class);
+    private final Map<String, String> serviceEnv;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
@@ -85,14 +86,15 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> tokens;
     private StackLock lock;
 
-    private LocalStack(StackSettings settings, boolean securedKafka) {
+    private LocalStack(StackSettings settings, boolean securedKafka, Map<String, String> serviceEnv) {
         this.settings = settings;
         this.securedKafka = securedKafka;
+        this.serviceEnv = Map.copyOf(serviceEnv);
     }
 
     /** Starts everything and returns once every service reports ready and the demo data is seeded. */
     public static LocalStack start(StackSettings settings) {
-        return start(new LocalStack(settings, false));
+        return start(settings, Map.of());
     }
 
     /**
@@ -101,7 +103,15 @@ public final class LocalStack implements AutoCloseable {
      * gets its own user of that file.
      */
     public static LocalStack startWithSecuredKafka(StackSettings settings) {
-        return start(new LocalStack(settings, true));
+        return start(new LocalStack(settings, true, Map.of()));
+    }
+
+    /**
+     * Starts everything, with extra environment variables for every service instance (e.g. to turn tracing or JSON
+     * logs on), over what the stack sets itself.
+     */
+    public static LocalStack start(StackSettings settings, Map<String, String> serviceEnv) {
+        return start(new LocalStack(settings, false, serviceEnv));
     }
 
     private static LocalStack start(LocalStack stack) {
@@ -372,6 +382,11 @@ public final class LocalStack implements AutoCloseable {
             // The public page is served over plain http on loopback here; production serves it over TLS.
             env.put("PUBLIC_PAGE_SECURE_COOKIE", "false");
             env.put("CHILDSAFE_NOTIFY_CASE_LINK_BASE", url(Service.ROUTING) + "/api/v1");
+            // Readable logs on a developer's machine although the services run in the production profile; the
+            // environment of run.sh can still ask for JSON (docs/runbook.md, "Tracing and logs"). Tracing stays off
+            // unless that environment sets OTEL_SDK_DISABLED=false: the services inherit it.
+            env.putIfAbsent("CHILDSAFE_LOG_JSON", "false");
+            env.putAll(serviceEnv);
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(service.module + " could not be started", e);

@@ -90,6 +90,8 @@ class LocalStackIT {
         assertThat(alert.signatureValid()).isTrue();
         assertThat(alert.eventType()).isEqualTo("case.routed");
         assertThat(alert.caseId()).isNotBlank();
+        // Tracing is off unless asked (docs/runbook.md, "Tracing and logs"): no trace context reaches the unit.
+        assertThat(alert.traceparent()).isNull();
         assertThat(stack.inbox().received()).filteredOn(r -> alert.caseId().equals(r.caseId()))
                 .allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
     }
