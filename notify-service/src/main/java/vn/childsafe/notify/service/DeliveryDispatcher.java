@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,6 +94,9 @@ public class DeliveryDispatcher extends PollingWorker {
 
     @Inject
     MeterRegistry metrics;
+
+    /** One timer per channel, built once. */
+    private final Map<DeliveryChannel, Timer> deliveryLatency = new ConcurrentHashMap<>();
 
     private final ConcurrentLinkedQueue<AttemptOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger retriesInFlight = new AtomicInteger();
@@ -276,11 +280,12 @@ public class DeliveryDispatcher extends PollingWorker {
             for (AttemptOutcome outcome : group) {
                 if (updated.contains(outcome.attempt().deliveryId())) {
                     count("delivered", outcome.attempt().channel());
-                    Timer.builder("childsafe.notify.delivery.latency")
+                    deliveryLatency.computeIfAbsent(outcome.attempt().channel(), channel -> Timer
+                            .builder("childsafe.notify.delivery.latency")
                             .description("From the alert's creation (its case event consumed) to the unit's 2xx")
-                            .tag("channel", outcome.attempt().channel().name())
+                            .tag("channel", channel.name())
                             .publishPercentileHistogram()
-                            .register(metrics)
+                            .register(metrics))
                             .record(Duration.between(outcome.attempt().createdAt(), now));
                 }
             }

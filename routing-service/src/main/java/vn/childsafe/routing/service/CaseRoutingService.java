@@ -8,9 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,6 +96,9 @@ public class CaseRoutingService {
     @Inject
     MeterRegistry meters;
 
+    /** One timer per lane, built once: routing records one per report. */
+    private final Map<Lane, Timer> routedLatency = new ConcurrentHashMap<>();
+
     /**
      * What routing needs for every report of a batch, loaded once per batch: the active rule set and the agency
      * register as of the routing day, remembering its answers.
@@ -172,11 +177,12 @@ public class CaseRoutingService {
                 lead.agencyType);
         meters.counter("childsafe.routing.cases.routed", "rule", decision.ruleId(), "lead_type",
                 lead.agencyType.name()).increment();
-        Timer.builder("childsafe.report.routed.latency")
+        routedLatency.computeIfAbsent(Lane.of(routingCase.urgency), lane -> Timer
+                .builder("childsafe.report.routed.latency")
                 .description("From intake's acceptance of a report to its case being routed")
-                .tag("lane", Lane.of(routingCase.urgency).name().toLowerCase(Locale.ROOT))
+                .tag("lane", lane.name().toLowerCase(Locale.ROOT))
                 .publishPercentileHistogram()
-                .register(meters)
+                .register(meters))
                 .record(Duration.between(report.receivedAt(), now));
         return new RoutingResult(RoutingResult.Outcome.ROUTED, routingCase.id);
     }

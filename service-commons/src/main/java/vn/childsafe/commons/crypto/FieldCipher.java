@@ -153,7 +153,8 @@ public final class FieldCipher {
 
     /** The SQL {@code LIKE} pattern matching current values, to find those that need re-encryption. */
     public String currentPattern() {
-        return VERSION + activeKeyId + ":%";
+        // '_' is a LIKE wildcard and allowed in key ids: escaped, so that key_1 does not also match keyX1.
+        return VERSION + activeKeyId.replace("_", "\\_") + ":%";
     }
 
     private static byte[] associatedData(String keyId, String context) {

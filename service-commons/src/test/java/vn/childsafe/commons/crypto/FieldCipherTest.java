@@ -54,6 +54,7 @@ class FieldCipherTest {
         assertThat(rotated.reencrypt(again, ROW_A)).isSameAs(again);
         assertThat(new FieldCipher(Map.of("k2", K2), "k2").decrypt(again, ROW_A)).isEqualTo("0912345678");
         assertThat(rotated.currentPattern()).isEqualTo("v2.k2:%");
+        assertThat(new FieldCipher(Map.of("key_1", K1), "key_1").currentPattern()).isEqualTo("v2.key\\_1:%");
     }
 
     @Test
