@@ -4,14 +4,12 @@ package vn.childsafe.intake.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.messaging.EventHandler;
+import vn.childsafe.commons.messaging.EventPayloads;
 import vn.childsafe.commons.messaging.IncomingEvent;
-import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.intake.service.CaseProjection;
 
 /**
@@ -25,7 +23,7 @@ public class CaseEventsConsumer implements EventHandler<Void> {
     private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     @Inject
-    ObjectMapper objectMapper;
+    EventPayloads payloads;
 
     @Inject
     CaseProjection projection;
@@ -38,20 +36,9 @@ public class CaseEventsConsumer implements EventHandler<Void> {
     @Override
     public void handle(IncomingEvent event, Void context) {
         if (!event.eventType().startsWith(CASE_TYPE_PREFIX)) {
-            throw new UnprocessableEventException("not a case event (foreign ce_type)");
+            throw EventPayloads.typeMismatch(event.eventType(), "a case event (" + CASE_TYPE_PREFIX + "*)");
         }
-        projection.apply(event.eventId(), parse(event.value()));
-    }
-
-    private JsonNode parse(String value) {
-        try {
-            JsonNode node = value == null ? null : objectMapper.readTree(value);
-            if (node == null || !node.isObject()) {
-                throw new UnprocessableEventException("payload is not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnprocessableEventException("payload is not JSON");
-        }
+        // Every case event carries what the projection reads, whatever its kind: read as a tree, not per type.
+        projection.apply(event.eventId(), payloads.read(event.value(), ObjectNode.class, "case event"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 
 /**
  * Who must be alerted about a routed case: the lead agency, every supporting agency, and the 111 liaison when
@@ -25,7 +26,7 @@ public final class AlertTargets {
      * as the national fallback lead and as the liaison) is alerted once, in its most responsible role, because a
      * delivery is unique per event, agency and channel.
      *
-     * @throws InvalidCaseEventException if the event lacks what an alert needs
+     * @throws UnprocessableEventException if the event lacks what an alert needs
      */
     public static List<AlertTarget> of(CaseRouted event) {
         validate(event);
@@ -50,27 +51,27 @@ public final class AlertTargets {
      * The targets of a change after routing: exactly the event's {@code alerts}, in order, each agency once (its
      * first entry wins). An empty list is valid: the change needs no alert.
      *
-     * @throws InvalidCaseEventException if the event lacks what an alert needs
+     * @throws UnprocessableEventException if the event lacks what an alert needs
      */
     public static List<AlertTarget> of(CaseEvent event) {
         if (event == null) {
-            throw new InvalidCaseEventException("The event has no body");
+            throw new UnprocessableEventException("The event has no body");
         }
         if (event.caseId() == null || event.kind() == null) {
-            throw new InvalidCaseEventException("caseId or kind is missing");
+            throw new UnprocessableEventException("caseId or kind is missing");
         }
         if (event.reportIds() == null || event.reportIds().isEmpty()
                 || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidCaseEventException("reportIds is missing or empty");
+            throw new UnprocessableEventException("reportIds is missing or empty");
         }
         if (event.alerts() == null) {
-            throw new InvalidCaseEventException("alerts is missing");
+            throw new UnprocessableEventException("alerts is missing");
         }
         List<AlertTarget> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (CaseEvent.Alert alert : event.alerts()) {
             if (alert == null || alert.role() == null || alert.agencyCode() == null || alert.agencyCode().isBlank()) {
-                throw new InvalidCaseEventException("an alert lacks its role or agencyCode");
+                throw new UnprocessableEventException("an alert lacks its role or agencyCode");
             }
             add(targets, seen, new AlertTarget(alert.agencyCode(), TargetRole.valueOf(alert.role().name()),
                     alert.assignmentId(), alert.ackDeadline()));
@@ -86,28 +87,28 @@ public final class AlertTargets {
 
     private static void validate(CaseRouted event) {
         if (event == null) {
-            throw new InvalidCaseEventException("The event has no body");
+            throw new UnprocessableEventException("The event has no body");
         }
         if (event.caseId() == null) {
-            throw new InvalidCaseEventException("caseId is missing");
+            throw new UnprocessableEventException("caseId is missing");
         }
         if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidCaseEventException("reportIds is missing or empty");
+            throw new UnprocessableEventException("reportIds is missing or empty");
         }
         if (event.assignments() == null || event.assignments().isEmpty()) {
-            throw new InvalidCaseEventException("assignments is missing or empty");
+            throw new UnprocessableEventException("assignments is missing or empty");
         }
         long leads = 0;
         for (CaseRouted.Assignment a : event.assignments()) {
             if (a == null || a.role() == null || a.agencyCode() == null || a.agencyCode().isBlank()) {
-                throw new InvalidCaseEventException("an assignment lacks its role or agencyCode");
+                throw new UnprocessableEventException("an assignment lacks its role or agencyCode");
             }
             if (a.role() == CaseRouted.Role.LEAD) {
                 leads++;
             }
         }
         if (leads != 1) {
-            throw new InvalidCaseEventException("expected exactly one LEAD assignment, found " + leads);
+            throw new UnprocessableEventException("expected exactly one LEAD assignment, found " + leads);
         }
     }
 }

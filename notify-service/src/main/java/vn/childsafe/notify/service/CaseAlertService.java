@@ -9,21 +9,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
+import vn.childsafe.commons.messaging.EventPayloads;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
 import vn.childsafe.notify.domain.CaseAgency;
 import vn.childsafe.notify.domain.CaseFacts;
-import vn.childsafe.notify.domain.InvalidCaseEventException;
 import vn.childsafe.notify.repository.ContactPoint;
 import vn.childsafe.notify.repository.ContactPointRepository;
 
@@ -48,6 +47,9 @@ public class CaseAlertService {
     ObjectMapper objectMapper;
 
     @Inject
+    EventPayloads eventPayloads;
+
+    @Inject
     ContactPointRepository contactPoints;
 
     @Inject
@@ -67,7 +69,7 @@ public class CaseAlertService {
      *                  {@code vn.childsafe.case.<kind>.v1}; other types are ignored
      * @param body      the event JSON
      * @return how many deliveries were created (0 for an ignored type)
-     * @throws InvalidCaseEventException if the event can never be turned into alerts
+     * @throws UnprocessableEventException if the event can never be turned into alerts
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int onCaseEvent(String eventId, String eventType, String body) {
@@ -93,7 +95,7 @@ public class CaseAlertService {
     /** What a case event asks of notify; {@code null} for types notify does not act on. */
     private CaseAlerts alertsOf(String eventType, String body) {
         if (EventTypes.CASE_ROUTED.equals(eventType)) {
-            CaseRouted event = parse(body, CaseRouted.class, "case.routed");
+            CaseRouted event = eventPayloads.read(body, CaseRouted.class, "case.routed v1");
             List<AlertTarget> targets = AlertTargets.of(event);
             List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseRouted(event, t)).toList();
             List<String> urls = event.takedownRequired() && event.takedownUrls() != null ? event.takedownUrls()
@@ -104,9 +106,9 @@ public class CaseAlertService {
                     event.provinceCode(), event.communeCode()), targets, payloads, urls, assignments);
         }
         if (isCaseChange(eventType)) {
-            CaseEvent event = parse(body, CaseEvent.class, eventType);
+            CaseEvent event = eventPayloads.read(body, CaseEvent.class, "CaseEvent v1");
             if (event.kind() == null || !event.kind().eventType().equals(eventType)) {
-                throw new InvalidCaseEventException("The event's kind does not match its type " + eventType);
+                throw EventPayloads.typeMismatch(eventType, "the event's kind " + event.kind());
             }
             List<AlertTarget> targets = AlertTargets.of(event);
             List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseChanged(event, t)).toList();
@@ -140,32 +142,6 @@ public class CaseAlertService {
                     toJson(alerts.payloads().get(i)), points.get(target.agencyCode()));
         }
         return created;
-    }
-
-    private <T> T parse(String body, Class<T> type, String name) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidCaseEventException("The " + name + " event has no body");
-        }
-        try {
-            return objectMapper.readValue(body, type);
-        } catch (JsonMappingException e) {
-            // The field path only, and no cause: Jackson's own messages quote the input, which must not reach
-            // logs or the dead-letter headers.
-            throw new InvalidCaseEventException("The " + name + " event does not match its schema at "
-                    + fieldPath(e));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidCaseEventException("The " + name + " event is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            path.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
-        }
-        return path.length() == 0 ? "/" : path.toString();
     }
 
     private String toJson(AlertPayload payload) {

@@ -19,6 +19,7 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CaseRouted.Assignment;
 import vn.childsafe.commons.events.CaseRouted.Role;
+import vn.childsafe.commons.messaging.UnprocessableEventException;
 
 class AlertTargetsAndPayloadTest {
 
@@ -81,16 +82,16 @@ class AlertTargetsAndPayloadTest {
     void eventsWithoutExactlyOneLeadOrWithoutIdsAreInvalid() {
         Assignment support = assignment("CA-01", Role.SUPPORT, SUPPORT_DEADLINE);
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(support), false)))
-                .isInstanceOf(InvalidCaseEventException.class).hasMessageContaining("LEAD");
+                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("LEAD");
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(assignment("A", Role.LEAD, LEAD_DEADLINE),
                 assignment("B", Role.LEAD, LEAD_DEADLINE)), false)))
-                .isInstanceOf(InvalidCaseEventException.class);
+                .isInstanceOf(UnprocessableEventException.class);
         assertThatThrownBy(() -> AlertTargets.of(new CaseRouted(null, "ROUTED", List.of(REPORT_ID), OCCURRED,
                 Category.SCAM, Urgency.NORMAL, "01", null, "1", "R5",
                 List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)), false, false, List.of(), List.of())))
-                .isInstanceOf(InvalidCaseEventException.class).hasMessageContaining("caseId");
+                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("caseId");
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(assignment(" ", Role.LEAD, LEAD_DEADLINE)), false)))
-                .isInstanceOf(InvalidCaseEventException.class).hasMessageContaining("agencyCode");
+                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("agencyCode");
     }
 
     @Test

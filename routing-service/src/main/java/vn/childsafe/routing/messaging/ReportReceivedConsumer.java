@@ -8,14 +8,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.commons.messaging.DeadLetters;
 import vn.childsafe.commons.messaging.EventHandler;
+import vn.childsafe.commons.messaging.EventPayloads;
 import vn.childsafe.commons.messaging.IncomingEvent;
 import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.routing.service.CaseRoutingService;
@@ -33,7 +29,7 @@ public class ReportReceivedConsumer implements EventHandler<CaseRoutingService.C
     private static final Logger LOG = Logger.getLogger(ReportReceivedConsumer.class);
 
     @Inject
-    ObjectMapper objectMapper;
+    EventPayloads payloads;
 
     @Inject
     CaseRoutingService routing;
@@ -50,32 +46,14 @@ public class ReportReceivedConsumer implements EventHandler<CaseRoutingService.C
 
     @Override
     public void handle(IncomingEvent event, CaseRoutingService.Context context) {
-        if (!EventTypes.REPORT_RECEIVED.equals(event.eventType())) {
-            throw new UnprocessableEventException("unexpected ce_type '" + DeadLetters.shorten(event.eventType())
-                    + "', expected " + EventTypes.REPORT_RECEIVED);
-        }
+        EventPayloads.requireType(event, EventTypes.REPORT_RECEIVED);
         RoutingResult result = routing.route(event.eventId(), parse(event.value()), context);
         LOG.debugf("Event %s (%s): %s", event.eventId(), event.position(), result.outcome());
     }
 
     /** The payload as a ReportReceived, or an {@link UnprocessableEventException} saying what is wrong with it. */
     ReportReceived parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new UnprocessableEventException("empty payload");
-        }
-        ReportReceived report;
-        try {
-            report = objectMapper.readValue(payload, ReportReceived.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            throw new UnprocessableEventException("payload is not a valid ReportReceived v1 JSON document ("
-                    + e.getClass().getSimpleName()
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                    + ")");
-        }
-        if (report == null) {
-            throw new UnprocessableEventException("payload is JSON null");
-        }
+        ReportReceived report = payloads.read(payload, ReportReceived.class, "ReportReceived v1");
         List<String> missing = new ArrayList<>();
         if (report.reportId() == null) {
             missing.add("reportId");
