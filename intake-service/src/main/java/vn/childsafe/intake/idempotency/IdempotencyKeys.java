@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
@@ -32,7 +31,7 @@ public class IdempotencyKeys {
     }
 
     @Inject
-    EntityManager em;
+    IdempotencyRecordRepository records;
 
     @Inject
     Clock clock;
@@ -44,20 +43,10 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(String clientId, String key, String requestHash) {
         Instant now = Instant.now(clock);
-        int claimed = em.createNativeQuery("""
-                INSERT INTO idempotency_key (client_id, idem_key, request_hash, state, created_at, expires_at)
-                VALUES (:client, :key, :hash, 'IN_PROGRESS', :now, :expires)
-                ON CONFLICT (client_id, idem_key) DO UPDATE
-                   SET request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', report_id = NULL,
-                       response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-                 WHERE idempotency_key.expires_at < :now""")
-                .setParameter("client", clientId).setParameter("key", key).setParameter("hash", requestHash)
-                .setParameter("now", now).setParameter("expires", now.plus(config.idempotencyRetention()))
-                .executeUpdate();
-        if (claimed == 1) {
+        if (records.claim(clientId, key, requestHash, now, now.plus(config.idempotencyRetention()))) {
             return Claim.CLAIMED;
         }
-        IdempotencyRecord existing = find(clientId, key);
+        IdempotencyRecord existing = records.get(clientId, key);
         if (!existing.requestHash.equals(requestHash)) {
             return Claim.DIFFERENT_BODY;
         }
@@ -67,7 +56,7 @@ public class IdempotencyKeys {
     /** Records the answer, in the transaction that stored the report. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String clientId, String key, UUID reportId, String responseBody) {
-        IdempotencyRecord record = find(clientId, key);
+        IdempotencyRecord record = records.get(clientId, key);
         record.state = IdempotencyRecord.State.COMPLETED;
         record.reportId = reportId;
         record.responseBody = responseBody;
@@ -76,24 +65,18 @@ public class IdempotencyKeys {
     /** Frees a key whose request failed, so that the client can retry with it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String clientId, String key) {
-        em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key "
-                + "AND r.state = :state")
-                .setParameter("client", clientId).setParameter("key", key)
-                .setParameter("state", IdempotencyRecord.State.IN_PROGRESS).executeUpdate();
+        records.deleteInProgress(clientId, key);
     }
 
     @Transactional
     public IdempotencyRecord find(String clientId, String key) {
-        return em.createQuery("FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key",
-                IdempotencyRecord.class)
-                .setParameter("client", clientId).setParameter("key", key).getSingleResult();
+        return records.get(clientId, key);
     }
 
     /** Forgets expired keys. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteExpired() {
-        em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.expiresAt < :now")
-                .setParameter("now", Instant.now(clock)).executeUpdate();
+        records.deleteExpired(Instant.now(clock));
     }
 }

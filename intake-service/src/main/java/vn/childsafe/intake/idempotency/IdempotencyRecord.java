@@ -2,6 +2,7 @@ package vn.childsafe.intake.idempotency;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,13 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** The first request made with an {@code Idempotency-Key} by one client, and the answer it got. */
 @Entity
 @Table(name = "idempotency_key")
 @IdClass(IdempotencyRecord.Key.class)
-public class IdempotencyRecord extends PanacheEntityBase {
+public class IdempotencyRecord {
 
     /** Where the first request stands. */
     public enum State {
@@ -62,12 +61,12 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && java.util.Objects.equals(clientId, other.clientId) && java.util.Objects.equals(key, other.key);
+            return o instanceof Key other && Objects.equals(clientId, other.clientId) && Objects.equals(key, other.key);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(clientId, key);
+            return Objects.hash(clientId, key);
         }
     }
 }

@@ -5,15 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One read, or refused attempt to read, of a report's identity (nhật ký truy cập). */
 @Entity
 @Table(name = "identity_access_log")
-public class AccessLogEntry extends PanacheEntityBase {
+public class AccessLogEntry {
 
     /** Whether the identity was shown. */
     public enum Outcome {
@@ -38,7 +38,7 @@ public class AccessLogEntry extends PanacheEntityBase {
     public String agencyCode;
 
     @Column(nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Outcome outcome;
 
     @Column(name = "accessed_at", nullable = false)

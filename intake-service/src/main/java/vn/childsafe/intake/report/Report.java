@@ -12,7 +12,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import vn.childsafe.commons.crypto.EncryptedColumn;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
@@ -26,7 +25,7 @@ import vn.childsafe.commons.domain.Urgency;
  */
 @Entity
 @Table(name = "report")
-public class Report extends PanacheEntityBase {
+public class Report {
 
     /** The encrypted columns; each value is bound to its row and column ({@link EncryptedColumn#context}). */
     public static final EncryptedColumn DESCRIPTION = column("description_enc");

@@ -1,6 +1,7 @@
 package vn.childsafe.intake.report;
 
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,8 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * An agency currently assigned to a report's case, as last announced on {@code cases.events.v1}. Only these
  * agencies' units may read the report's identity.
@@ -18,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "report_assignment")
 @IdClass(ReportAssignment.Key.class)
-public class ReportAssignment extends PanacheEntityBase {
+public class ReportAssignment {
 
     @Id
     @Column(name = "report_id")
@@ -38,12 +37,12 @@ public class ReportAssignment extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && java.util.Objects.equals(reportId, other.reportId) && java.util.Objects.equals(agencyCode, other.agencyCode);
+            return o instanceof Key other && Objects.equals(reportId, other.reportId) && Objects.equals(agencyCode, other.agencyCode);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(reportId, agencyCode);
+            return Objects.hash(reportId, agencyCode);
         }
     }
 }

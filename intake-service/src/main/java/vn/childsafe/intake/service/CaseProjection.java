@@ -17,6 +17,8 @@ import vn.childsafe.commons.messaging.DeadLetters;
 import vn.childsafe.commons.messaging.UnprocessableEventException;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.report.ReportAssignment;
+import vn.childsafe.intake.report.ReportAssignmentRepository;
+import vn.childsafe.intake.report.ReportRepository;
 import vn.childsafe.intake.report.ReportStatus;
 
 /**
@@ -34,6 +36,12 @@ public class CaseProjection {
     @Inject
     Clock clock;
 
+    @Inject
+    ReportRepository reports;
+
+    @Inject
+    ReportAssignmentRepository assignments;
+
     /**
      * Applies one case event in the caller's transaction (the consumer's batch, which holds the inbox entry). An
      * event older than the last one applied to a report leaves that report as it is: a case whose urgency was
@@ -47,7 +55,7 @@ public class CaseProjection {
         ReportStatus status = status(event.path("status").asText(null));
         Instant at = instant(event.path("occurredAt").asText(null));
         for (JsonNode id : event.path("reportIds")) {
-            Report report = Report.findById(uuid(id.asText()));
+            Report report = reports.findById(uuid(id.asText()));
             if (report == null) {
                 LOG.warnf("Case event %s names report %s, which intake does not hold", eventId, id.asText());
                 continue;
@@ -65,13 +73,13 @@ public class CaseProjection {
                 report.resolvedAt = status == ReportStatus.RESOLVED ? at : null;
             }
             if (event.has("assignments")) {
-                ReportAssignment.delete("reportId", report.id);
+                assignments.deleteByReport(report.id);
                 for (JsonNode assignment : event.path("assignments")) {
                     ReportAssignment row = new ReportAssignment();
                     row.reportId = report.id;
                     row.agencyCode = assignment.path("agencyCode").asText();
                     row.role = assignment.path("role").asText();
-                    row.persist();
+                    assignments.persist(row);
                     if ("LEAD".equals(row.role)) {
                         report.leadAgencyCode = row.agencyCode;
                         report.leadAgencyName = assignment.path("agencyName").asText(null);

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -22,11 +21,12 @@ import vn.childsafe.commons.crypto.FieldCipher;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.intake.config.IntakeConfig;
 import vn.childsafe.intake.report.AccessLogEntry;
+import vn.childsafe.intake.report.AccessLogRepository;
 import vn.childsafe.intake.report.Report;
-import vn.childsafe.intake.report.ReportAssignment;
-import vn.childsafe.intake.report.ReportStatus;
-import vn.childsafe.intake.rest.ReportDetails;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportAssignmentRepository;
+import vn.childsafe.intake.report.ReportDetails;
+import vn.childsafe.intake.report.ReportRepository;
+import vn.childsafe.intake.report.ReportSubmission;
 
 /**
  * The identity vault: shows a report's identity and description only to units of agencies assigned to its case
@@ -42,7 +42,13 @@ public class IdentityVault {
     FieldCipher cipher;
 
     @Inject
-    EntityManager em;
+    ReportRepository reports;
+
+    @Inject
+    ReportAssignmentRepository assignments;
+
+    @Inject
+    AccessLogRepository accessEntries;
 
     @Inject
     ObjectMapper objectMapper;
@@ -62,12 +68,12 @@ public class IdentityVault {
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public ReportDetails read(UUID reportId, Reader reader) {
-        Report report = Report.findById(reportId);
+        Report report = reports.findById(reportId);
         if (report == null) {
             throw notFound(reportId);
         }
         boolean granted = reader.admin() || reader.agencyCode() != null
-                && ReportAssignment.count("reportId = ?1 and agencyCode = ?2", reportId, reader.agencyCode()) > 0;
+                && assignments.isAssigned(reportId, reader.agencyCode());
         log(report.id, reader, granted);
         if (!granted) {
             throw notFound(reportId);
@@ -78,7 +84,7 @@ public class IdentityVault {
     /** Every access to one report's identity, oldest first. */
     @Transactional
     public List<AccessLogEntry> accessLog(UUID reportId) {
-        return AccessLogEntry.list("reportId = ?1 order by accessedAt, id", reportId);
+        return accessEntries.forReport(reportId);
     }
 
     /**
@@ -90,15 +96,7 @@ public class IdentityVault {
     @Transactional
     public int purgeResolved() {
         Instant now = Instant.now(clock);
-        int purged = em.createQuery("""
-                UPDATE Report r SET r.descriptionEnc = null, r.addressEnc = null, r.victimNameEnc = null,
-                       r.victimSchoolEnc = null, r.reporterNameEnc = null, r.reporterPhoneEnc = null,
-                       r.reporterEmailEnc = null, r.identityPurgedAt = :now
-                 WHERE r.status = :resolved AND r.resolvedAt < :before AND r.identityPurgedAt IS NULL""")
-                .setParameter("now", now)
-                .setParameter("resolved", ReportStatus.RESOLVED)
-                .setParameter("before", now.minus(config.purgeIdentityAfter()))
-                .executeUpdate();
+        int purged = reports.purgeIdentity(now, now.minus(config.purgeIdentityAfter()));
         if (purged > 0) {
             LOG.infof("Erased the identity of %d reports resolved more than %s ago", purged,
                     config.purgeIdentityAfter());
@@ -120,7 +118,7 @@ public class IdentityVault {
         entry.agencyCode = reader.agencyCode();
         entry.outcome = granted ? AccessLogEntry.Outcome.GRANTED : AccessLogEntry.Outcome.DENIED;
         entry.accessedAt = Instant.now(clock);
-        entry.persist();
+        accessEntries.persist(entry);
     }
 
     private ReportDetails toDetails(Report r, boolean showReporter) {

@@ -8,9 +8,9 @@ import jakarta.transaction.Transactional;
 
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.intake.config.PublicPageConfig;
-import vn.childsafe.intake.report.Report;
+import vn.childsafe.intake.report.ReportRepository;
 import vn.childsafe.intake.report.ReportStatus;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportSubmission;
 
 /**
  * The public page's use cases: a report goes through the same intake as an API report (validation by the caller,
@@ -25,6 +25,9 @@ public class PublicReports {
 
     @Inject
     PublicPageConfig config;
+
+    @Inject
+    ReportRepository reports;
 
     /** What the page may tell anyone who holds a tracking code. */
     public enum Stage {
@@ -63,8 +66,7 @@ public class PublicReports {
     /** The status of the page report with this tracking code; empty for any other code. */
     @Transactional
     public Optional<PublicStatus> status(String trackingCode) {
-        return Report.<Report>find("trackingCode = ?1 and sourceChannel = ?2 and clientId = ?3", trackingCode,
-                SourceChannel.WEB_PUBLIC, config.clientId()).firstResultOptional()
+        return reports.findByTrackingCode(trackingCode, SourceChannel.WEB_PUBLIC, config.clientId())
                 .map(r -> new PublicStatus(Stage.of(r.status), r.leadAgencyName));
     }
 }

@@ -26,8 +26,9 @@ import vn.childsafe.commons.outbox.Outbox;
 import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.domain.TrackingCodes;
 import vn.childsafe.intake.report.Report;
+import vn.childsafe.intake.report.ReportRepository;
 import vn.childsafe.intake.report.ReportStatus;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportSubmission;
 
 /**
  * Accepts a report: stores it, with identity encrypted, and its {@code ReportReceived} event (in the report's
@@ -36,6 +37,9 @@ import vn.childsafe.intake.rest.ReportSubmission;
  */
 @ApplicationScoped
 public class ReportIntake {
+
+    @Inject
+    ReportRepository reports;
 
     @Inject
     Outbox outbox;
@@ -69,7 +73,7 @@ public class ReportIntake {
     @Transactional
     public Accepted accept(ReportSubmission submission, String clientId, String idempotencyKey) {
         Report report = toReport(submission, clientId);
-        report.persist();
+        reports.persist(report);
         outbox.append(Lane.of(report.urgency), EventTypes.REPORTS_TOPIC, "report", report.id.toString(),
                 EventTypes.REPORT_RECEIVED, toEvent(report, submission));
         Accepted accepted = new Accepted(report.id, report.trackingCode, report.status, report.receivedAt);
@@ -101,7 +105,7 @@ public class ReportIntake {
     /** The report, if {@code clientId} submitted it; anybody else learns nothing, not even that it exists. */
     @Transactional
     public Optional<Report> findForClient(UUID reportId, String clientId) {
-        return Report.<Report>findByIdOptional(reportId).filter(r -> r.clientId.equals(clientId));
+        return reports.findByIdOptional(reportId).filter(r -> r.clientId.equals(clientId));
     }
 
     private Report toReport(ReportSubmission s, String clientId) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.idempotency.IdempotencyRecord;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportSubmission;
 
 /**
  * The submit use case with {@code Idempotency-Key} semantics: same key and body → the first answer again; same

@@ -31,7 +31,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.childsafe.commons.problem.ProblemExceptionMappers;
 import vn.childsafe.commons.quota.Quotas;
 import vn.childsafe.intake.config.PublicPageConfig;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportSubmission;
 import vn.childsafe.intake.service.PublicReports;
 import vn.childsafe.intake.service.ReportIntake;
 

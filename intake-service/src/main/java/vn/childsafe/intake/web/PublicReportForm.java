@@ -13,7 +13,7 @@ import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.geo.ProvinceTable;
-import vn.childsafe.intake.rest.ReportSubmission;
+import vn.childsafe.intake.report.ReportSubmission;
 
 /**
  * The public page's form as sent (every field a string, as typed), its checks in words a child understands, and

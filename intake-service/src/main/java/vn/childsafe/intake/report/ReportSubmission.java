@@ -1,4 +1,4 @@
-package vn.childsafe.intake.rest;
+package vn.childsafe.intake.report;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.childsafe.intake.rest;
+package vn.childsafe.intake.report;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.intake.report.ReportStatus;
 
 /**
  * A report with its identity, for the units assigned to its case and for admins. Reporter name, phone and e-mail
