@@ -2,7 +2,6 @@ package vn.childsafe.intake.idempotency;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -55,18 +54,6 @@ public class IdempotencyRecord {
     public Instant expiresAt;
 
     /** Composite key. */
-    public static class Key implements Serializable {
-        public String clientId;
-        public String key;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(clientId, other.clientId) && Objects.equals(key, other.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(clientId, key);
-        }
+    public record Key(String clientId, String key) implements Serializable {
     }
 }

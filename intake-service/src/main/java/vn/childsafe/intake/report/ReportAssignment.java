@@ -1,7 +1,6 @@
 package vn.childsafe.intake.report;
 
 import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -31,18 +30,6 @@ public class ReportAssignment {
     public String role;
 
     /** Composite key. */
-    public static class Key implements Serializable {
-        public UUID reportId;
-        public String agencyCode;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(reportId, other.reportId) && Objects.equals(agencyCode, other.agencyCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(reportId, agencyCode);
-        }
+    public record Key(UUID reportId, String agencyCode) implements Serializable {
     }
 }
