@@ -20,8 +20,6 @@ import vn.childsafe.intake.service.CaseProjection;
 @ApplicationScoped
 public class CaseEventsConsumer implements EventHandler<Void> {
 
-    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
-
     @Inject
     EventPayloads payloads;
 
@@ -35,8 +33,8 @@ public class CaseEventsConsumer implements EventHandler<Void> {
 
     @Override
     public void handle(IncomingEvent event, Void context) {
-        if (!event.eventType().startsWith(CASE_TYPE_PREFIX)) {
-            throw EventPayloads.typeMismatch(event.eventType(), "a case event (" + CASE_TYPE_PREFIX + "*)");
+        if (!event.eventType().startsWith(EventTypes.CASE_TYPE_PREFIX)) {
+            throw EventPayloads.typeMismatch(event.eventType(), "a case event (" + EventTypes.CASE_TYPE_PREFIX + "*)");
         }
         // Every case event carries what the projection reads, whatever its kind: read as a tree, not per type.
         projection.apply(event.eventId(), payloads.read(event.value(), ObjectNode.class, "case event"));

@@ -38,8 +38,6 @@ public class CaseAlertService {
     /** Name of this consumer in the inbox table. */
     public static final String CONSUMER = "notify-service";
 
-    private static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
-
     @Inject
     TransactionSynchronizationRegistry transactions;
 
@@ -88,7 +86,7 @@ public class CaseAlertService {
 
     /** Whether {@code eventType} is a change of a case after routing ({@code vn.childsafe.case.<kind>.v1}). */
     static boolean isCaseChange(String eventType) {
-        return eventType.startsWith(CASE_TYPE_PREFIX) && eventType.endsWith(".v1")
+        return eventType.startsWith(EventTypes.CASE_TYPE_PREFIX) && eventType.endsWith(".v1")
                 && !EventTypes.CASE_ROUTED.equals(eventType);
     }
 

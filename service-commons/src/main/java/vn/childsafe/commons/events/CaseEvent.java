@@ -2,6 +2,7 @@ package vn.childsafe.commons.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import vn.childsafe.commons.domain.Category;
@@ -49,7 +50,7 @@ public record CaseEvent(
 
         /** The CloudEvents type, e.g. {@code vn.childsafe.case.report-linked.v1}. */
         public String eventType() {
-            return "vn.childsafe.case." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".v1";
+            return EventTypes.CASE_TYPE_PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
         }
     }
 

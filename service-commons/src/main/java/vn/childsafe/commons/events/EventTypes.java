@@ -15,6 +15,8 @@ public final class EventTypes {
 
     public static final String REPORT_RECEIVED = "vn.childsafe.report.received.v1";
     public static final String CASE_ROUTED = "vn.childsafe.case.routed.v1";
+    /** What the type of every event on {@code cases.events.v1} starts with: {@code vn.childsafe.case.<kind>.v1}. */
+    public static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
     private EventTypes() {
     }
