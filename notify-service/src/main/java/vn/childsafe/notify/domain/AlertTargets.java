@@ -3,6 +3,7 @@ package vn.childsafe.notify.domain;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import vn.childsafe.commons.events.CaseEvent;
@@ -61,7 +62,7 @@ public final class AlertTargets {
             throw new UnprocessableEventException("caseId or kind is missing");
         }
         if (event.reportIds() == null || event.reportIds().isEmpty()
-                || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
+                || event.reportIds().stream().anyMatch(Objects::isNull)) {
             throw new UnprocessableEventException("reportIds is missing or empty");
         }
         if (event.alerts() == null) {
@@ -92,7 +93,7 @@ public final class AlertTargets {
         if (event.caseId() == null) {
             throw new UnprocessableEventException("caseId is missing");
         }
-        if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().stream().anyMatch(java.util.Objects::isNull)) {
+        if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().stream().anyMatch(Objects::isNull)) {
             throw new UnprocessableEventException("reportIds is missing or empty");
         }
         if (event.assignments() == null || event.assignments().isEmpty()) {
