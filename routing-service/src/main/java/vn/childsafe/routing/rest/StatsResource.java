@@ -58,10 +58,6 @@ public class StatsResource {
                             """)) })
     @APIResponse(responseCode = "400", description = "Invalid from, to or groupBy",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(
             @Parameter(description = "Created at or after (ISO instant or date)") @QueryParam("from") String from,
             @Parameter(description = "Created before (ISO instant or date)") @QueryParam("to") String to,
