@@ -40,7 +40,7 @@ import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 

@@ -62,7 +62,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.childsafe.local.infra.FreePorts;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
