@@ -1,8 +1,6 @@
 package vn.childsafe.routing.rest;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -146,7 +144,8 @@ public class CaseResource {
         }
         CaseRepository.Filter filter = new CaseRepository.Filter(parse(CaseStatus.class, "status", status),
                 blankToNull(agency), blankToNull(provinceCode), parse(Category.class, "category", category),
-                time("from", from), time("to", to), null, true);
+                TimeParams.parse("from", from, config.timeZone()), TimeParams.parse("to", to, config.timeZone()), null,
+                true);
         return cases.list(callers.scope(), filter, page, size);
     }
 
@@ -277,21 +276,6 @@ public class CaseResource {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Unknown " + name + " '" + value + "'.", null);
-        }
-    }
-
-    private Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(config.timeZone()).toInstant();
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant or date, e.g. 2026-11-01.", null);
         }
     }
 }
