@@ -38,7 +38,8 @@ public class ProblemAnswersFilter implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
-                List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : everywhere;
+                List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
+                        : everywhere;
                 if (security != null && !security.isEmpty()) {
                     addUnlessDeclared(responses, 401, "No valid bearer token.", "Unauthorized",
                             "A valid bearer token (JWT) is required.");
@@ -46,7 +47,8 @@ public class ProblemAnswersFilter implements OASFilter {
                             "Your role does not allow this operation.");
                 }
                 addUnlessDeclared(responses, 500, "Unexpected failure; nothing internal is revealed.",
-                        "Internal Server Error", "The request could not be completed. It has been logged; please retry later.");
+                        "Internal Server Error",
+                        "The request could not be completed. It has been logged; please retry later.");
                 responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
             }
         }
