@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.testsupport.ChildSafeTestResources;
 
 /** A database migrated before V5's and V6's comments were rewritten still validates (the beforeValidate callback). */
 @QuarkusTest

@@ -26,10 +26,6 @@ final class OpenApiExamples {
              "errors": [{"pointer": "/description", "message": "must not be blank"},
                         {"pointer": "/location/provinceCode", "message": "must be 2 digits"}]}""";
 
-    static final String PROBLEM_401 = """
-            {"title": "Unauthorized", "status": 401, "detail": "A valid bearer token (JWT) is required.",
-             "instance": "/api/v1/reports"}""";
-
     static final String PROBLEM_403 = """
             {"title": "Forbidden", "status": 403, "detail": "Your role does not allow this operation.",
              "instance": "/api/v1/reports"}""";

@@ -89,9 +89,6 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "The body is invalid; every violation is listed with a JSON Pointer.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = OpenApiExamples.PROBLEM_400)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not submit reports.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
@@ -156,9 +153,6 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report's status.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class),
                     examples = @ExampleObject(name = "routed", value = OpenApiExamples.STATUS)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not read report status.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
@@ -183,9 +177,6 @@ public class ReportResource {
                     + "and description are erased.")
     @APIResponse(responseCode = "200", description = "The report with identity.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_401)))
     @APIResponse(responseCode = "403", description = "The token's role may not read identities.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))

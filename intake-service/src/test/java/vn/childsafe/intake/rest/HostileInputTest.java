@@ -8,8 +8,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.HostileInputs;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.HostileInputs;
 
 /**
  * Every operation of this service's OpenAPI document under hostile input, with every role and no token: no 5xx,

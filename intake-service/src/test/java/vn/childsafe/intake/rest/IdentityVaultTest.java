@@ -42,10 +42,10 @@ import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.service.IdentityVault;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.EventSchemas;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * The status projection of cases.events.v1 and the identity vault behind it, driven through the real broker.

@@ -17,8 +17,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.childsafe.intake.web.PublicPageTest;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * Runs after every other test class of this module (see the surefire configuration) and reads the application log

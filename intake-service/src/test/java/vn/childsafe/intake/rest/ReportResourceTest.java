@@ -31,10 +31,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.EventSchemas;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 @QuarkusTest
 @Order(1)

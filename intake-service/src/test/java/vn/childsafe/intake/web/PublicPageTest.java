@@ -37,9 +37,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import vn.childsafe.commons.events.CloudEventHeaders;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * The public reporting page over HTTP: the same intake path as the API (channel WEB_PUBLIC, identity encrypted,

@@ -51,8 +51,6 @@ public class ComplianceResource {
                     type = SchemaType.ARRAY), examples = @ExampleObject(name = "compliance", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TakedownService.Compliance> compliance(

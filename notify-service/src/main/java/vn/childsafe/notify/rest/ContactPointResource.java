@@ -63,8 +63,6 @@ public class ContactPointResource {
     @APIResponse(responseCode = "200", description = "The contact point.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPointView.class),
             examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The agency has no contact point.", content = @Content(
@@ -91,8 +89,6 @@ public class ContactPointResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(

@@ -49,8 +49,6 @@ public class DeliveryResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryList.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryList list(
@@ -74,8 +72,6 @@ public class DeliveryResource {
                     + "A DELIVERED or PENDING delivery is left alone (409).")
     @APIResponse(responseCode = "200", description = "The delivery, now PENDING.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such delivery.", content = @Content(

@@ -58,8 +58,6 @@ public class ManualTaskResource {
                     type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "caseId is not a UUID.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not ops, admin or a unit.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ManualTaskView> list(@Parameter(description = "Only the tasks of this case.",

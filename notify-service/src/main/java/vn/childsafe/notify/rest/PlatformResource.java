@@ -58,8 +58,6 @@ public class PlatformResource {
     @APIResponse(responseCode = "200", description = "The platforms.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class,
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PlatformView> list() {
@@ -73,8 +71,6 @@ public class PlatformResource {
     @APIResponse(responseCode = "200", description = "The platform.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class),
             examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such platform.", content = @Content(
@@ -95,8 +91,6 @@ public class PlatformResource {
             examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A platform with this code exists (use PUT).",
@@ -123,8 +117,6 @@ public class PlatformResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(

@@ -98,8 +98,6 @@ public class TakedownResource {
             examples = @ExampleObject(name = "removed", value = EXAMPLE_VIEW)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is not a platform.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request for this platform.", content = @Content(
@@ -128,8 +126,6 @@ public class TakedownResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TakedownView.class,
                     type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "caseId is missing or not a UUID.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

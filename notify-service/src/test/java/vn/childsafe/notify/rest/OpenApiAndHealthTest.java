@@ -15,7 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.testsupport.ChildSafeTestResources;
 
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)

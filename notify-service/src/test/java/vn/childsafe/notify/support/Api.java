@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.TestTokens;
 
 /** Calls of the notify API that several tests need. */
 public final class Api {

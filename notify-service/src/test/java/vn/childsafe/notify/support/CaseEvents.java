@@ -22,7 +22,7 @@ import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
-import vn.childsafe.local.infra.EventSchemas;
+import vn.childsafe.testsupport.EventSchemas;
 
 /** Builds case events as routing-service publishes them, checked against the schema before they are sent. */
 public final class CaseEvents {

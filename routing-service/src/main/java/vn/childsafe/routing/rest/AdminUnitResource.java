@@ -67,10 +67,6 @@ public class AdminUnitResource {
                              "status": 400, "detail": "The file was rejected whole: 1 bad line(s). Nothing was imported.",
                              "instance": "/api/v1/admin-units/import",
                              "errors": [{"pointer": "/lines/17", "message": "commune code must be 5 digits"}]}""")))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not text/csv",
@@ -93,10 +89,6 @@ public class AdminUnitResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AdminUnitService.UnitView.class)))
     @APIResponse(responseCode = "400", description = "Unknown level",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<AdminUnitService.UnitView> list(
             @Parameter(description = "PROVINCE or COMMUNE") @QueryParam("level") String level,
             @Parameter(description = "Province code whose communes to list") @QueryParam("parentCode")
@@ -118,10 +110,6 @@ public class AdminUnitResource {
                              "communeName": "Hà Đông", "level": "COMMUNE",
                              "notes": ["legacy district 268 not used: districts were abolished on 2025-07-01",
                                        "legacy ward 09544 (Phường Vạn Phúc) → commune 09556"]}""")))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public AdminUnitService.ResolutionView resolve(@QueryParam("provinceCode") String provinceCode,
             @QueryParam("districtCode") String districtCode, @QueryParam("wardCode") String wardCode,
             @QueryParam("communeCode") String communeCode) {

@@ -7,8 +7,6 @@ final class ApiDocs {
     static final String PROBLEM = "application/problem+json";
 
     static final String BAD_REQUEST = "Invalid request: `errors[].pointer` names each offending field (JSON Pointer).";
-    static final String UNAUTHORIZED = "No valid bearer token.";
-    static final String FORBIDDEN = "The token's role does not allow this operation.";
 
     private ApiDocs() {
     }

@@ -1,8 +1,6 @@
 package vn.childsafe.routing.rest;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -75,10 +73,6 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CaseView get(@PathParam("caseId") UUID caseId) {
@@ -102,10 +96,6 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AccessView.class)))
     @APIResponse(responseCode = "400", description = "caseId is not a UUID",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<AccessView> accessLog(@PathParam("caseId") UUID caseId) {
         return cases.accessLog(caseId).stream()
@@ -131,10 +121,6 @@ public class CaseResource {
                              "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Object list(
             @Parameter(description = "Only the case of this report (answer: array of 0..1 full cases)")
             @QueryParam("reportId") String reportId,
@@ -158,7 +144,8 @@ public class CaseResource {
         }
         CaseRepository.Filter filter = new CaseRepository.Filter(parse(CaseStatus.class, "status", status),
                 blankToNull(agency), blankToNull(provinceCode), parse(Category.class, "category", category),
-                time("from", from), time("to", to), null, true);
+                TimeParams.parse("from", from, config.timeZone()), TimeParams.parse("to", to, config.timeZone()), null,
+                true);
         return cases.list(callers.scope(), filter, page, size);
     }
 
@@ -185,10 +172,6 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already acknowledged, ended, or the case is resolved",
@@ -214,10 +197,6 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing or too long",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -247,8 +226,6 @@ public class CaseResource {
                     schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Agency or reason missing, or no active agency with that code",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the lead unit",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
@@ -276,8 +253,6 @@ public class CaseResource {
                     schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Outcome missing or unknown, note too long",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the lead unit",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency",
@@ -301,21 +276,6 @@ public class CaseResource {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Unknown " + name + " '" + value + "'.", null);
-        }
-    }
-
-    private Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(config.timeZone()).toInstant();
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant or date, e.g. 2026-11-01.", null);
         }
     }
 }

@@ -1,9 +1,5 @@
 package vn.childsafe.routing.rest;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.problem.Problem;
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.stats.StatsService;
@@ -58,33 +53,17 @@ public class StatsResource {
                             """)) })
     @APIResponse(responseCode = "400", description = "Invalid from, to or groupBy",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(
             @Parameter(description = "Created at or after (ISO instant or date)") @QueryParam("from") String from,
             @Parameter(description = "Created before (ISO instant or date)") @QueryParam("to") String to,
             @Parameter(description = "province, agency, category or platform") @QueryParam("groupBy") String groupBy,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        StatsService.Stats result = stats.stats(time("from", from), time("to", to), groupBy);
+        StatsService.Stats result = stats.stats(TimeParams.parse("from", from, config.timeZone()),
+                TimeParams.parse("to", to, config.timeZone()), groupBy);
         if (accept != null && accept.contains("text/csv")) {
             return Response.ok(StatsService.csv(result), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"childsafe-stats.csv\"").build();
         }
         return Response.ok(result, MediaType.APPLICATION_JSON).build();
-    }
-
-    private Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(config.timeZone()).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant or date, e.g. 2026-11-01.", null);
-        }
     }
 }

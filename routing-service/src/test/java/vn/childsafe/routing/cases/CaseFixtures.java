@@ -25,8 +25,8 @@ import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.local.infra.EventSchemas;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 

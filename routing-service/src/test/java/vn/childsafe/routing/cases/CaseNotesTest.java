@@ -36,10 +36,10 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.Sql;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.Sql;
+import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.service.CaseRoutingService;
 
 /**

@@ -28,8 +28,8 @@ import io.restassured.response.Response;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.service.CaseRoutingService;
 

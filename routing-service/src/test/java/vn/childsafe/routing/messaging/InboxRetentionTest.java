@@ -21,7 +21,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.childsafe.commons.inbox.Inbox;
-import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.testsupport.ChildSafeTestResources;
 
 /** Inbox rows past the retention are deleted; younger ones, which still guard against redelivery, are kept. */
 @QuarkusTest

@@ -35,10 +35,10 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.NotifyEvent;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.EventSchemas;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.service.CaseRoutingService;
 

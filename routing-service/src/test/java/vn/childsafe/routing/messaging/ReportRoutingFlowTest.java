@@ -49,10 +49,10 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.messaging.EventConsumers;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.EventSchemas;
-import vn.childsafe.local.infra.KafkaTestClient;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.service.CaseRoutingService;
 
 /**

@@ -11,8 +11,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import vn.childsafe.local.infra.ChildSafeTestResources;
-import vn.childsafe.local.infra.TestTokens;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * Input that once reached PostgreSQL or overflowed and came back as a 500 is refused with a 400 problem: NUL in a

@@ -12,7 +12,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import vn.childsafe.local.infra.ChildSafeTestResources;
+import vn.childsafe.testsupport.ChildSafeTestResources;
 
 /** The OpenAPI document lists every endpoint of issue 4 with a summary, its status codes and problem answers. */
 @QuarkusTest

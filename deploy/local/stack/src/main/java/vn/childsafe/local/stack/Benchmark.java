@@ -44,8 +44,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CATEGORIES = {"GROOMING", "CYBERBULLYING", "HARMFUL_CONTENT", "OTHER", "SCAM"};
-    private static final String[] PROVINCES = {"01", "31", "44", "75", "30", "70"};
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -210,21 +208,9 @@ public final class Benchmark {
      * a case for it rather than linking it to an earlier one.
      */
     private HttpRequest request(int i, String urgency) {
-        String body = """
-                {"source": {"channel": "GOV_SYSTEM", "reference": "bench-%d"},
-                 "category": "%s", "urgency": "%s",
-                 "description": "Phụ huynh phản ánh: con tôi bị một tài khoản lạ nhắn tin đe doạ trên mạng xã hội (bản ghi thử tải số %d).",
-                 "location": {"provinceCode": "%s"},
-                 "victim": {"ageYears": 13, "gender": "MALE", "name": "Lê Văn Nam"},
-                 "reporter": {"name": "Lê Thị Lan", "phone": "0987654321", "relationship": "PARENT"},
-                 "content": [{"url": "https://www.tiktok.com/@example/video/%s-%d", "platform": "tiktok"}]}"""
-                .formatted(i, CATEGORIES[i % CATEGORIES.length], urgency, i, PROVINCES[i % PROVINCES.length], runId,
-                        sequence.incrementAndGet());
-        return HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = LoadReports.body(i, "bench-" + i, urgency, " (bản ghi thử tải số " + i + ")",
+                runId + "-" + sequence.incrementAndGet());
+        return LoadReports.submit(intake, token, Duration.ofSeconds(30), body);
     }
 
     static String reportId(String body) {

@@ -3,6 +3,8 @@ package vn.childsafe.local.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import vn.childsafe.local.infra.FreePorts;
+
 /**
  * Ports, paths and sizes of the local stack. Each can be overridden by a system property
  * ({@code -Dchildsafe.intake-port=18081}) or an environment variable ({@code CHILDSAFE_INTAKE_PORT=18081}).
@@ -46,6 +48,15 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
                 intSetting("inbox-port", 8089),
                 setting("service-heap", "384m"),
                 intSetting("replicas", 1));
+    }
+
+    /**
+     * One instance of each service, every port free right now, data in {@code dataDir}: for a stack that runs beside
+     * others on one machine (the whole-stack tests).
+     */
+    public static StackSettings onFreePorts(Path dataDir, String serviceHeap) {
+        return new StackSettings(findRepoRoot(), dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), serviceHeap);
     }
 
     /** The checkout this code runs from: the first directory upwards that holds {@code mvnw}. */

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
-import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -29,9 +28,7 @@ class InfraOnlyIT {
     @Test
     void theInfrastructureAloneStartsAndASecondStartSaysWhoHoldsItsPorts() throws Exception {
         Path data = Files.createTempDirectory("childsafe-infra-it-");
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "256m").withReplicas(0);
+        StackSettings settings = StackSettings.onFreePorts(data, "256m").withReplicas(0);
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(data.resolve("demo-tokens.json")).exists();
             assertThat(data.resolve("jwt/publicKey.pem")).exists();

@@ -43,8 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import vn.childsafe.local.infra.FreePorts;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -67,10 +66,7 @@ class LocalStackIT {
     @BeforeAll
     void start() throws IOException {
         Path data = Files.createTempDirectory("childsafe-stack-it-");
-        settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                "256m");
+        settings = StackSettings.onFreePorts(data, "256m");
         stack = LocalStack.start(settings);
     }
 

@@ -40,7 +40,7 @@ import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -59,8 +59,6 @@ final class PipelineAudit implements AutoCloseable {
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     /** With records dead-lettered, this long without progress means nothing more will arrive. */
     private static final Duration STALLED = Duration.ofSeconds(45);
-    private static final String[] CATEGORIES = {"GROOMING", "CYBERBULLYING", "HARMFUL_CONTENT", "OTHER", "SCAM"};
-    private static final String[] PROVINCES = {"01", "31", "44", "75", "30", "70"};
     private static final String[] URGENCIES = {"NORMAL", "NORMAL", "HIGH", "NORMAL", "IMMEDIATE_DANGER"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -431,21 +429,8 @@ final class PipelineAudit implements AutoCloseable {
 
         /** A report with content of its own, so that routing opens a case for it instead of linking it to another. */
         private HttpRequest request(String run, int i) {
-            String body = """
-                    {"source": {"channel": "GOV_SYSTEM", "reference": "%s-%d"},
-                     "category": "%s", "urgency": "%s",
-                     "description": "Phụ huynh phản ánh: con tôi bị một tài khoản lạ nhắn tin đe doạ trên mạng xã hội.",
-                     "location": {"provinceCode": "%s"},
-                     "victim": {"ageYears": 13, "gender": "MALE", "name": "Lê Văn Nam"},
-                     "reporter": {"name": "Lê Thị Lan", "phone": "0987654321", "relationship": "PARENT"},
-                     "content": [{"url": "https://www.tiktok.com/@example/video/%s-%d", "platform": "tiktok"}]}"""
-                    .formatted(run, i, CATEGORIES[i % CATEGORIES.length], URGENCIES[i % URGENCIES.length],
-                            PROVINCES[i % PROVINCES.length], run, i);
-            return HttpRequest.newBuilder(URI.create(intakeUrl.apply(i) + "/api/v1/reports"))
-                    .timeout(Duration.ofSeconds(15))
-                    .header("Authorization", "Bearer " + stack.tokens().get("bulk"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            String body = LoadReports.body(i, run + "-" + i, URGENCIES[i % URGENCIES.length], "", run + "-" + i);
+            return LoadReports.submit(intakeUrl.apply(i), stack.tokens().get("bulk"), Duration.ofSeconds(15), body);
         }
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.stack.LocalStack.Service;
 
 /**
@@ -45,10 +44,7 @@ class PostgresFaultIT {
     void start() throws Exception {
         Path data = Files.createTempDirectory("childsafe-fault-it-");
         System.out.println("[fault-it] data and service logs in " + data);
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                "256m");
+        StackSettings settings = StackSettings.onFreePorts(data, "256m");
         stack = LocalStack.start(settings);
         audit = new PipelineAudit(stack, "fault-it");
         for (Service service : Service.values()) {

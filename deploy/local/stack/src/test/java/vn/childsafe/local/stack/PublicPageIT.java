@@ -44,8 +44,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.childsafe.local.infra.FreePorts;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -72,9 +71,7 @@ class PublicPageIT {
     void start() throws Exception {
         Chromium.ensureInstalled();
         Path data = Files.createTempDirectory("childsafe-public-page-it-");
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "256m");
+        StackSettings settings = StackSettings.onFreePorts(data, "256m");
         screenshots = settings.repoRoot().resolve("docs/images/public-page");
         Files.createDirectories(screenshots);
         stack = LocalStack.start(settings);

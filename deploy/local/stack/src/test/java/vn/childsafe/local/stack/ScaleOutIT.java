@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.stack.LocalStack.Service;
 
 /**
@@ -57,9 +56,7 @@ class ScaleOutIT {
     void start() throws Exception {
         Path data = Files.createTempDirectory("childsafe-scale-it-");
         System.out.println("[scale-it] data and service logs in " + data);
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "256m").withReplicas(2);
+        StackSettings settings = StackSettings.onFreePorts(data, "256m").withReplicas(2);
         stack = LocalStack.start(settings);
         audit = new PipelineAudit(stack, "scale-it");
         for (Service service : Service.values()) {

@@ -61,8 +61,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import vn.childsafe.local.infra.FreePorts;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -90,10 +89,7 @@ class SecuredKafkaIT {
     void start() throws Exception {
         Path data = Files.createTempDirectory("childsafe-secured-kafka-it-");
         System.out.println("[secured-kafka-it] data and service logs in " + data);
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                "256m");
+        StackSettings settings = StackSettings.onFreePorts(data, "256m");
         stack = LocalStack.startWithSecuredKafka(settings);
         admin = new KafkaTestClient(stack.kafkaAdminSettings());
     }

@@ -39,8 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import vn.childsafe.local.infra.FreePorts;
-import vn.childsafe.local.infra.KafkaTestClient;
+import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
 
@@ -82,9 +81,7 @@ class TracingIT {
         otlp.start();
 
         Path data = Files.createTempDirectory("childsafe-tracing-it-");
-        StackSettings settings = new StackSettings(StackSettings.findRepoRoot(), data, FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "256m");
+        StackSettings settings = StackSettings.onFreePorts(data, "256m");
         stack = LocalStack.start(settings, Map.of(
                 "OTEL_SDK_DISABLED", "false",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + otlp.getAddress().getPort(),

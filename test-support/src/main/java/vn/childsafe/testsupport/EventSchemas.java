@@ -1,4 +1,4 @@
-package vn.childsafe.local.infra;
+package vn.childsafe.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,10 @@
-package vn.childsafe.local.infra;
+package vn.childsafe.testsupport;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+
+import vn.childsafe.local.infra.JwtIssuer;
 
 /**
  * Tokens for tests, signed with the key whose public half {@link ChildSafeTestResources} hands to the service

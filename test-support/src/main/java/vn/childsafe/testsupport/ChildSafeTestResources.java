@@ -1,4 +1,4 @@
-package vn.childsafe.local.infra;
+package vn.childsafe.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import vn.childsafe.local.infra.FreePorts;
+import vn.childsafe.local.infra.JwtIssuer;
+import vn.childsafe.local.infra.LocalKafka;
+import vn.childsafe.local.infra.LocalPostgres;
 
 /**
  * The real infrastructure for a service's {@code @QuarkusTest}s: a PostgreSQL server, a Kafka broker in its own

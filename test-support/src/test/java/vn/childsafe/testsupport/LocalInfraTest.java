@@ -1,4 +1,4 @@
-package vn.childsafe.local.infra;
+package vn.childsafe.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.childsafe.local.infra.FreePorts;
+import vn.childsafe.local.infra.JwtIssuer;
+import vn.childsafe.local.infra.LocalKafka;
+import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.infra.LocalPostgres.Durability;
 
+/** The local infrastructure of deploy/local/infra; tested here because it reads Kafka with {@link KafkaTestClient}. */
 class LocalInfraTest {
 
     @TempDir

@@ -1,4 +1,4 @@
-package vn.childsafe.local.infra;
+package vn.childsafe.testsupport;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
