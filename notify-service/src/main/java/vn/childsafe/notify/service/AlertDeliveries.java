@@ -79,10 +79,10 @@ public class AlertDeliveries {
             LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
                     agencyCode, role, caseId);
             deliveries.persist(delivery);
-            notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now,
+            notifyEvents.publish(NotifyEvent.deliveryFailed(caseId, now,
                     "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): "
                             + delivery.lastError,
-                    agencyCode, delivery.id, null, null, null, null, null, null));
+                    agencyCode, delivery.id, null));
             return 1;
         }
         int created = 0;

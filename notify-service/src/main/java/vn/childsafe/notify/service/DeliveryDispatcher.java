@@ -240,12 +240,11 @@ public class DeliveryDispatcher extends PollingWorker {
     /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
     private void publishFailed(UUID deliveryId, UUID caseId, String agencyCode,
             DeliveryChannel channel, Instant now, String summary) {
-        boolean takedown = channel == DeliveryChannel.TAKEDOWN;
-        // A takedown request is a signed webhook to the platform; the event names the platform instead of an agency.
-        notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now, summary,
-                takedown ? null : agencyCode, deliveryId,
-                channel == DeliveryChannel.NONE ? null : takedown ? DeliveryChannel.WEBHOOK.name() : channel.name(),
-                takedown ? agencyCode : null, null, null, null, null));
+        // A takedown delivery's agency code is the platform's code.
+        notifyEvents.publish(channel == DeliveryChannel.TAKEDOWN
+                ? NotifyEvent.takedownDeliveryFailed(caseId, now, summary, agencyCode, deliveryId)
+                : NotifyEvent.deliveryFailed(caseId, now, summary, agencyCode, deliveryId,
+                        channel == DeliveryChannel.NONE ? null : channel.name()));
     }
 
     private void recordOutcomes() {

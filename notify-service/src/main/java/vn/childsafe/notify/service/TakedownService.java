@@ -162,10 +162,10 @@ public class TakedownService {
         request.nextNoticeAt = request.deadline;
         em.persist(request);
         persistNotice(request, now);
-        notifyEvents.publish(new NotifyEvent(request.caseId, NotifyEvent.Kind.TAKEDOWN_REQUESTED, now,
+        notifyEvents.publish(NotifyEvent.takedownRequested(request.caseId, now,
                 "Đã gửi yêu cầu gỡ bỏ nội dung tới nền tảng " + platformCode + " theo " + config.legalBasis()
                         + ", hạn xử lý " + request.deadline,
-                null, null, null, platformCode, request.id, url, null, request.deadline));
+                platformCode, request.id, url, request.deadline));
         LOG.infof("Takedown request %s for case %s sent to platform %s", request.id, request.caseId, platformCode);
         return 1;
     }
@@ -199,9 +199,9 @@ public class TakedownService {
         task.reason = "Không nền tảng đã đăng ký nào quản lý tên miền của đường dẫn này; cần xử lý thủ công.";
         task.createdAt = now;
         em.persist(task);
-        notifyEvents.publish(new NotifyEvent(facts.caseId(), NotifyEvent.Kind.MANUAL_TASK_CREATED, now,
+        notifyEvents.publish(NotifyEvent.manualTaskCreated(facts.caseId(), now,
                 "Đường dẫn không thuộc nền tảng nào đã đăng ký: giao " + agencyCode + " xử lý thủ công",
-                agencyCode, null, null, null, null, url, null, null));
+                agencyCode, url));
         AlertPayload alert = new AlertPayload("takedown.manual-task", facts.caseId(), List.of(), agencyCode,
                 TargetRole.ESCALATION, null, facts.category(), facts.urgency(), facts.provinceCode(),
                 facts.communeCode(), null, null, now, List.of());
@@ -227,16 +227,16 @@ public class TakedownService {
             Instant next = request.nextNoticeAt.plus(config.renoticeInterval());
             request.nextNoticeAt = next.isAfter(now) ? next : now.plus(config.renoticeInterval());
             persistNotice(request, now);
-            notifyEvents.publish(new NotifyEvent(request.caseId, NotifyEvent.Kind.TAKEDOWN_RENOTICED, now,
+            notifyEvents.publish(NotifyEvent.takedownRenoticed(request.caseId, now,
                     "Nền tảng " + request.platformCode + " chưa báo kết quả gỡ bỏ sau hạn " + request.deadline
                             + ": đã gửi nhắc lần " + (request.notices - 1),
-                    null, null, null, request.platformCode, request.id, request.url, null, request.deadline));
+                    request.platformCode, request.id, request.url, request.deadline));
             if (request.escalatedAt == null) {
                 request.escalatedAt = now;
-                notifyEvents.publish(new NotifyEvent(request.caseId, NotifyEvent.Kind.TAKEDOWN_ESCALATED, now,
+                notifyEvents.publish(NotifyEvent.takedownEscalated(request.caseId, now,
                         "Yêu cầu gỡ bỏ quá hạn 24 giờ: đã báo cáo " + request.informationAgency,
-                        request.informationAgency, null, null, request.platformCode, request.id, request.url,
-                        null, request.deadline));
+                        request.informationAgency, request.platformCode, request.id, request.url,
+                        request.deadline));
                 AlertPayload alert = new AlertPayload("takedown.escalated", request.caseId, List.of(),
                         request.informationAgency, TargetRole.ESCALATION, null,
                         request.category == null ? null : Category.valueOf(request.category),
@@ -303,10 +303,10 @@ public class TakedownService {
         request.resultNote = note;
         request.resultReceivedAt = now;
         request.nextNoticeAt = null;
-        notifyEvents.publish(new NotifyEvent(request.caseId, NotifyEvent.Kind.TAKEDOWN_RESULT, now,
+        notifyEvents.publish(NotifyEvent.takedownResult(request.caseId, now,
                 "Nền tảng " + platformCode + " báo kết quả " + result + " lúc " + actedAt
                         + (actedAt.isAfter(request.deadline) ? " (quá hạn)" : " (đúng hạn)"),
-                null, null, null, platformCode, request.id, request.url, result.name(), request.deadline));
+                platformCode, request.id, request.url, result.name(), request.deadline));
         return request;
     }
 
