@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
-import vn.childsafe.notify.repository.ManualTask;
-import vn.childsafe.notify.service.TakedownService;
+import vn.childsafe.notify.service.TakedownQueryService;
+import vn.childsafe.notify.takedown.ManualTask;
 
 /** {@code /api/v1/manual-tasks}: content URLs no registered platform hosts, for the information unit to handle. */
 @Path("/api/v1/manual-tasks")
@@ -44,7 +44,7 @@ public class ManualTaskResource {
     }
 
     @Inject
-    TakedownService takedowns;
+    TakedownQueryService takedowns;
 
     @Inject
     JsonWebToken jwt;

@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
+import vn.childsafe.notify.config.TakedownConfig;
 import vn.childsafe.notify.domain.TakedownResult;
-import vn.childsafe.notify.repository.TakedownRequest;
-import vn.childsafe.notify.service.TakedownService;
+import vn.childsafe.notify.service.TakedownQueryService;
+import vn.childsafe.notify.service.TakedownResultService;
+import vn.childsafe.notify.takedown.TakedownRequest;
 
 /** {@code /api/v1/takedown-requests}: platforms post their results; ops read the requests of a case. */
 @Path("/api/v1/takedown-requests")
@@ -73,13 +75,16 @@ public class TakedownResource {
              "resultReceivedAt": "2026-11-20T09:31:02Z"}""";
 
     @Inject
-    TakedownService takedowns;
+    TakedownResultService results;
+
+    @Inject
+    TakedownQueryService takedowns;
 
     @Inject
     JsonWebToken jwt;
 
     @Inject
-    vn.childsafe.notify.config.TakedownConfig config;
+    TakedownConfig config;
 
     @POST
     @Path("/{id}/result")
@@ -117,7 +122,7 @@ public class TakedownResource {
                     List.of(new Problem.FieldError("", "is required")));
         }
         String platform = jwt.getClaim(Roles.PLATFORM_CLAIM);
-        return TakedownView.of(takedowns.recordResult(platform, requestId, body.result(), body.actedAt(),
+        return TakedownView.of(results.recordResult(platform, requestId, body.result(), body.actedAt(),
                 body.note()), config.legalBasis());
     }
 

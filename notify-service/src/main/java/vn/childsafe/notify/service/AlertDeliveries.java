@@ -16,12 +16,12 @@ import org.jboss.logging.Logger;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.events.NotifyEvent;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
 
 /**
  * Creates the deliveries of one alert to one agency, in the caller's transaction: one per channel of its contact

@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
 import vn.childsafe.notify.domain.ContactPointRules;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
 
 /** Registers and reads how each agency is reached (quản lý đầu mối liên lạc). */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class ContactPointService {
         if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
             throw ProblemException.notFound("No contact point for this agency code.");
         }
-        return contactPoints.find(agencyCode)
+        return contactPoints.findByIdOptional(agencyCode)
                 .orElseThrow(() -> ProblemException.notFound("No contact point for agency " + agencyCode + "."));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -29,15 +30,15 @@ import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.worker.PollingWorker;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.notify.config.DeliveryConfig;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
-import vn.childsafe.notify.repository.Platform;
-import vn.childsafe.notify.repository.PlatformRepository;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
+import vn.childsafe.notify.platform.Platform;
+import vn.childsafe.notify.platform.PlatformRepository;
 
 /**
  * Sends due deliveries (bộ điều phối gửi thông báo), on a thread of its own:
@@ -54,6 +55,9 @@ import vn.childsafe.notify.repository.DeliveryRepository;
  * {@code poll-interval} is the fallback (retries falling due, deliveries created by other instances).
  * Delivery is at least once: if an instance dies mid-attempt the delivery is sent again when the lease ends,
  * with the same {@code webhook-id} so the unit can de-duplicate.
+ * <p>
+ * One class on purpose: the three steps share the send slots, the retry budget and the queue of outcomes, and one
+ * thread drives them in turn.
  */
 @ApplicationScoped
 public class DeliveryDispatcher extends PollingWorker {
@@ -164,13 +168,12 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** Sends over the attempt's channel; the future always completes normally, with the outcome. */
-    private java.util.concurrent.CompletableFuture<AttemptOutcome> send(Attempt attempt) {
+    private CompletableFuture<AttemptOutcome> send(Attempt attempt) {
         return switch (attempt.channel()) {
             case WEBHOOK, TAKEDOWN -> sender.send(attempt);
             case EMAIL -> emailSender.send(attempt);
             case SMS -> smsSender.send(attempt);
-            case NONE -> java.util.concurrent.CompletableFuture
-                    .completedFuture(AttemptOutcome.unreachable(attempt, "No channel"));
+            case NONE -> CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt, "No channel"));
         };
     }
 
@@ -180,9 +183,9 @@ public class DeliveryDispatcher extends PollingWorker {
         if (due.isEmpty()) {
             return List.of();
         }
-        Map<String, ContactPoint> points = contactPoints.findAll(due.stream()
+        Map<String, ContactPoint> points = contactPoints.byAgencyCode(due.stream()
                 .filter(d -> d.channel != DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
-        Map<String, Platform> platformsByCode = platforms.findAll(due.stream()
+        Map<String, Platform> platformsByCode = platforms.byCode(due.stream()
                 .filter(d -> d.channel == DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
         List<Attempt> attempts = new ArrayList<>(due.size());
         for (Delivery delivery : due) {

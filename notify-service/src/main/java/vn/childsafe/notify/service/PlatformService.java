@@ -14,8 +14,8 @@ import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.notify.domain.ContactPointRules;
 import vn.childsafe.notify.domain.PlatformDomains;
-import vn.childsafe.notify.repository.Platform;
-import vn.childsafe.notify.repository.PlatformRepository;
+import vn.childsafe.notify.platform.Platform;
+import vn.childsafe.notify.platform.PlatformRepository;
 
 /** Registers the platforms that receive takedown requests (quản lý nền tảng). */
 @ApplicationScoped
@@ -45,12 +45,12 @@ public class PlatformService {
 
     @Transactional
     public List<Platform> list() {
-        return platforms.list();
+        return platforms.listByCode();
     }
 
     @Transactional
     public Platform get(String code) {
-        return platforms.find(code).orElseThrow(() -> ProblemException.notFound("No platform " + code + "."));
+        return platforms.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No platform " + code + "."));
     }
 
     /**

@@ -44,7 +44,7 @@ public class TakedownScheduler extends PollingWorker {
     @Override
     protected boolean workOnce() {
         // A full batch means more may be overdue: go on at once.
-        return takedowns.noticeOverdueAndSend() >= 100;
+        return takedowns.noticeOverdueAndSend() >= TakedownService.NOTICE_BATCH;
     }
 
     @Override

@@ -24,7 +24,7 @@ import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.Sql;
 import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.notify.domain.SecretFingerprint;
-import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.support.Api;
 
 /**
