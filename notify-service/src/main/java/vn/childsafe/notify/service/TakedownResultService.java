@@ -39,8 +39,9 @@ public class TakedownResultService {
     Clock clock;
 
     /**
-     * Records a platform's result. Only the platform the request went to may post it (another gets 404, as if
-     * the request did not exist). Posting the same result again is harmless; a different one is a 409.
+     * Records a platform's result, whose fields the request's Bean Validation constraints checked; when the platform
+     * acted is checked here, against the request. Only the platform the request went to may post it (another gets
+     * 404, as if the request did not exist). Posting the same result again is harmless; a different one is a 409.
      */
     @Transactional
     public TakedownRequest recordResult(String platformCode, UUID id, TakedownResult result, Instant actedAt,
@@ -51,19 +52,11 @@ public class TakedownResultService {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant now = clock.instant();
-        if (result == null) {
-            errors.add(new Problem.FieldError("/result", "is required: REMOVED, RESTRICTED, REJECTED or NOT_FOUND"));
-        }
-        if (actedAt == null) {
-            errors.add(new Problem.FieldError("/actedAt", "is required"));
-        } else if (actedAt.isAfter(now.plus(CLOCK_SKEW))) {
+        if (actedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new Problem.FieldError("/actedAt", "must not be in the future"));
         } else if (actedAt.isBefore(request.requestedAt.minus(CLOCK_SKEW))) {
             errors.add(new Problem.FieldError("/actedAt", "must not be before the request was sent ("
                     + request.requestedAt + ")"));
-        }
-        if (note != null && note.length() > 2000) {
-            errors.add(new Problem.FieldError("/note", "at most 2000 characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " field(s) of the result are invalid.", errors);
