@@ -76,12 +76,13 @@ public class AlertDeliveries {
             delivery.state = DeliveryState.NO_CONTACT_POINT;
             delivery.lastError = contactPoint == null ? "The agency has no contact point."
                     : "The agency's contact point has no webhook URL, e-mail address or SMS number.";
+            String reason = contactPoint == null ? "đơn vị chưa đăng ký đầu mối liên lạc"
+                    : "đầu mối liên lạc của đơn vị không có địa chỉ webhook, e-mail hay số SMS";
             LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
                     agencyCode, role, caseId);
             deliveries.persist(delivery);
             notifyEvents.publish(NotifyEvent.deliveryFailed(caseId, now,
-                    "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): "
-                            + delivery.lastError,
+                    "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): " + reason,
                     agencyCode, delivery.id, null));
             return 1;
         }

@@ -34,6 +34,7 @@ import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.contact.ContactPointRepository;
 import vn.childsafe.notify.delivery.Delivery;
 import vn.childsafe.notify.delivery.DeliveryRepository;
+import vn.childsafe.notify.domain.ChannelGone;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
@@ -191,19 +192,19 @@ public class DeliveryDispatcher extends PollingWorker {
         for (Delivery delivery : due) {
             ContactPoint contactPoint = points.get(delivery.agencyCode);
             Platform platform = platformsByCode.get(delivery.agencyCode);
-            String gone = delivery.channel == DeliveryChannel.TAKEDOWN
-                    ? (platform == null ? "The platform was removed." : null)
+            ChannelGone gone = delivery.channel == DeliveryChannel.TAKEDOWN
+                    ? (platform == null ? ChannelGone.PLATFORM_REMOVED : null)
                     : channelGone(delivery, contactPoint);
             if (gone != null) {
                 // The channel was removed from the contact point after the delivery was created.
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
                 delivery.nextAttemptAt = null;
-                delivery.lastError = gone;
+                delivery.lastError = gone.error();
                 count("no_contact_point", delivery.channel);
                 LOG.warnf("Delivery %s to agency %s for case %s: %s", delivery.id, delivery.agencyCode,
-                        delivery.caseId, gone);
+                        delivery.caseId, gone.error());
                 publishFailed(delivery.id, delivery.caseId, delivery.agencyCode, delivery.channel, now,
-                        "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone);
+                        "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone.vietnamese());
                 continue;
             }
             delivery.attempts++;
@@ -226,17 +227,15 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** Why a delivery's channel no longer exists on the agency's contact point; {@code null} if it still does. */
-    private static String channelGone(Delivery delivery, ContactPoint contactPoint) {
+    private static ChannelGone channelGone(Delivery delivery, ContactPoint contactPoint) {
         if (contactPoint == null) {
-            return "The agency's contact point was removed.";
+            return ChannelGone.CONTACT_POINT_REMOVED;
         }
         return switch (delivery.channel) {
-            case WEBHOOK -> contactPoint.hasWebhook() ? null : "The agency's contact point no longer has a webhook URL.";
-            case EMAIL -> contactPoint.emails.contains(delivery.address) ? null
-                    : "The e-mail address was removed from the agency's contact point.";
-            case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null
-                    : "The SMS number was removed from the agency's contact point.";
-            case NONE, TAKEDOWN -> "The delivery has no channel.";
+            case WEBHOOK -> contactPoint.hasWebhook() ? null : ChannelGone.WEBHOOK_REMOVED;
+            case EMAIL -> contactPoint.emails.contains(delivery.address) ? null : ChannelGone.EMAIL_REMOVED;
+            case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null : ChannelGone.SMS_REMOVED;
+            case NONE, TAKEDOWN -> ChannelGone.NO_CHANNEL;
         };
     }
 
