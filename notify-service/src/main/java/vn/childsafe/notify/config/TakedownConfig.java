@@ -17,7 +17,7 @@ public interface TakedownConfig {
     @WithDefault("24h")
     Duration renoticeInterval();
 
-    /** How often the scheduler looks for overdue requests. */
+    /** How often the scheduler looks for overdue requests (read by {@code TakedownScheduler}'s {@code @Scheduled}). */
     @WithDefault("1m")
     Duration checkInterval();
 

@@ -2,20 +2,23 @@ package vn.childsafe.notify.domain;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a valid contact point (đầu mối liên lạc) looks like. All rules are checked together so that an admin sees
+ * What valid contact points and platforms (đầu mối liên lạc, nền tảng) are made of: codes, signing secrets,
+ * webhook URLs, e-mail addresses and SMS numbers. The request types apply these rules as Bean Validation constraints
+ * ({@link WebhookUrl}, {@link SigningSecret}, {@code @Pattern} with the expressions below), so that an admin sees
  * every mistake of a request at once.
  */
 public final class ContactPointRules {
 
-    /** Agency codes as routing-service issues them (letters, digits, {@code _ . -}). */
-    public static final Pattern AGENCY_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$");
+    /** Agency and platform codes as routing-service issues them (letters, digits, {@code _ . -}). */
+    public static final String AGENCY_CODE_REGEX = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$";
+    public static final Pattern AGENCY_CODE = Pattern.compile(AGENCY_CODE_REGEX);
+    public static final String EMAIL_REGEX = "^[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$";
+    public static final String SMS_NUMBER_REGEX = "^\\+?[0-9]{8,15}$";
 
     /** Secrets at once: the current one plus a few while rotating. */
     public static final int MAX_SECRETS = 5;
@@ -27,48 +30,8 @@ public final class ContactPointRules {
     // Standard Webhooks: secrets of 24 to 64 random bytes.
     private static final int MIN_SECRET_BYTES = 24;
     private static final int MAX_SECRET_BYTES = 64;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
-    private static final Pattern SMS_NUMBER = Pattern.compile("^\\+?[0-9]{8,15}$");
-
-    /**
-     * One rule broken by a request.
-     *
-     * @param pointer JSON Pointer into the request body
-     * @param message what is wrong
-     */
-    public record Violation(String pointer, String message) {
-    }
 
     private ContactPointRules() {
-    }
-
-    /** The violations of a contact point; empty when it is valid. {@code null} lists count as empty. */
-    public static List<Violation> validate(String webhookUrl, List<String> secrets, List<String> emails,
-            List<String> smsNumbers) {
-        List<Violation> violations = new ArrayList<>();
-        if (webhookUrl != null) {
-            String problem = webhookUrlProblem(webhookUrl);
-            if (problem != null) {
-                violations.add(new Violation("/webhookUrl", problem));
-            }
-        }
-        List<String> secretList = secrets == null ? List.of() : secrets;
-        if (webhookUrl != null && secretList.isEmpty()) {
-            violations.add(new Violation("/secrets", "at least one signing secret is required with a webhookUrl"));
-        }
-        if (secretList.size() > MAX_SECRETS) {
-            violations.add(new Violation("/secrets", "at most " + MAX_SECRETS + " secrets"));
-        }
-        for (int i = 0; i < secretList.size(); i++) {
-            if (!isValidSecret(secretList.get(i))) {
-                violations.add(new Violation("/secrets/" + i,
-                        "must be whsec_ followed by the base64 of 24 to 64 random bytes"));
-            }
-        }
-        checkEach(violations, "/emails", emails, MAX_EMAILS, EMAIL, "must be an e-mail address");
-        checkEach(violations, "/smsNumbers", smsNumbers, MAX_SMS_NUMBERS, SMS_NUMBER,
-                "must be a phone number of 8 to 15 digits, optionally starting with +");
-        return violations;
     }
 
     /** Whether {@code secret} is a Standard Webhooks secret {@code whsec_<base64>}. */
@@ -84,7 +47,11 @@ public final class ContactPointRules {
         }
     }
 
-    private static String webhookUrlProblem(String url) {
+    /**
+     * What is wrong with a webhook URL's form, or {@code null} if nothing is. Where it may point (public addresses,
+     * https) is {@link OutboundUrlPolicy}'s to say.
+     */
+    public static String webhookUrlProblem(String url) {
         if (url.isBlank() || url.length() > MAX_URL_LENGTH) {
             return "must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters";
         }
@@ -106,21 +73,5 @@ public final class ContactPointRules {
             return "must not contain a fragment";
         }
         return null;
-    }
-
-    private static void checkEach(List<Violation> violations, String pointer, List<String> values, int max,
-            Pattern pattern, String message) {
-        if (values == null) {
-            return;
-        }
-        if (values.size() > max) {
-            violations.add(new Violation(pointer, "at most " + max + " entries"));
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (value == null || !pattern.matcher(value).matches()) {
-                violations.add(new Violation(pointer + "/" + i, message));
-            }
-        }
     }
 }

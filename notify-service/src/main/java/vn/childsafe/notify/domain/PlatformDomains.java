@@ -24,6 +24,18 @@ public final class PlatformDomains {
     private PlatformDomains() {
     }
 
+    /** Whether {@code domain} is a domain name an admin may register, once in canonical form. */
+    public static boolean isValidDomain(String domain) {
+        if (domain == null) {
+            return false;
+        }
+        try {
+            return DOMAIN.matcher(canonical(domain)).matches();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The canonical host of a URL (a scheme-less {@code tiktok.com/@x} is read as https), or empty. */
     public static Optional<String> canonicalHost(String url) {
         if (url == null || url.isBlank()) {

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
-import vn.childsafe.notify.service.TakedownService;
+import vn.childsafe.notify.service.TakedownQueryService;
+import vn.childsafe.notify.takedown.Compliance;
 
 /** {@code /api/v1/platform-compliance}: how well each platform meets the 24 h deadline (ops, admin). */
 @Path("/api/v1/platform-compliance")
@@ -39,7 +40,7 @@ public class ComplianceResource {
               "medianSecondsToRemoval": 14400, "p90SecondsToRemoval": 79200}]""";
 
     @Inject
-    TakedownService takedowns;
+    TakedownQueryService takedowns;
 
     @GET
     @Operation(summary = "Takedown compliance per platform",
@@ -47,13 +48,13 @@ public class ComplianceResource {
                     + "removed or restricted within the 24 h deadline (count and share of all requests), and "
                     + "the median and 90th percentile seconds from request to removal or restriction.")
     @APIResponse(responseCode = "200", description = "One row per registered platform.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TakedownService.Compliance.class,
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Compliance.class,
                     type = SchemaType.ARRAY), examples = @ExampleObject(name = "compliance", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TakedownService.Compliance> compliance(
+    public List<Compliance> compliance(
             @Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2027-01-01T00:00:00Z") @QueryParam("to") String to) {
         return takedowns.compliance(instant("from", from, Instant.EPOCH),

@@ -4,15 +4,17 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.problem.Problem;
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.notify.service.ContactPointService;
 
@@ -96,16 +97,10 @@ public class ContactPointResource {
     public Response put(
             @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.",
                     example = "CA-01") @PathParam("agencyCode") String agencyCode,
-            ContactPointRequest body) {
-        if (body != null && !body.unknownFields().isEmpty()) {
-            throw ProblemException.badRequest("The request body has fields this API does not know.",
-                    body.unknownFields().stream()
-                            .map(name -> new Problem.FieldError("/" + name.replace("~", "~0").replace("/", "~1"),
-                                    "is not a field of a contact point"))
-                            .toList());
-        }
-        ContactPointService.Saved saved = contactPoints.put(agencyCode, body == null ? null
-                : new ContactPointService.Definition(body.webhookUrl, body.secrets, body.emails, body.smsNumbers));
+            @Valid @NotNull(message = "a JSON body is required") ContactPointRequest body) {
+        body.rejectUnknownFields("a contact point");
+        ContactPointService.Saved saved = contactPoints.put(agencyCode,
+                new ContactPointService.Definition(body.webhookUrl, body.secrets, body.emails, body.smsNumbers));
         ContactPointView view = ContactPointView.of(saved.contactPoint());
         if (saved.created()) {
             URI location = uriInfo.getAbsolutePath();

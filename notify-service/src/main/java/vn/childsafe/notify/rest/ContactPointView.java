@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.contact.ContactPoint;
 
 /** A contact point as the API shows it: secrets are never returned, only their number and fingerprints. */
 @Schema(name = "ContactPoint")

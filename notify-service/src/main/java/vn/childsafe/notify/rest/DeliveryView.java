@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import vn.childsafe.notify.delivery.Delivery;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
-import vn.childsafe.notify.repository.Delivery;
 
 /** One delivery as ops see it (no secrets, no URL). */
 @Schema(name = "Delivery")

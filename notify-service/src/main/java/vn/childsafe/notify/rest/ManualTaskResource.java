@@ -22,10 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.problem.Problem;
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
-import vn.childsafe.notify.repository.ManualTask;
-import vn.childsafe.notify.service.TakedownService;
+import vn.childsafe.notify.service.TakedownQueryService;
+import vn.childsafe.notify.takedown.ManualTask;
 
 /** {@code /api/v1/manual-tasks}: content URLs no registered platform hosts, for the information unit to handle. */
 @Path("/api/v1/manual-tasks")
@@ -44,7 +43,7 @@ public class ManualTaskResource {
     }
 
     @Inject
-    TakedownService takedowns;
+    TakedownQueryService takedowns;
 
     @Inject
     JsonWebToken jwt;
@@ -62,15 +61,7 @@ public class ManualTaskResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ManualTaskView> list(@Parameter(description = "Only the tasks of this case.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("caseId") String caseId) {
-        UUID id = null;
-        if (caseId != null) {
-            try {
-                id = UUID.fromString(caseId);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("caseId is not a UUID.",
-                        List.of(new Problem.FieldError("/caseId", "must be a UUID")));
-            }
-        }
+        UUID id = CaseIdParam.parse(caseId);
         String agency = null;
         if (!jwt.getGroups().contains(Roles.OPS) && !jwt.getGroups().contains(Roles.ADMIN)) {
             agency = jwt.getClaim(Roles.AGENCY_CLAIM);

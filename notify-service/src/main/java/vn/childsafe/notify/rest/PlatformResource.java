@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -97,9 +100,10 @@ public class PlatformResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(PlatformRequest body) {
-        rejectUnknown(body);
-        PlatformView view = PlatformView.of(platforms.create(body == null ? null : body.code, definition(body)));
+    public Response create(@Valid @ConvertGroup(to = PlatformRequest.OnCreate.class)
+            @NotNull(message = "a JSON body is required") PlatformRequest body) {
+        body.rejectUnknownFields("a platform");
+        PlatformView view = PlatformView.of(platforms.create(body.code, definition(body)));
         return Response.created(URI.create(uriInfo.getAbsolutePath() + "/" + view.code())).entity(view).build();
     }
 
@@ -121,9 +125,10 @@ public class PlatformResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("code") String code, PlatformRequest body) {
-        rejectUnknown(body);
-        if (body != null && body.code != null && !body.code.equals(code)) {
+    public Response put(@PathParam("code") String code,
+            @Valid @NotNull(message = "a JSON body is required") PlatformRequest body) {
+        body.rejectUnknownFields("a platform");
+        if (body.code != null && !body.code.equals(code)) {
             throw ProblemException.badRequest("The code in the body differs from the path.",
                     List.of(new Problem.FieldError("/code", "must be omitted or equal the path's code")));
         }
@@ -134,15 +139,6 @@ public class PlatformResource {
     }
 
     private static PlatformService.Definition definition(PlatformRequest body) {
-        return body == null ? null
-                : new PlatformService.Definition(body.name, body.domains, body.takedownUrl, body.secrets);
-    }
-
-    private static void rejectUnknown(PlatformRequest body) {
-        if (body != null && !body.unknownFields().isEmpty()) {
-            throw ProblemException.badRequest("The request body has fields this API does not know.",
-                    body.unknownFields().stream().map(n -> new Problem.FieldError("/" + n.replace("~", "~0")
-                            .replace("/", "~1"), "is not a field of a platform")).toList());
-        }
+        return new PlatformService.Definition(body.name, body.domains, body.takedownUrl, body.secrets);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.childsafe.notify.repository.Platform;
+import vn.childsafe.notify.platform.Platform;
 
 /** A platform as admins see it: secrets only as fingerprints. */
 @Schema(name = "Platform")

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
+import vn.childsafe.notify.config.TakedownConfig;
 import vn.childsafe.notify.domain.TakedownResult;
-import vn.childsafe.notify.repository.TakedownRequest;
-import vn.childsafe.notify.service.TakedownService;
+import vn.childsafe.notify.service.TakedownQueryService;
+import vn.childsafe.notify.service.TakedownResultService;
+import vn.childsafe.notify.takedown.TakedownRequest;
 
 /** {@code /api/v1/takedown-requests}: platforms post their results; ops read the requests of a case. */
 @Path("/api/v1/takedown-requests")
@@ -42,11 +47,12 @@ public class TakedownResource {
     /** Body of a result. */
     @Schema(name = "TakedownResultRequest")
     public record ResultRequest(
-            @Schema(required = true, description = "What the platform did.") TakedownResult result,
+            @Schema(required = true, description = "What the platform did.")
+            @NotNull(message = "is required: REMOVED, RESTRICTED, REJECTED or NOT_FOUND") TakedownResult result,
             @Schema(required = true, description = "When it acted (not in the future).",
-                    examples = "2026-11-20T09:30:00Z") Instant actedAt,
+                    examples = "2026-11-20T09:30:00Z") @NotNull(message = "is required") Instant actedAt,
             @Schema(description = "Optional note, e.g. why a request was rejected; no personal data.",
-                    maxLength = 2000) String note) {
+                    maxLength = 2000) @Size(max = 2000, message = "at most 2000 characters") String note) {
     }
 
     /** A takedown request as platforms and ops see it. */
@@ -73,13 +79,16 @@ public class TakedownResource {
              "resultReceivedAt": "2026-11-20T09:31:02Z"}""";
 
     @Inject
-    TakedownService takedowns;
+    TakedownResultService results;
+
+    @Inject
+    TakedownQueryService takedowns;
 
     @Inject
     JsonWebToken jwt;
 
     @Inject
-    vn.childsafe.notify.config.TakedownConfig config;
+    TakedownConfig config;
 
     @POST
     @Path("/{id}/result")
@@ -108,14 +117,10 @@ public class TakedownResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TakedownView postResult(@Parameter(description = "takedownRequestId from the request.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            ResultRequest body) {
+            @Valid @NotNull(message = "a JSON body is required") ResultRequest body) {
         UUID requestId = parseId(id);
-        if (body == null) {
-            throw ProblemException.badRequest("A JSON body is required.",
-                    List.of(new Problem.FieldError("", "is required")));
-        }
         String platform = jwt.getClaim(Roles.PLATFORM_CLAIM);
-        return TakedownView.of(takedowns.recordResult(platform, requestId, body.result(), body.actedAt(),
+        return TakedownView.of(results.recordResult(platform, requestId, body.result(), body.actedAt(),
                 body.note()), config.legalBasis());
     }
 
@@ -135,14 +140,7 @@ public class TakedownResource {
             throw ProblemException.badRequest("caseId is required.",
                     List.of(new Problem.FieldError("/caseId", "is required")));
         }
-        UUID id;
-        try {
-            id = UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("caseId is not a UUID.",
-                    List.of(new Problem.FieldError("/caseId", "must be a UUID")));
-        }
-        return takedowns.ofCase(id).stream().map(t -> TakedownView.of(t, config.legalBasis())).toList();
+        return takedowns.ofCase(CaseIdParam.parse(caseId)).stream().map(t -> TakedownView.of(t, config.legalBasis())).toList();
     }
 
     private static UUID parseId(String id) {

@@ -16,12 +16,12 @@ import org.jboss.logging.Logger;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.events.NotifyEvent;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
 
 /**
  * Creates the deliveries of one alert to one agency, in the caller's transaction: one per channel of its contact
@@ -76,13 +76,14 @@ public class AlertDeliveries {
             delivery.state = DeliveryState.NO_CONTACT_POINT;
             delivery.lastError = contactPoint == null ? "The agency has no contact point."
                     : "The agency's contact point has no webhook URL, e-mail address or SMS number.";
+            String reason = contactPoint == null ? "đơn vị chưa đăng ký đầu mối liên lạc"
+                    : "đầu mối liên lạc của đơn vị không có địa chỉ webhook, e-mail hay số SMS";
             LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
                     agencyCode, role, caseId);
             deliveries.persist(delivery);
-            notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now,
-                    "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): "
-                            + delivery.lastError,
-                    agencyCode, delivery.id, null, null, null, null, null, null));
+            notifyEvents.publish(NotifyEvent.deliveryFailed(caseId, now,
+                    "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): " + reason,
+                    agencyCode, delivery.id, null));
             return 1;
         }
         int created = 0;

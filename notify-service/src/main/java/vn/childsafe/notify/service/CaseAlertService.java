@@ -18,13 +18,13 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.messaging.EventPayloads;
 import vn.childsafe.commons.messaging.UnprocessableEventException;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
 import vn.childsafe.notify.domain.AlertPayload;
 import vn.childsafe.notify.domain.AlertTarget;
 import vn.childsafe.notify.domain.AlertTargets;
 import vn.childsafe.notify.domain.CaseAgency;
 import vn.childsafe.notify.domain.CaseFacts;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
 
 /**
  * Turns a case event ({@code case.routed} or any later change) into deliveries (lập danh sách thông báo cho một vụ
@@ -131,7 +131,7 @@ public class CaseAlertService {
 
     private int createDeliveries(String eventId, CaseAlerts alerts) {
         Map<String, ContactPoint> points = contactPoints
-                .findAll(alerts.targets().stream().map(AlertTarget::agencyCode).toList());
+                .byAgencyCode(alerts.targets().stream().map(AlertTarget::agencyCode).toList());
         int created = 0;
         for (int i = 0; i < alerts.targets().size(); i++) {
             AlertTarget target = alerts.targets().get(i);

@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
 import vn.childsafe.notify.domain.ContactPointRules;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
 
 /** Registers and reads how each agency is reached (quản lý đầu mối liên lạc). */
 @ApplicationScoped
@@ -35,7 +35,10 @@ public class ContactPointService {
     @Inject
     SigningSecrets signingSecrets;
 
-    /** What an admin asks a contact point to be; {@code null} lists mean "none". */
+    /**
+     * What an admin asks a contact point to be, as the request's Bean Validation constraints accepted it;
+     * {@code null} lists mean "none".
+     */
     public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {
     }
 
@@ -51,7 +54,7 @@ public class ContactPointService {
         if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
             throw ProblemException.notFound("No contact point for this agency code.");
         }
-        return contactPoints.find(agencyCode)
+        return contactPoints.findByIdOptional(agencyCode)
                 .orElseThrow(() -> ProblemException.notFound("No contact point for agency " + agencyCode + "."));
     }
 
@@ -59,7 +62,7 @@ public class ContactPointService {
      * Creates the agency's contact point or replaces it entirely (idempotent: the same definition twice leaves
      * the same state). Deliveries still pending pick up the new URL and secrets at their next attempt.
      *
-     * @throws ProblemException 400 listing every invalid field
+     * @throws ProblemException 400 for an invalid agency code or a webhook URL notify may not send to
      */
     @Transactional
     public Saved put(String agencyCode, Definition definition) {
@@ -67,22 +70,12 @@ public class ContactPointService {
             throw ProblemException.badRequest("The agency code in the path must be 1 to 100 letters, digits, "
                     + "'_', '.' or '-', starting with a letter or digit.", null);
         }
-        if (definition == null) {
-            throw ProblemException.badRequest("A JSON body is required.",
-                    List.of(new Problem.FieldError("", "is required")));
-        }
-        List<Problem.FieldError> errors = ContactPointRules.validate(definition.webhookUrl(), definition.secrets(),
-                definition.emails(), definition.smsNumbers()).stream()
-                .map(v -> new Problem.FieldError(v.pointer(), v.message()))
-                .toList();
-        if (errors.isEmpty() && definition.webhookUrl() != null) {
+        if (definition.webhookUrl() != null) {
             String problem = outboundUrls.registrationProblem(definition.webhookUrl());
             if (problem != null) {
-                errors = List.of(new Problem.FieldError("/webhookUrl", problem));
+                throw ProblemException.badRequest("1 field(s) of the request are invalid.",
+                        List.of(new Problem.FieldError("/webhookUrl", problem)));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " field(s) of the request are invalid.", errors);
         }
         Instant now = clock.instant();
         ContactPointRepository.Locked locked = contactPoints.lockOrCreate(agencyCode, now);

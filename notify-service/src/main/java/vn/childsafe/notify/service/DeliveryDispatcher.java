@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -29,15 +30,16 @@ import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.worker.PollingWorker;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.notify.config.DeliveryConfig;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
+import vn.childsafe.notify.domain.ChannelGone;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.RetryBackoff;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
-import vn.childsafe.notify.repository.Platform;
-import vn.childsafe.notify.repository.PlatformRepository;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
+import vn.childsafe.notify.platform.Platform;
+import vn.childsafe.notify.platform.PlatformRepository;
 
 /**
  * Sends due deliveries (bộ điều phối gửi thông báo), on a thread of its own:
@@ -54,6 +56,9 @@ import vn.childsafe.notify.repository.DeliveryRepository;
  * {@code poll-interval} is the fallback (retries falling due, deliveries created by other instances).
  * Delivery is at least once: if an instance dies mid-attempt the delivery is sent again when the lease ends,
  * with the same {@code webhook-id} so the unit can de-duplicate.
+ * <p>
+ * One class on purpose: the three steps share the send slots, the retry budget and the queue of outcomes, and one
+ * thread drives them in turn.
  */
 @ApplicationScoped
 public class DeliveryDispatcher extends PollingWorker {
@@ -164,13 +169,12 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** Sends over the attempt's channel; the future always completes normally, with the outcome. */
-    private java.util.concurrent.CompletableFuture<AttemptOutcome> send(Attempt attempt) {
+    private CompletableFuture<AttemptOutcome> send(Attempt attempt) {
         return switch (attempt.channel()) {
             case WEBHOOK, TAKEDOWN -> sender.send(attempt);
             case EMAIL -> emailSender.send(attempt);
             case SMS -> smsSender.send(attempt);
-            case NONE -> java.util.concurrent.CompletableFuture
-                    .completedFuture(AttemptOutcome.unreachable(attempt, "No channel"));
+            case NONE -> CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt, "No channel"));
         };
     }
 
@@ -180,27 +184,27 @@ public class DeliveryDispatcher extends PollingWorker {
         if (due.isEmpty()) {
             return List.of();
         }
-        Map<String, ContactPoint> points = contactPoints.findAll(due.stream()
+        Map<String, ContactPoint> points = contactPoints.byAgencyCode(due.stream()
                 .filter(d -> d.channel != DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
-        Map<String, Platform> platformsByCode = platforms.findAll(due.stream()
+        Map<String, Platform> platformsByCode = platforms.byCode(due.stream()
                 .filter(d -> d.channel == DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
         List<Attempt> attempts = new ArrayList<>(due.size());
         for (Delivery delivery : due) {
             ContactPoint contactPoint = points.get(delivery.agencyCode);
             Platform platform = platformsByCode.get(delivery.agencyCode);
-            String gone = delivery.channel == DeliveryChannel.TAKEDOWN
-                    ? (platform == null ? "The platform was removed." : null)
+            ChannelGone gone = delivery.channel == DeliveryChannel.TAKEDOWN
+                    ? (platform == null ? ChannelGone.PLATFORM_REMOVED : null)
                     : channelGone(delivery, contactPoint);
             if (gone != null) {
                 // The channel was removed from the contact point after the delivery was created.
                 delivery.state = DeliveryState.NO_CONTACT_POINT;
                 delivery.nextAttemptAt = null;
-                delivery.lastError = gone;
+                delivery.lastError = gone.error();
                 count("no_contact_point", delivery.channel);
                 LOG.warnf("Delivery %s to agency %s for case %s: %s", delivery.id, delivery.agencyCode,
-                        delivery.caseId, gone);
+                        delivery.caseId, gone.error());
                 publishFailed(delivery.id, delivery.caseId, delivery.agencyCode, delivery.channel, now,
-                        "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone);
+                        "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone.vietnamese());
                 continue;
             }
             delivery.attempts++;
@@ -223,29 +227,26 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** Why a delivery's channel no longer exists on the agency's contact point; {@code null} if it still does. */
-    private static String channelGone(Delivery delivery, ContactPoint contactPoint) {
+    private static ChannelGone channelGone(Delivery delivery, ContactPoint contactPoint) {
         if (contactPoint == null) {
-            return "The agency's contact point was removed.";
+            return ChannelGone.CONTACT_POINT_REMOVED;
         }
         return switch (delivery.channel) {
-            case WEBHOOK -> contactPoint.hasWebhook() ? null : "The agency's contact point no longer has a webhook URL.";
-            case EMAIL -> contactPoint.emails.contains(delivery.address) ? null
-                    : "The e-mail address was removed from the agency's contact point.";
-            case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null
-                    : "The SMS number was removed from the agency's contact point.";
-            case NONE, TAKEDOWN -> "The delivery has no channel.";
+            case WEBHOOK -> contactPoint.hasWebhook() ? null : ChannelGone.WEBHOOK_REMOVED;
+            case EMAIL -> contactPoint.emails.contains(delivery.address) ? null : ChannelGone.EMAIL_REMOVED;
+            case SMS -> contactPoint.smsNumbers.contains(delivery.address) ? null : ChannelGone.SMS_REMOVED;
+            case NONE, TAKEDOWN -> ChannelGone.NO_CHANNEL;
         };
     }
 
     /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
     private void publishFailed(UUID deliveryId, UUID caseId, String agencyCode,
             DeliveryChannel channel, Instant now, String summary) {
-        boolean takedown = channel == DeliveryChannel.TAKEDOWN;
-        // A takedown request is a signed webhook to the platform; the event names the platform instead of an agency.
-        notifyEvents.publish(new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, now, summary,
-                takedown ? null : agencyCode, deliveryId,
-                channel == DeliveryChannel.NONE ? null : takedown ? DeliveryChannel.WEBHOOK.name() : channel.name(),
-                takedown ? agencyCode : null, null, null, null, null));
+        // A takedown delivery's agency code is the platform's code.
+        notifyEvents.publish(channel == DeliveryChannel.TAKEDOWN
+                ? NotifyEvent.takedownDeliveryFailed(caseId, now, summary, agencyCode, deliveryId)
+                : NotifyEvent.deliveryFailed(caseId, now, summary, agencyCode, deliveryId,
+                        channel == DeliveryChannel.NONE ? null : channel.name()));
     }
 
     private void recordOutcomes() {

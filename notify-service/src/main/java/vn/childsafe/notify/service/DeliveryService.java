@@ -1,5 +1,6 @@
 package vn.childsafe.notify.service;
 
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +14,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.problem.ProblemException;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.contact.ContactPointRepository;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.ContactPointRepository;
-import vn.childsafe.notify.repository.Delivery;
-import vn.childsafe.notify.repository.DeliveryRepository;
 
 /** What ops do with deliveries: look at them, and send a failed or undeliverable one again. */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class DeliveryService {
      */
     public Delivery retry(UUID id) {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> {
-            Delivery d = deliveries.lock(id)
+            Delivery d = deliveries.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
             switch (d.state) {
                 case DELIVERED -> throw ProblemException.conflict("The delivery was already delivered at "
@@ -85,7 +86,7 @@ public class DeliveryService {
                 case PENDING -> throw ProblemException.conflict("The delivery is already pending; its next "
                         + "attempt is due at " + d.nextAttemptAt + ".");
                 case NO_CONTACT_POINT -> {
-                    ContactPoint contactPoint = contactPoints.find(d.agencyCode).orElse(null);
+                    ContactPoint contactPoint = contactPoints.findById(d.agencyCode);
                     if (contactPoint == null || !contactPoint.hasAnyChannel()) {
                         throw ProblemException.conflict("Agency " + d.agencyCode + " still has no contact point "
                                 + "with a webhook URL, e-mail address or SMS number; register it with PUT "

@@ -25,10 +25,7 @@ public class NotifyEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(NotifyEvent event) {
         NotifyEvent bounded = event.summary().length() <= MAX_SUMMARY ? event
-                : new NotifyEvent(event.caseId(), event.kind(), event.occurredAt(),
-                        event.summary().substring(0, MAX_SUMMARY), event.agencyCode(), event.deliveryId(),
-                        event.channel(), event.platformCode(), event.takedownRequestId(), event.url(),
-                        event.result(), event.deadline());
+                : event.withSummary(event.summary().substring(0, MAX_SUMMARY));
         outbox.append(EventTypes.NOTIFY_TOPIC, AGGREGATE, event.caseId().toString(), event.kind().eventType(),
                 bounded);
     }

@@ -15,9 +15,9 @@ import io.quarkus.runtime.StartupEvent;
 import vn.childsafe.commons.crypto.EncryptedColumn;
 import vn.childsafe.commons.crypto.EncryptedColumns;
 import vn.childsafe.commons.crypto.FieldCipher;
+import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.domain.SecretFingerprint;
-import vn.childsafe.notify.repository.ContactPoint;
-import vn.childsafe.notify.repository.Platform;
+import vn.childsafe.notify.platform.Platform;
 
 /**
  * The signing secrets of contact points and platforms, encrypted at rest with notify's key ring and bound to their

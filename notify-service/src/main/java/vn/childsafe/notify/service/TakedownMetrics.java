@@ -1,9 +1,5 @@
 package vn.childsafe.notify.service;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +8,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import vn.childsafe.notify.takedown.TakedownRequestRepository;
 
 /**
  * Takedown requests per registered platform (docs/runbook.md, "Metrics and alerts"):
@@ -31,7 +28,7 @@ public class TakedownMetrics {
     private static final Logger LOG = Logger.getLogger(TakedownMetrics.class);
 
     @Inject
-    AgroalDataSource dataSource;
+    TakedownRequestRepository requests;
 
     private MultiGauge open;
     private MultiGauge overdue;
@@ -46,21 +43,19 @@ public class TakedownMetrics {
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        List<MultiGauge.Row<?>> openRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("""
-                        SELECT p.code, count(t.id), count(t.id) FILTER (WHERE t.deadline < now())
-                        FROM platform p LEFT JOIN takedown_request t ON t.platform_code = p.code AND t.result IS NULL
-                        GROUP BY p.code""")) {
-            while (rs.next()) {
-                Tags platform = Tags.of("platform", rs.getString(1));
-                openRows.add(MultiGauge.Row.of(platform, rs.getLong(2)));
-                overdueRows.add(MultiGauge.Row.of(platform, rs.getLong(3)));
-            }
-        } catch (SQLException e) {
+        List<TakedownRequestRepository.OpenRequests> counts;
+        try {
+            counts = QuarkusTransaction.requiringNew().call(requests::openByPlatform);
+        } catch (RuntimeException e) {
             LOG.debugf("Takedown requests not counted: %s", e.getMessage());
             return;
+        }
+        List<MultiGauge.Row<?>> openRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
+        for (TakedownRequestRepository.OpenRequests platform : counts) {
+            Tags tags = Tags.of("platform", platform.platformCode());
+            openRows.add(MultiGauge.Row.of(tags, platform.open()));
+            overdueRows.add(MultiGauge.Row.of(tags, platform.overdue()));
         }
         open.register(openRows, true);
         overdue.register(overdueRows, true);

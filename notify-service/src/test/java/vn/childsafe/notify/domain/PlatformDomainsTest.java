@@ -40,4 +40,13 @@ class PlatformDomainsTest {
         assertThat(PlatformDomains.match("https://tiktok.com.evil.vn/a", PLATFORMS)).isEmpty();
         assertThat(PlatformDomains.match("https://example.vn/?u=tiktok.com", PLATFORMS)).isEmpty();
     }
+
+    @Test
+    void registeredDomainsAreCheckedInCanonicalForm() {
+        assertThat(PlatformDomains.isValidDomain("WWW.TikTok.com.")).isTrue();
+        assertThat(PlatformDomains.isValidDomain("tiktokv.com")).isTrue();
+        for (String domain : new String[] {null, "", "localhost", "tiktok.com/@x", "-bad.com", "a b.com"}) {
+            assertThat(PlatformDomains.isValidDomain(domain)).as(String.valueOf(domain)).isFalse();
+        }
+    }
 }

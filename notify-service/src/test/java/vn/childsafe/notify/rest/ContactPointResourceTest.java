@@ -94,7 +94,7 @@ class ContactPointResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", equalTo("Invalid request"))
-                .body("errors.pointer", equalTo(List.of("/webhookUrl", "/secrets/0", "/emails/0", "/smsNumbers/0")));
+                .body("errors.pointer", equalTo(List.of("/emails/0", "/secrets/0", "/smsNumbers/0", "/webhookUrl")));
 
         put(code, Map.of("webhookUrl", "https://example.gov.vn/hooks"))
                 .then().statusCode(400).contentType("application/problem+json")

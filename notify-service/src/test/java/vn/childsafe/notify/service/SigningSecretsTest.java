@@ -24,7 +24,7 @@ import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.Sql;
 import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.notify.domain.SecretFingerprint;
-import vn.childsafe.notify.repository.ContactPoint;
+import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.support.Api;
 
 /**

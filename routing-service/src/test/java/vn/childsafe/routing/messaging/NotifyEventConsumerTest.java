@@ -77,12 +77,11 @@ class NotifyEventConsumerTest {
         UUID caseId = fixtures.route(Category.HARMFUL_CONTENT, Urgency.NORMAL, "42", null, false,
                 List.of("https://video.example.com/v/1"));
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        NotifyEvent requested = new NotifyEvent(caseId, NotifyEvent.Kind.TAKEDOWN_REQUESTED, at,
-                "Takedown requested from video.example.com", null, null, null, "VIDEO", UUID.randomUUID(),
-                "https://video.example.com/v/1", null, at.plus(Duration.ofHours(24)));
-        NotifyEvent failed = new NotifyEvent(caseId, NotifyEvent.Kind.DELIVERY_FAILED, at.plusSeconds(1),
-                "Webhook delivery failed after 8 attempts", "TTTT-42", UUID.randomUUID(), "WEBHOOK", null, null, null,
-                null, null);
+        NotifyEvent requested = NotifyEvent.takedownRequested(caseId, at,
+                "Takedown requested from video.example.com", "VIDEO", UUID.randomUUID(),
+                "https://video.example.com/v/1", at.plus(Duration.ofHours(24)));
+        NotifyEvent failed = NotifyEvent.deliveryFailed(caseId, at.plusSeconds(1),
+                "Webhook delivery failed after 8 attempts", "TTTT-42", UUID.randomUUID(), "WEBHOOK");
         String firstId = UUID.randomUUID().toString();
         ProducerRecord<String, String> first = record(caseId.toString(), json(requested),
                 headers(firstId, requested.kind().eventType()));
@@ -108,8 +107,8 @@ class NotifyEventConsumerTest {
     @Test
     void unknown_cases_wrong_types_and_garbage_go_to_the_dead_letter_topic() throws Exception {
         UUID unknownCase = UUID.randomUUID();
-        NotifyEvent orphan = new NotifyEvent(unknownCase, NotifyEvent.Kind.MANUAL_TASK_CREATED, Instant.now(),
-                "Manual takedown task", null, null, null, null, null, null, null, null);
+        NotifyEvent orphan = NotifyEvent.manualTaskCreated(unknownCase, Instant.now(), "Manual takedown task", null,
+                null);
         kafka.send(record(unknownCase.toString(), json(orphan),
                 headers(UUID.randomUUID().toString(), orphan.kind().eventType())));
         String wrongTypeKey = UUID.randomUUID().toString();

@@ -1,57 +1,37 @@
-package vn.childsafe.notify.repository;
+package vn.childsafe.notify.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import vn.childsafe.notify.domain.DeliveryState;
 
 /** Reads and writes deliveries; the dispatcher's claim and result updates live here. */
 @ApplicationScoped
-public class DeliveryRepository {
-
-    @Inject
-    EntityManager em;
-
-    public void persist(Delivery delivery) {
-        em.persist(delivery);
-    }
-
-    public void flush() {
-        em.flush();
-    }
-
-    public Optional<Delivery> lock(UUID id) {
-        return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
     /** Deliveries, newest first, optionally of one case and/or in one state. */
     public List<Delivery> list(UUID caseId, DeliveryState state, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT d FROM Delivery d WHERE 1 = 1");
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
         if (caseId != null) {
-            jpql.append(" AND d.caseId = :caseId");
+            query.append(" and caseId = :caseId");
+            params.and("caseId", caseId);
         }
         if (state != null) {
-            jpql.append(" AND d.state = :state");
+            query.append(" and state = :state");
+            params.and("state", state);
         }
-        jpql.append(" ORDER BY d.createdAt DESC, d.agencyCode");
-        var query = em.createQuery(jpql.toString(), Delivery.class).setMaxResults(limit);
-        if (caseId != null) {
-            query.setParameter("caseId", caseId);
-        }
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        return query.getResultList();
+        return find(query.toString(), Sort.descending("createdAt").and("agencyCode"), params).range(0, limit - 1)
+                .list();
     }
 
     /**
@@ -63,7 +43,7 @@ public class DeliveryRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Delivery> lockDue(Instant now, int limit, int retryLimit) {
-        List<Delivery> due = em.createNativeQuery("SELECT * FROM delivery WHERE state = 'PENDING' "
+        List<Delivery> due = getEntityManager().createNativeQuery("SELECT * FROM delivery WHERE state = 'PENDING' "
                 + "AND next_attempt_at <= :now AND (attempts = 0 OR :retries > 0) "
                 + "ORDER BY priority, (attempts > 0), next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED",
                 Delivery.class)
@@ -92,8 +72,8 @@ public class DeliveryRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createNativeQuery("UPDATE delivery SET state = 'DELIVERED', delivered_at = :now, "
-                + "next_attempt_at = NULL, last_status_code = CAST(:status AS INTEGER), last_error = NULL "
+        return new HashSet<>(getEntityManager().createNativeQuery("UPDATE delivery SET state = 'DELIVERED', "
+                + "delivered_at = :now, next_attempt_at = NULL, last_status_code = CAST(:status AS INTEGER), last_error = NULL "
                 + "WHERE id IN (:ids) AND state = 'PENDING' RETURNING id", UUID.class)
                 .setParameter("now", now)
                 .setParameter("status", statusCode)
@@ -110,16 +90,9 @@ public class DeliveryRepository {
      */
     public boolean markAttemptFailed(UUID id, int attempt, DeliveryState state, Instant nextAttemptAt,
             String error, Integer statusCode) {
-        return em.createQuery("UPDATE Delivery d SET d.state = :state, d.nextAttemptAt = :next, "
-                + "d.lastError = :error, d.lastStatusCode = :status "
-                + "WHERE d.id = :id AND d.state = :pending AND d.attempts = :attempt")
-                .setParameter("state", state)
-                .setParameter("next", nextAttemptAt)
-                .setParameter("error", error)
-                .setParameter("status", statusCode)
-                .setParameter("id", id)
-                .setParameter("pending", DeliveryState.PENDING)
-                .setParameter("attempt", attempt)
-                .executeUpdate() == 1;
+        return update("state = :state, nextAttemptAt = :next, lastError = :error, lastStatusCode = :status "
+                + "where id = :id and state = :pending and attempts = :attempt", Parameters.with("state", state)
+                        .and("next", nextAttemptAt).and("error", error).and("status", statusCode).and("id", id)
+                        .and("pending", DeliveryState.PENDING).and("attempt", attempt)) == 1;
     }
 }

@@ -1,4 +1,4 @@
-package vn.childsafe.notify.repository;
+package vn.childsafe.notify.delivery;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import vn.childsafe.commons.events.Lane;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
@@ -76,9 +77,9 @@ public class Delivery {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The dispatcher sends lower values first: {@link vn.childsafe.commons.events.Lane#priority()}. */
+    /** The dispatcher sends lower values first: {@link Lane#priority()}. */
     @Column(nullable = false)
-    public short priority = vn.childsafe.commons.events.Lane.NORMAL.priority();
+    public short priority = Lane.NORMAL.priority();
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;

@@ -1,4 +1,4 @@
-package vn.childsafe.notify.repository;
+package vn.childsafe.notify.platform;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,18 +12,25 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** How to reach one agency (đầu mối liên lạc); {@code HOTLINE_111} is the 111 liaison's. */
+/** An online platform that receives takedown requests (nền tảng số). */
 @Entity
-@Table(name = "contact_point")
-public class ContactPoint {
+@Table(name = "platform")
+public class Platform {
 
     @Id
-    @Column(name = "agency_code")
-    public String agencyCode;
+    public String code;
 
-    /** Where signed webhooks go; {@code null} when the agency has no endpoint. */
-    @Column(name = "webhook_url")
-    public String webhookUrl;
+    @Column(nullable = false)
+    public String name;
+
+    /** Canonical domains: a content URL whose host is one of them, or a subdomain, belongs to this platform. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> domains = new ArrayList<>();
+
+    /** Where signed takedown requests are POSTed. */
+    @Column(name = "takedown_url", nullable = false)
+    public String takedownUrl;
 
     /**
      * The Standard Webhooks secrets ({@code whsec_...}), encrypted as one value; every one signs each request while a
@@ -37,27 +44,9 @@ public class ContactPoint {
     @Column(name = "secret_fingerprints", nullable = false)
     public List<String> secretFingerprints = new ArrayList<>();
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "emails", nullable = false)
-    public List<String> emails = new ArrayList<>();
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "sms_numbers", nullable = false)
-    public List<String> smsNumbers = new ArrayList<>();
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** Whether any channel (webhook, e-mail, SMS) reaches this agency. */
-    public boolean hasAnyChannel() {
-        return hasWebhook() || !emails.isEmpty() || !smsNumbers.isEmpty();
-    }
-
-    /** Whether webhooks can be sent to this agency. */
-    public boolean hasWebhook() {
-        return webhookUrl != null && secretsEnc != null;
-    }
 }

@@ -1,4 +1,4 @@
-package vn.childsafe.notify.repository;
+package vn.childsafe.notify.takedown;
 
 import java.time.Instant;
 import java.util.UUID;

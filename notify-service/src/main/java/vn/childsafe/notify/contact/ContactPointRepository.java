@@ -1,36 +1,26 @@
-package vn.childsafe.notify.repository;
+package vn.childsafe.notify.contact;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-/** Reads and writes contact points. */
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Reads and writes contact points, by agency code. */
 @ApplicationScoped
-public class ContactPointRepository {
-
-    @Inject
-    EntityManager em;
-
-    public Optional<ContactPoint> find(String agencyCode) {
-        return Optional.ofNullable(em.find(ContactPoint.class, agencyCode));
-    }
+public class ContactPointRepository implements PanacheRepositoryBase<ContactPoint, String> {
 
     /** The contact points of these agencies that exist, by agency code (one query for a whole case). */
-    public Map<String, ContactPoint> findAll(Collection<String> agencyCodes) {
+    public Map<String, ContactPoint> byAgencyCode(Collection<String> agencyCodes) {
         if (agencyCodes.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT c FROM ContactPoint c WHERE c.agencyCode IN :codes", ContactPoint.class)
-                .setParameter("codes", agencyCodes)
-                .getResultStream()
+        return list("agencyCode in ?1", agencyCodes).stream()
                 .collect(Collectors.toMap(c -> c.agencyCode, Function.identity()));
     }
 
@@ -41,13 +31,12 @@ public class ContactPointRepository {
      * @return whether the contact point was created by this call, and the locked entity
      */
     public Locked lockOrCreate(String agencyCode, Instant now) {
-        boolean created = em.createNativeQuery("INSERT INTO contact_point (agency_code, created_at, updated_at) "
-                + "VALUES (:code, :now, :now) ON CONFLICT (agency_code) DO NOTHING")
+        boolean created = getEntityManager().createNativeQuery("INSERT INTO contact_point (agency_code, created_at, "
+                + "updated_at) VALUES (:code, :now, :now) ON CONFLICT (agency_code) DO NOTHING")
                 .setParameter("code", agencyCode)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
-        ContactPoint contactPoint = em.find(ContactPoint.class, agencyCode, LockModeType.PESSIMISTIC_WRITE);
-        return new Locked(created, contactPoint);
+        return new Locked(created, findById(agencyCode, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** A contact point locked for update, and whether it was just created. */
