@@ -37,7 +37,7 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.local.infra.ChildSafeTestResources;
 import vn.childsafe.local.infra.TestTokens;
 import vn.childsafe.routing.TestClock;
-import vn.childsafe.routing.service.CaseLifecycleService;
+import vn.childsafe.routing.service.AssignmentEscalation;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.DeadlineEscalation;
 
@@ -56,7 +56,7 @@ class DeadlineEscalationTest {
     DeadlineEscalation escalation;
 
     @Inject
-    CaseLifecycleService lifecycle;
+    AssignmentEscalation assignmentEscalation;
 
     @Inject
     TestClock clock;
@@ -217,7 +217,7 @@ class DeadlineEscalationTest {
             CyclicBarrier together = new CyclicBarrier(2);
             Callable<Boolean> claim = () -> {
                 together.await(10, TimeUnit.SECONDS);
-                return QuarkusTransaction.requiringNew().call(() -> lifecycle.escalateOverdue(lead, later));
+                return QuarkusTransaction.requiringNew().call(() -> assignmentEscalation.escalateOverdue(lead, later));
             };
             Future<Boolean> first = pool.submit(claim);
             Future<Boolean> second = pool.submit(claim);
