@@ -82,8 +82,8 @@ public class AssignmentEscalation {
         c.status = CaseStatus.ESCALATED;
         CaseChanges.refreshStatus(c, all);
         LOG.infof("Case %s: assignment %s of %s escalated", c.id, a.id, a.agencyCode);
-        changes.record(c, all, CaseEvent.Kind.ESCALATED, CaseChanges.SYSTEM, detail.toString(), null, a.id, alerts,
-                List.of(), now);
+        changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.ESCALATED, now, detail.toString()).onAssignment(a.id)
+                .alerting(alerts));
         return true;
     }
 }

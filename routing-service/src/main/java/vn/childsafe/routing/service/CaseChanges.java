@@ -68,16 +68,16 @@ public class CaseChanges {
     }
 
     /**
-     * Records a change in the timeline and as a case event. {@code note} is the unit's own words: encrypted in the
-     * timeline, and on the event only as the fact that there is one.
+     * Records a change in the timeline and as a case event. The change's note is the unit's own words: encrypted
+     * in the timeline, and on the event only as the fact that there is one.
      */
-    CaseView record(RoutingCase c, List<Assignment> all, CaseEvent.Kind kind, String actor, String detail,
-            String note, UUID assignmentId, List<CaseEvent.Alert> alerts, List<String> takedownUrls, Instant now) {
-        c.updatedAt = now;
-        TimelineEntry entry = TimelineEntry.of(c.id, now, kind.name(), actor, detail, assignmentId);
+    CaseView record(RoutingCase c, List<Assignment> all, CaseChange change) {
+        c.updatedAt = change.at();
+        TimelineEntry entry = TimelineEntry.of(c.id, change.at(), change.kind().name(), change.actor(),
+                change.detail(), change.assignmentId());
         cases.addTimeline(entry);
-        notes.setNote(entry, note);
-        events.append(c, all, kind, alerts, takedownUrls, entry.detail, note != null, actor, now);
+        notes.setNote(entry, change.note());
+        events.append(c, all, change);
         return CaseView.of(c, cases.reportsOf(c.id), cases.contentOf(c.id), all, cases.timelineOf(c.id), notes);
     }
 

@@ -82,7 +82,8 @@ public class CaseLifecycleService {
             c.acknowledgedAt = now;
         }
         String detail = a.agencyCode + " (" + a.role + ") acknowledged";
-        return changes.record(c, all, CaseEvent.Kind.ACKNOWLEDGED, actor, detail, null, a.id, List.of(), List.of(), now);
+        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.ACKNOWLEDGED, now, detail)
+                .onAssignment(a.id));
     }
 
     /**
@@ -127,7 +128,8 @@ public class CaseLifecycleService {
                 c.status = CaseStatus.ESCALATED;
                 detail.append("; no unit above, the 111 liaison ").append(taken.agencyCode).append(" takes the lead");
             } else {
-                alerts.add(new CaseEvent.Alert(taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id, taken.ackDeadline));
+                alerts.add(new CaseEvent.Alert(taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id,
+                        taken.ackDeadline));
                 detail.append("; re-routed to ").append(taken.agencyCode).append(" (").append(taken.agencyType)
                         .append(") as ").append(taken.role);
             }
@@ -136,7 +138,8 @@ public class CaseLifecycleService {
             detail.append("; no unit above to take over the support role");
         }
         CaseChanges.refreshStatus(c, all);
-        return changes.record(c, all, CaseEvent.Kind.DECLINED, actor, detail.toString(), why, a.id, alerts, List.of(), now);
+        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.DECLINED, now, detail.toString())
+                .withNote(why).onAssignment(a.id).alerting(alerts));
     }
 
     /** The lead unit (or an admin) hands the lead to another registered, active agency. */
@@ -167,10 +170,12 @@ public class CaseLifecycleService {
         AssignedUnit unit = new AssignedUnit(target.code, target.name, target.type, target.type, true, List.of());
         Assignment taken = changes.assign(c, all, unit, CaseRouted.Role.LEAD, CaseChanges.window(lead), lead.id, now);
         CaseChanges.refreshStatus(c, all);
-        String detail = "lead transferred from " + lead.agencyCode + " to " + taken.agencyCode + " (reason in the note)";
-        return changes.record(c, all, CaseEvent.Kind.TRANSFERRED, actor, detail, why, taken.id,
-                List.of(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline)),
-                List.of(), now);
+        String detail = "lead transferred from " + lead.agencyCode + " to " + taken.agencyCode
+                + " (reason in the note)";
+        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.TRANSFERRED, now, detail).withNote(why)
+                .onAssignment(taken.id)
+                .alerting(List.of(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id,
+                        taken.ackDeadline))));
     }
 
     /** The lead unit (or an admin) closes the case with an outcome. Final. */
@@ -200,8 +205,8 @@ public class CaseLifecycleService {
         String resolutionNote = note == null || note.isBlank() ? null : note.strip();
         notes.setResolutionNote(c, resolutionNote);
         String detail = "resolved: " + outcome + (resolutionNote == null ? "" : " (with a note)");
-        return changes.record(c, all, CaseEvent.Kind.RESOLVED, actor, detail, resolutionNote, null, List.of(), List.of(),
-                now);
+        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.RESOLVED, now, detail)
+                .withNote(resolutionNote));
     }
 
     private static Assignment ownAssignment(CallerScope caller, List<Assignment> all, UUID assignmentId) {

@@ -50,10 +50,10 @@ public class DuplicateLinking {
     RuleSetService ruleSets;
 
     /**
-     * Links a report to an open case with the same content (docs/routing-rules.md, section 7), in the caller's routing transaction: the report
-     * joins the case, its new URLs get takedowns if the category calls for them (REPORT_LINKED); if it raises the
-     * urgency, the case is re-routed under the active rules at its location, new units are assigned and alerted
-     * and pending deadlines tightened (REROUTED).
+     * Links a report to an open case with the same content (docs/routing-rules.md, section 7), in the caller's
+     * routing transaction: the report joins the case, its new URLs get takedowns if the category calls for them
+     * (REPORT_LINKED); if it raises the urgency, the case is re-routed under the active rules at its location, new
+     * units are assigned and alerted and pending deadlines tightened (REROUTED).
      *
      * @return {@code false} if the case was resolved in the meantime (the report is then routed as a new case)
      */
@@ -102,8 +102,9 @@ public class DuplicateLinking {
         // A report from an unverified channel raises a case no higher than the rule set's cap for it.
         Urgency urgency = rules.ruleSet().policies().routedUrgency(report.sourceChannel(), report.urgency());
         if (!urgency.isHigherThan(c.urgency)) {
-            changes.record(c, all, CaseEvent.Kind.REPORT_LINKED, CaseChanges.SYSTEM, linked + (takedown.isEmpty() ? ""
-                    : "; takedown requested for " + takedown.size() + " new URL(s)"), null, null, List.of(), takedown, now);
+            String detail = linked + (takedown.isEmpty() ? ""
+                    : "; takedown requested for " + takedown.size() + " new URL(s)");
+            changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REPORT_LINKED, now, detail).takingDown(takedown));
             return true;
         }
 
@@ -119,15 +120,16 @@ public class DuplicateLinking {
         if (!plannedLead.agencyCode().equals(lead.agencyCode)) {
             lead.role = CaseRouted.Role.SUPPORT;
             cases.flush();
-            Assignment taken = changes.assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null, now);
+            Assignment taken = changes.assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null,
+                    now);
             alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline));
         }
         for (Jurisdiction.PlannedAssignment planned : plan.assignments().subList(1, plan.assignments().size())) {
             boolean assigned = all.stream().anyMatch(x -> x.state.isCurrent()
                     && x.agencyCode.equals(planned.unit().agencyCode()));
             if (!assigned) {
-                Assignment taken = changes.assign(c, all, planned.unit(), CaseRouted.Role.SUPPORT, decision.ackWithin(), null,
-                        now);
+                Assignment taken = changes.assign(c, all, planned.unit(), CaseRouted.Role.SUPPORT,
+                        decision.ackWithin(), null, now);
                 alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.SUPPORT, taken.id,
                         taken.ackDeadline));
             }
@@ -148,8 +150,10 @@ public class DuplicateLinking {
         explanation.addAll(plan.explanation());
         c.explanation = explanation;
         CaseChanges.refreshStatus(c, all);
-        changes.record(c, all, CaseEvent.Kind.REROUTED, CaseChanges.SYSTEM, linked + "; urgency raised from " + previous + " to "
-                + c.urgency + ", re-routed by rule " + decision.ruleId(), null, null, alerts, takedown, now);
+        String detail = linked + "; urgency raised from " + previous + " to " + c.urgency + ", re-routed by rule "
+                + decision.ruleId();
+        changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REROUTED, now, detail).alerting(alerts)
+                .takingDown(takedown));
         return true;
     }
 }
