@@ -76,7 +76,7 @@ public class CaseQueryService {
     }
 
     private Optional<CaseView> visible(CallerScope caller, UUID caseId) {
-        Optional<RoutingCase> found = cases.findById(caseId);
+        Optional<RoutingCase> found = cases.findByIdOptional(caseId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
