@@ -99,23 +99,28 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
                 .getSingleResult() > 0;
     }
 
-    /** Filters of the case list; {@code null} means "any". */
+    /** Filters of the case list, as the caller asked; {@code null} means "any". */
     public record Filter(CaseStatus status, String agencyCode, String provinceCode, Category category, Instant from,
-            Instant to, String visibleToAgency, boolean seesAll) {
+            Instant to, UUID reportId) {
     }
 
-    /** One page of cases, newest first. */
-    public List<RoutingCase> list(Filter filter, int page, int size) {
-        TypedQuery<RoutingCase> query = query(filter, "select c from RoutingCase c", " order by c.createdAt desc, c.id",
-                RoutingCase.class);
+    /** Which cases a caller may list: all, or those its agency is currently assigned to (none without one). */
+    public record Visibility(boolean all, String agencyCode) {
+    }
+
+    /** One page of the visible cases, newest first. */
+    public List<RoutingCase> list(Filter filter, Visibility visibility, int page, int size) {
+        TypedQuery<RoutingCase> query = query(filter, visibility, "select c from RoutingCase c",
+                " order by c.createdAt desc, c.id", RoutingCase.class);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    public long count(Filter filter) {
-        return query(filter, "select count(c) from RoutingCase c", "", Long.class).getSingleResult();
+    public long count(Filter filter, Visibility visibility) {
+        return query(filter, visibility, "select count(c) from RoutingCase c", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, String select, String order, Class<T> type) {
+    private <T> TypedQuery<T> query(Filter filter, Visibility visibility, String select, String order,
+            Class<T> type) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
@@ -144,10 +149,14 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
             params.put("agency", filter.agencyCode());
             params.put("current", AssignmentState.CURRENT);
         }
-        if (!filter.seesAll()) {
+        if (filter.reportId() != null) {
+            where.append(" and exists (select 1 from CaseReport r where r.caseId = c.id and r.reportId = :report)");
+            params.put("report", filter.reportId());
+        }
+        if (!visibility.all()) {
             where.append(" and exists (select 1 from Assignment v where v.caseId = c.id and v.agencyCode = :own"
                     + " and v.state in :current)");
-            params.put("own", filter.visibleToAgency() == null ? "" : filter.visibleToAgency());
+            params.put("own", visibility.agencyCode() == null ? "" : visibility.agencyCode());
             params.put("current", AssignmentState.CURRENT);
         }
         TypedQuery<T> query = em().createQuery(select + where + order, type);
