@@ -73,9 +73,7 @@ class DeadlineEscalationTest {
     void seed() {
         clock.reset();
         fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        CaseFixtures.putAgency("CA-40", "POLICE_PROVINCE", "40", null, null);
-        CaseFixtures.putAgency("BVTE-40", "CHILD_PROTECTION_PROVINCE", "40", null, null);
-        CaseFixtures.putAgency("TTTT-40", "INFORMATION_PROVINCE", "40", null, null);
+        CaseFixtures.putProvinceUnits("40");
         CaseFixtures.putAgency("PA05-40", "POLICE_PROVINCE", "40", null, null);
         CaseFixtures.putAgency("CAX-40100", "POLICE_COMMUNE", "40", "40100", "PA05-40");
     }
