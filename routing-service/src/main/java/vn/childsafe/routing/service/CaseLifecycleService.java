@@ -66,14 +66,10 @@ public class CaseLifecycleService {
     /** The assignment's unit acknowledges: it is working on the case. */
     @Transactional
     public CaseView acknowledge(CallerScope caller, String actor, UUID caseId, UUID assignmentId) {
-        RoutingCase c = changes.lockVisible(caller, caseId);
-        List<Assignment> all = cases.assignmentsOf(caseId);
-        Assignment a = ownAssignment(caller, all, assignmentId);
-        requireOpen(c);
-        if (!AssignmentRules.awaitsAnswer(a.state)) {
-            throw ProblemException.conflict("Assignment " + assignmentId + " is " + a.state
-                    + ": only a PENDING or ESCALATED assignment can be acknowledged.");
-        }
+        Locked locked = lockToAnswer(caller, caseId, assignmentId, "acknowledged");
+        RoutingCase c = locked.routingCase();
+        List<Assignment> all = locked.assignments();
+        Assignment a = locked.assignment();
         Instant now = now();
         a.state = AssignmentState.ACKNOWLEDGED;
         a.acknowledgedAt = now;
@@ -94,14 +90,10 @@ public class CaseLifecycleService {
     @Transactional
     public CaseView decline(CallerScope caller, String actor, UUID caseId, UUID assignmentId, String reason) {
         String why = requireText(reason, "/reason", "a reason is required to decline");
-        RoutingCase c = changes.lockVisible(caller, caseId);
-        List<Assignment> all = cases.assignmentsOf(caseId);
-        Assignment a = ownAssignment(caller, all, assignmentId);
-        requireOpen(c);
-        if (!AssignmentRules.awaitsAnswer(a.state)) {
-            throw ProblemException.conflict("Assignment " + assignmentId + " is " + a.state
-                    + ": only a PENDING or ESCALATED assignment can be declined (an acknowledged lead transfers).");
-        }
+        Locked locked = lockToAnswer(caller, caseId, assignmentId, "declined (an acknowledged lead transfers)");
+        RoutingCase c = locked.routingCase();
+        List<Assignment> all = locked.assignments();
+        Assignment a = locked.assignment();
         Instant now = now();
         Optional<AssignedUnit> next = changes.nextLevelUp(c, a, now);
         boolean toLiaison = false;
@@ -147,14 +139,10 @@ public class CaseLifecycleService {
     public CaseView transfer(CallerScope caller, String actor, UUID caseId, String agencyCode, String reason) {
         String why = requireText(reason, "/reason", "a reason is required to transfer");
         String code = requireText(agencyCode, "/agencyCode", "the agency to transfer to is required");
-        RoutingCase c = changes.lockVisible(caller, caseId);
-        List<Assignment> all = cases.assignmentsOf(caseId);
-        Assignment lead = CaseChanges.currentLead(all);
-        if (!caller.seesAll() && !lead.agencyCode.equals(caller.agencyCode())) {
-            throw new ProblemException(403, "Forbidden", "Only the lead unit " + lead.agencyCode
-                    + " or an admin can transfer case " + caseId + ".");
-        }
-        requireOpen(c);
+        Locked locked = lockAsLead(caller, caseId, "transfer");
+        RoutingCase c = locked.routingCase();
+        List<Assignment> all = locked.assignments();
+        Assignment lead = locked.assignment();
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, config.timeZone());
         Agency target = agencies.findByIdOptional(code).filter(agency -> agency.activeOn(today))
@@ -190,14 +178,9 @@ public class CaseLifecycleService {
             throw ProblemException.badRequest("The note is too long.",
                     List.of(new Problem.FieldError("/note", "at most 2000 characters")));
         }
-        RoutingCase c = changes.lockVisible(caller, caseId);
-        List<Assignment> all = cases.assignmentsOf(caseId);
-        Assignment lead = CaseChanges.currentLead(all);
-        if (!caller.seesAll() && !lead.agencyCode.equals(caller.agencyCode())) {
-            throw new ProblemException(403, "Forbidden", "Only the lead unit " + lead.agencyCode
-                    + " or an admin can resolve case " + caseId + ".");
-        }
-        requireOpen(c);
+        Locked locked = lockAsLead(caller, caseId, "resolve");
+        RoutingCase c = locked.routingCase();
+        List<Assignment> all = locked.assignments();
         Instant now = now();
         c.status = CaseStatus.RESOLVED;
         c.resolvedAt = now;
@@ -207,6 +190,36 @@ public class CaseLifecycleService {
         String detail = "resolved: " + outcome + (resolutionNote == null ? "" : " (with a note)");
         return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.RESOLVED, now, detail)
                 .withNote(resolutionNote));
+    }
+
+    /** A case locked for a change, its assignments, and the one the change is about. */
+    private record Locked(RoutingCase routingCase, List<Assignment> assignments, Assignment assignment) {
+    }
+
+    /** Locks an open case for an answer to one of the caller's own assignments, which must await one. */
+    private Locked lockToAnswer(CallerScope caller, UUID caseId, UUID assignmentId, String answered) {
+        RoutingCase c = changes.lockVisible(caller, caseId);
+        List<Assignment> all = cases.assignmentsOf(caseId);
+        Assignment a = ownAssignment(caller, all, assignmentId);
+        requireOpen(c);
+        if (!AssignmentRules.awaitsAnswer(a.state)) {
+            throw ProblemException.conflict("Assignment " + assignmentId + " is " + a.state
+                    + ": only a PENDING or ESCALATED assignment can be " + answered + ".");
+        }
+        return new Locked(c, all, a);
+    }
+
+    /** Locks an open case for an action only its current lead (or an admin) may take; the lead comes with it. */
+    private Locked lockAsLead(CallerScope caller, UUID caseId, String action) {
+        RoutingCase c = changes.lockVisible(caller, caseId);
+        List<Assignment> all = cases.assignmentsOf(caseId);
+        Assignment lead = CaseChanges.currentLead(all);
+        if (!caller.seesAll() && !lead.agencyCode.equals(caller.agencyCode())) {
+            throw new ProblemException(403, "Forbidden", "Only the lead unit " + lead.agencyCode
+                    + " or an admin can " + action + " case " + caseId + ".");
+        }
+        requireOpen(c);
+        return new Locked(c, all, lead);
     }
 
     private static Assignment ownAssignment(CallerScope caller, List<Assignment> all, UUID assignmentId) {
