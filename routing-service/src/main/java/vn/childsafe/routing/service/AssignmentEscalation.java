@@ -57,8 +57,8 @@ public class AssignmentEscalation {
         Optional<AssignedUnit> next = changes.nextLevelUp(c, a, now);
 
         List<CaseEvent.Alert> alerts = new ArrayList<>();
-        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") did not acknowledge by "
-                + a.ackDeadline + ": escalated");
+        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") không tiếp nhận trước hạn "
+                + a.ackDeadline + ": chuyển cấp");
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             CaseRouted.Role role = a.role;
             if (role == CaseRouted.Role.LEAD) {
@@ -69,16 +69,16 @@ public class AssignmentEscalation {
             Assignment target = changes.assign(c, all, next.get(), role, CaseChanges.window(a), a.id, now);
             alerts.add(new CaseEvent.Alert(target.agencyCode, CaseEvent.AlertRole.ESCALATION, target.id,
                     target.ackDeadline));
-            detail.append(" to ").append(target.agencyCode).append(" (").append(target.agencyType).append(") as ")
-                    .append(target.role);
+            detail.append(" lên ").append(target.agencyCode).append(" (").append(target.agencyType)
+                    .append(") với vai trò ").append(target.role);
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
-            detail.append("; no unit above ").append(a.agencyCode);
+            detail.append("; không có đơn vị cấp trên của ").append(a.agencyCode);
         }
         if (alerts.stream().noneMatch(alert -> CaseChanges.HOTLINE_111.equals(alert.agencyCode()))) {
             alerts.add(new CaseEvent.Alert(CaseChanges.HOTLINE_111, CaseEvent.AlertRole.LIAISON, null, null));
         }
-        detail.append("; 111 liaison alerted");
+        detail.append("; đã báo đầu mối Tổng đài 111");
         c.status = CaseStatus.ESCALATED;
         CaseChanges.refreshStatus(c, all);
         LOG.infof("Case %s: assignment %s of %s escalated", c.id, a.id, a.agencyCode);

@@ -126,7 +126,7 @@ public class CaseChanges {
         if (parent.isPresent()) {
             Agency p = parent.get();
             return Optional.of(new AssignedUnit(p.code, p.name, p.type, p.type, true,
-                    List.of("escalation parent of " + a.agencyCode + " is " + p.code)));
+                    List.of("đơn vị cấp trên của " + a.agencyCode + " là " + p.code)));
         }
         Jurisdiction jurisdiction = jurisdiction(now);
         return AssignmentRules.typeAbove(a.agencyType).map(type -> jurisdiction.unitFor(type, where(c)));

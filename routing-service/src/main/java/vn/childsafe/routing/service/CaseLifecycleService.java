@@ -77,7 +77,7 @@ public class CaseLifecycleService {
         if (c.status == CaseStatus.ACKNOWLEDGED && c.acknowledgedAt == null) {
             c.acknowledgedAt = now;
         }
-        String detail = a.agencyCode + " (" + a.role + ") acknowledged";
+        String detail = a.agencyCode + " (" + a.role + ") đã tiếp nhận";
         return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.ACKNOWLEDGED, now, detail)
                 .onAssignment(a.id));
     }
@@ -111,23 +111,24 @@ public class CaseLifecycleService {
         cases.flush();
 
         List<CaseEvent.Alert> alerts = new ArrayList<>();
-        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") declined (reason in the note)");
+        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") từ chối (lý do trong ghi chú)");
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             Assignment taken = changes.assign(c, all, next.get(), a.role, CaseChanges.window(a), a.id, now);
             if (toLiaison) {
                 alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.ESCALATION, taken.id,
                         taken.ackDeadline));
                 c.status = CaseStatus.ESCALATED;
-                detail.append("; no unit above, the 111 liaison ").append(taken.agencyCode).append(" takes the lead");
+                detail.append("; không còn đơn vị cấp trên, đầu mối Tổng đài 111 ").append(taken.agencyCode)
+                        .append(" nhận vai trò chủ trì");
             } else {
                 alerts.add(new CaseEvent.Alert(taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id,
                         taken.ackDeadline));
-                detail.append("; re-routed to ").append(taken.agencyCode).append(" (").append(taken.agencyType)
-                        .append(") as ").append(taken.role);
+                detail.append("; chuyển cho ").append(taken.agencyCode).append(" (").append(taken.agencyType)
+                        .append(") với vai trò ").append(taken.role);
             }
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
-            detail.append("; no unit above to take over the support role");
+            detail.append("; không còn đơn vị cấp trên nhận vai trò phối hợp");
         }
         CaseChanges.refreshStatus(c, all);
         return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.DECLINED, now, detail.toString())
@@ -158,8 +159,8 @@ public class CaseLifecycleService {
         AssignedUnit unit = new AssignedUnit(target.code, target.name, target.type, target.type, true, List.of());
         Assignment taken = changes.assign(c, all, unit, CaseRouted.Role.LEAD, CaseChanges.window(lead), lead.id, now);
         CaseChanges.refreshStatus(c, all);
-        String detail = "lead transferred from " + lead.agencyCode + " to " + taken.agencyCode
-                + " (reason in the note)";
+        String detail = "chuyển vai trò chủ trì từ " + lead.agencyCode + " sang " + taken.agencyCode
+                + " (lý do trong ghi chú)";
         return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.TRANSFERRED, now, detail).withNote(why)
                 .onAssignment(taken.id)
                 .alerting(List.of(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id,
@@ -187,7 +188,7 @@ public class CaseLifecycleService {
         c.outcome = outcome;
         String resolutionNote = note == null || note.isBlank() ? null : note.strip();
         notes.setResolutionNote(c, resolutionNote);
-        String detail = "resolved: " + outcome + (resolutionNote == null ? "" : " (with a note)");
+        String detail = "đã kết thúc: " + outcome + (resolutionNote == null ? "" : " (có ghi chú)");
         return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.RESOLVED, now, detail)
                 .withNote(resolutionNote));
     }

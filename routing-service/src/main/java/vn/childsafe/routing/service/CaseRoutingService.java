@@ -166,8 +166,8 @@ public class CaseRoutingService {
             cases.persist(item);
         });
         cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseChanges.SYSTEM,
-                "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
-                        + assignments.get(0).agencyCode, assignments.get(0).id));
+                "điều phối theo quy tắc " + decision.ruleId() + " của bộ quy tắc " + decision.ruleSetVersion()
+                        + ", đơn vị chủ trì " + assignments.get(0).agencyCode, assignments.get(0).id));
         outbox.append(Lane.of(routingCase.urgency), EventTypes.CASES_TOPIC, CASE_AGGREGATE,
                 routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments, known));
 

@@ -96,14 +96,18 @@ public class DuplicateLinking {
             urls.addAll(takedown);
             c.takedownUrls = urls;
         }
+        String knownContentText = knownContentFound ? knownContent.stream().map(KnownContentMatch::describe)
+                .collect(Collectors.joining(", ")) : "";
+        // The routing explanation is English; the timeline, which units read, Vietnamese.
         String linked = "report " + report.reportId() + " linked: same content as this case (" + link.matchedBy + ")"
-                + (knownContentFound ? "; content " + knownContent.stream().map(KnownContentMatch::describe)
-                        .collect(Collectors.joining(", ")) : "");
+                + (knownContentFound ? "; content " + knownContentText : "");
+        String linkedText = "phản ánh " + report.reportId() + " được gộp vào vụ việc: trùng nội dung ("
+                + link.matchedBy + ")" + (knownContentFound ? "; nội dung " + knownContentText : "");
         // A report from an unverified channel raises a case no higher than the rule set's cap for it.
         Urgency urgency = rules.ruleSet().policies().routedUrgency(report.sourceChannel(), report.urgency());
         if (!urgency.isHigherThan(c.urgency)) {
-            String detail = linked + (takedown.isEmpty() ? ""
-                    : "; takedown requested for " + takedown.size() + " new URL(s)");
+            String detail = linkedText + (takedown.isEmpty() ? ""
+                    : "; đã yêu cầu gỡ " + takedown.size() + " URL mới");
             changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REPORT_LINKED, now, detail).takingDown(takedown));
             return true;
         }
@@ -150,8 +154,8 @@ public class DuplicateLinking {
         explanation.addAll(plan.explanation());
         c.explanation = explanation;
         CaseChanges.refreshStatus(c, all);
-        String detail = linked + "; urgency raised from " + previous + " to " + c.urgency + ", re-routed by rule "
-                + decision.ruleId();
+        String detail = linkedText + "; mức khẩn cấp nâng từ " + previous + " lên " + c.urgency
+                + ", điều phối lại theo quy tắc " + decision.ruleId();
         changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REROUTED, now, detail).alerting(alerts)
                 .takingDown(takedown));
         return true;

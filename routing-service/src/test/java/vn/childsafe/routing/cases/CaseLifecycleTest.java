@@ -138,7 +138,7 @@ class CaseLifecycleTest {
                 "SUPPORT:BVTE-44:PENDING");
         assertThat(CaseFixtures.alerts(events.get(0))).containsExactly("LEAD:CA-44");
         // The reason is the unit's own words: on the case for those who see it, never on the event.
-        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) declined")
+        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) từ chối")
                 .doesNotContain("Không thuộc địa bàn xã");
         assertThat(events.get(0).get("noteGiven").asBoolean()).isTrue();
         assertThat(read(caseId).getList("timeline.note", String.class)).contains("Không thuộc địa bàn xã",

@@ -129,7 +129,7 @@ class CaseNotesTest {
         JsonPath c = read(caseId);
         assertThat(c.getString("resolutionNote")).isNull();
         assertThat(c.getList("timeline.note", String.class)).containsOnlyNulls();
-        assertThat(c.getList("timeline.detail", String.class)).anyMatch(d -> d.contains("resolved: UNFOUNDED"));
+        assertThat(c.getList("timeline.detail", String.class)).anyMatch(d -> d.contains("đã kết thúc: UNFOUNDED"));
     }
 
     @Test

@@ -151,7 +151,7 @@ class DeadlineEscalationTest {
         JsonNode escalated = events.get(events.size() - 1);
         assertThat(escalated.get("kind").asText()).isEqualTo("ESCALATED");
         assertThat(CaseFixtures.alerts(escalated)).containsExactly("ESCALATION:PA05-40", "LIAISON:HOTLINE_111");
-        assertThat(escalated.get("detail").asText()).contains("escalation parent of CAX-40100 is PA05-40");
+        assertThat(escalated.get("detail").asText()).contains("đơn vị cấp trên của CAX-40100 là PA05-40");
         assertThat(CaseFixtures.assignments(escalated)).containsExactly("LEAD:PA05-40:PENDING",
                 "SUPPORT:CAX-40100:ESCALATED", "SUPPORT:CA-40:ACKNOWLEDGED", "SUPPORT:BVTE-40:ACKNOWLEDGED");
         assertThat(escalated.get("status").asText()).isEqualTo("ESCALATED");
