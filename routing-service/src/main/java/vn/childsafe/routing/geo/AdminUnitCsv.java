@@ -24,7 +24,8 @@ import vn.childsafe.commons.problem.Problem;
  * Reads the two CSV layouts the admin-unit importer accepts (docs/admin-units-import.md), all or nothing: any bad
  * line makes the whole file invalid, and every bad line is reported as {@code /lines/<n>} (1-based, the header is
  * line 1; a record whose quoted value spans lines is reported at its first line). Parsed with Apache Commons CSV,
- * streamed record by record.
+ * streamed record by record. One class because it is one pipeline over one file: records, then the checks of each
+ * layout's columns, then the checks across rows (duplicates), all feeding the same list of bad lines.
  */
 public final class AdminUnitCsv {
 
