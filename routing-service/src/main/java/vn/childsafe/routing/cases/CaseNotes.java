@@ -145,7 +145,7 @@ public class CaseNotes implements EncryptedColumns {
                     + "legacy_note = false WHERE id = CAST(:id AS bigint)")
                     .setParameter("note", cipher.encrypt((String) row[1], TIMELINE_NOTE.context(row[0])))
                     .setParameter("detail", ((String) row[2]).toLowerCase(Locale.ROOT)
-                            + " (recorded before notes were kept apart; see the note)")
+                            + " (ghi trước khi ghi chú được tách riêng; xem ghi chú)")
                     .setParameter("id", row[0]).executeUpdate();
         }
         return moved;

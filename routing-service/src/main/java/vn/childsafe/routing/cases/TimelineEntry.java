@@ -55,8 +55,13 @@ public class TimelineEntry {
         entry.occurredAt = at;
         entry.kind = kind;
         entry.actor = actor;
-        entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
+        entry.detail = fit(detail);
         entry.assignmentId = assignmentId;
         return entry;
+    }
+
+    /** The detail cut to the 2000 characters the timeline keeps. */
+    public static String fit(String detail) {
+        return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
     }
 }

@@ -1,11 +1,21 @@
 package vn.childsafe.routing.geo;
 
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import vn.childsafe.commons.geo.ProvinceTable;
 import vn.childsafe.commons.problem.Problem;
@@ -13,7 +23,9 @@ import vn.childsafe.commons.problem.Problem;
 /**
  * Reads the two CSV layouts the admin-unit importer accepts (docs/admin-units-import.md), all or nothing: any bad
  * line makes the whole file invalid, and every bad line is reported as {@code /lines/<n>} (1-based, the header is
- * line 1).
+ * line 1; a record whose quoted value spans lines is reported at its first line). Parsed with Apache Commons CSV,
+ * streamed record by record. One class because it is one pipeline over one file: records, then the checks of each
+ * layout's columns, then the checks across rows (duplicates), all feeding the same list of bad lines.
  */
 public final class AdminUnitCsv {
 
@@ -29,6 +41,10 @@ public final class AdminUnitCsv {
     private static final Pattern TWO = Pattern.compile("\\d{2}");
     private static final Pattern THREE = Pattern.compile("\\d{3}");
     private static final Pattern FIVE = Pattern.compile("\\d{5}");
+
+    /** RFC 4180 with spaces around quoted values allowed; blank lines are kept so that they are reported. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true).get();
 
     public enum Layout {
         UNITS,
@@ -57,20 +73,27 @@ public final class AdminUnitCsv {
         this.provinces = provinces;
     }
 
-    public Parsed parse(String body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        int[] errorCount = { 0 };
-        if (body == null || body.isBlank()) {
+    /**
+     * Reads a whole file from {@code input}, record by record (a quoted value may hold commas and line breaks);
+     * a leading byte order mark and blank lines at the end are ignored.
+     */
+    public Parsed parse(Reader input) {
+        try (CSVParser parser = FORMAT.parse(withoutByteOrderMark(input))) {
+            return parse(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Parsed parse(CSVParser parser) {
+        Iterator<CSVRecord> records = parser.iterator();
+        int[] startLine = { 1 };
+        Optional<CSVRecord> first = next(records, parser, startLine);
+        if (first.isEmpty() || isBlank(first.get()) && restIsBlank(records, parser, startLine)) {
             return new Parsed(null, List.of(), List.of(),
                     List.of(new Problem.FieldError("/lines/1", "empty file: a header row is required")), 1);
         }
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        String[] lines = text.split("\r?\n", -1);
-        int last = lines.length;
-        while (last > 1 && lines[last - 1].isBlank()) {
-            last--;
-        }
-        String header = lines[0].strip();
+        String header = String.join(",", first.get().values()).strip();
         Layout layout;
         if (header.equals(UNITS_HEADER)) {
             layout = Layout.UNITS;
@@ -80,47 +103,116 @@ public final class AdminUnitCsv {
             return new Parsed(null, List.of(), List.of(), List.of(new Problem.FieldError("/lines/1",
                     "header must be exactly '" + UNITS_HEADER + "' or '" + MAPPING_HEADER + "'")), 1);
         }
-        List<UnitRow> units = new ArrayList<>();
-        List<MappingRow> mappings = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 1; i < last; i++) {
-            int lineNo = i + 1;
-            List<String> problems = new ArrayList<>();
-            List<String> fields = split(lines[i], problems);
-            if (problems.isEmpty() && fields.size() != 7) {
-                problems.add("expected 7 columns, found " + fields.size());
+        Rows rows = new Rows(layout);
+        // Blank lines count as bad lines only when data follows them: a file may end with blank lines.
+        List<Integer> blankLines = new ArrayList<>();
+        while (true) {
+            int lineNo = startLine[0];
+            Optional<CSVRecord> record;
+            try {
+                record = next(records, parser, startLine);
+            } catch (UncheckedIOException e) {
+                // A quote left open swallows the rest of the file: that line is the last one read.
+                blankLines.forEach(blank -> rows.add(blank, List.of("")));
+                rows.reject(lineNo, List.of("unterminated quoted value"));
+                break;
             }
-            if (problems.isEmpty()) {
-                if (layout == Layout.UNITS) {
-                    UnitRow row = unit(fields, problems);
-                    if (problems.isEmpty() && !keys.add(row.level() + ":" + row.code())) {
-                        problems.add(row.level() + " " + row.code() + " appears twice in the file");
-                    }
-                    if (problems.isEmpty()) {
-                        units.add(row);
-                    }
-                } else {
-                    MappingRow row = mapping(fields, problems);
-                    if (problems.isEmpty() && !keys.add(row.oldWardCode())) {
-                        problems.add("legacy ward " + row.oldWardCode() + " appears twice in the file");
-                    }
-                    if (problems.isEmpty()) {
-                        mappings.add(row);
-                    }
+            if (record.isEmpty()) {
+                break;
+            }
+            if (isBlank(record.get())) {
+                blankLines.add(lineNo);
+                continue;
+            }
+            blankLines.forEach(blank -> rows.add(blank, List.of("")));
+            blankLines.clear();
+            rows.add(lineNo, record.get().stream().map(String::strip).toList());
+        }
+        if (rows.errorCount == 0 && rows.units.isEmpty() && rows.mappings.isEmpty()) {
+            return new Parsed(layout, List.of(), List.of(),
+                    List.of(new Problem.FieldError("/lines/2", "no data rows after the header")), 1);
+        }
+        return new Parsed(layout, rows.units, rows.mappings, rows.errors, rows.errorCount);
+    }
+
+    /** The rows of a file read so far, and its bad lines. */
+    private final class Rows {
+        final Layout layout;
+        final List<UnitRow> units = new ArrayList<>();
+        final List<MappingRow> mappings = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+        final List<Problem.FieldError> errors = new ArrayList<>();
+        int errorCount;
+
+        Rows(Layout layout) {
+            this.layout = layout;
+        }
+
+        void add(int lineNo, List<String> fields) {
+            List<String> problems = new ArrayList<>();
+            if (fields.size() != 7) {
+                problems.add("expected 7 columns, found " + fields.size());
+            } else if (layout == Layout.UNITS) {
+                UnitRow row = unit(fields, problems);
+                if (problems.isEmpty() && !keys.add(row.level() + ":" + row.code())) {
+                    problems.add(row.level() + " " + row.code() + " appears twice in the file");
+                }
+                if (problems.isEmpty()) {
+                    units.add(row);
+                }
+            } else {
+                MappingRow row = mapping(fields, problems);
+                if (problems.isEmpty() && !keys.add(row.oldWardCode())) {
+                    problems.add("legacy ward " + row.oldWardCode() + " appears twice in the file");
+                }
+                if (problems.isEmpty()) {
+                    mappings.add(row);
                 }
             }
+            reject(lineNo, problems);
+        }
+
+        void reject(int lineNo, List<String> problems) {
             if (!problems.isEmpty()) {
-                errorCount[0]++;
+                errorCount++;
                 if (errors.size() < MAX_LISTED_ERRORS) {
                     errors.add(new Problem.FieldError("/lines/" + lineNo, String.join("; ", problems)));
                 }
             }
         }
-        if (errorCount[0] == 0 && units.isEmpty() && mappings.isEmpty()) {
-            return new Parsed(layout, List.of(), List.of(),
-                    List.of(new Problem.FieldError("/lines/2", "no data rows after the header")), 1);
+    }
+
+    /** The next record, and in {@code startLine} the line the one after it starts on. */
+    private static Optional<CSVRecord> next(Iterator<CSVRecord> records, CSVParser parser, int[] startLine) {
+        if (!records.hasNext()) {
+            return Optional.empty();
         }
-        return new Parsed(layout, units, mappings, errors, errorCount[0]);
+        CSVRecord record = records.next();
+        startLine[0] = (int) parser.getCurrentLineNumber() + 1;
+        return Optional.of(record);
+    }
+
+    private static boolean restIsBlank(Iterator<CSVRecord> records, CSVParser parser, int[] startLine) {
+        for (Optional<CSVRecord> r = next(records, parser, startLine); r.isPresent();
+                r = next(records, parser, startLine)) {
+            if (!isBlank(r.get())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private static Reader withoutByteOrderMark(Reader input) throws IOException {
+        PushbackReader reader = new PushbackReader(input);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private UnitRow unit(List<String> f, List<String> problems) {
@@ -184,38 +276,5 @@ public final class AdminUnitCsv {
 
     private static String blank(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    /** Splits one CSV line (RFC 4180 quotes allowed); values are trimmed. */
-    static List<String> split(String line, List<String> problems) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    current.append(ch);
-                }
-            } else if (ch == '"' && current.toString().isBlank()) {
-                quoted = true;
-                current.setLength(0);
-            } else if (ch == ',') {
-                out.add(current.toString().strip());
-                current.setLength(0);
-            } else {
-                current.append(ch);
-            }
-        }
-        if (quoted) {
-            problems.add("unterminated quoted value");
-        }
-        out.add(current.toString().strip());
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package vn.childsafe.routing.geo;
 
+import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ public class AdminUnitService {
      * Re-importing the same file changes nothing (upsert on the natural keys).
      */
     @Transactional
-    public ImportResult importCsv(String body, LocalDate validFrom, LocalDate validTo) {
+    public ImportResult importCsv(Reader body, LocalDate validFrom, LocalDate validTo) {
         LocalDate from = validFrom == null ? REFORM_2025 : validFrom;
         if (validTo != null && !validTo.isAfter(from)) {
             throw ProblemException.badRequest("validTo must be after validFrom.", null);

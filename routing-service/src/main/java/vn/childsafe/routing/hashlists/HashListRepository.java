@@ -1,11 +1,15 @@
 package vn.childsafe.routing.hashlists;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import vn.childsafe.commons.domain.Category;
@@ -39,5 +43,26 @@ public class HashListRepository implements PanacheRepositoryBase<HashList, Strin
                 .forEach(found::add);
         found.sort(Comparator.comparing(KnownContentMatch::listName));
         return found;
+    }
+
+    /** Writes a list's entries through a JDBC batch insert of {@code (list_name, kind, value)}. */
+    @FunctionalInterface
+    public interface EntryWriter {
+        void write(PreparedStatement insert) throws SQLException;
+    }
+
+    /**
+     * Deletes the list's entries, then lets {@code writer} insert the new ones through one prepared statement, in
+     * the caller's transaction: a million hashes go in JDBC batches, not as entities.
+     */
+    public void replaceEntries(String listName, EntryWriter writer) {
+        getEntityManager().createNativeQuery("DELETE FROM hash_list_entry WHERE list_name = :name")
+                .setParameter("name", listName).executeUpdate();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hash_list_entry "
+                    + "(list_name, kind, value) VALUES (?, ?, ?)")) {
+                writer.write(insert);
+            }
+        });
     }
 }

@@ -19,12 +19,10 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
@@ -45,9 +43,6 @@ public class HashListService {
     private static final int BATCH = 1000;
     private static final int MAX_LINE = 300;
     private static final Logger LOG = Logger.getLogger(HashListService.class);
-
-    @Inject
-    EntityManager em;
 
     @Inject
     HashListRepository lists;
@@ -140,15 +135,8 @@ public class HashListService {
         if (list == null) {
             throw ProblemException.notFound("No hash list " + name + ".");
         }
-        em.createNativeQuery("DELETE FROM hash_list_entry WHERE list_name = :name").setParameter("name", name)
-                .executeUpdate();
         Import run = new Import(name);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hash_list_entry "
-                    + "(list_name, kind, value) VALUES (?, ?, ?)")) {
-                run.read(body, insert);
-            }
-        });
+        lists.replaceEntries(name, insert -> run.read(body, insert));
         if (run.bad > 0) {
             throw ProblemException.badRequest("The list was rejected whole: " + run.bad + " bad line(s). Nothing "
                     + "was imported; the list keeps its previous hashes.", run.errors);

@@ -1,5 +1,8 @@
 package vn.childsafe.routing.rest;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -50,6 +53,7 @@ public class AdminUnitResource {
                     + "Idempotent upsert; a file with any bad line is rejected whole, every bad line named in "
                     + "`errors[].pointer` as `/lines/<n>` (the header is line 1). See docs/admin-units-import.md.")
     @RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "units", value = """
                     level,code,parent_code,name,full_name,name_en,unit_type
                     PROVINCE,01,,Hà Nội,Thành phố Hà Nội,Hanoi,Thành phố
@@ -76,8 +80,9 @@ public class AdminUnitResource {
             @QueryParam("validFrom") String validFrom,
             @Parameter(description = "First day they no longer are (units only); default: until further notice")
             @QueryParam("validTo") String validTo,
-            String body) {
-        return units.importCsv(body, date("validFrom", validFrom), date("validTo", validTo));
+            InputStream body) {
+        return units.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), date("validFrom", validFrom),
+                date("validTo", validTo));
     }
 
     @GET

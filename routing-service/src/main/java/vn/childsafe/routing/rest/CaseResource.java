@@ -89,7 +89,7 @@ public class CaseResource {
     @Path("/{caseId}/access-log")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Who read a case",
-            description = "Every read of this case's details (GET /api/v1/cases/{caseId}, and by report id), oldest "
+            description = "Every read of this case's details (GET /api/v1/cases/{caseId}), oldest "
                     + "first: the actor (a unit's agency code, else the token's subject), its agency, and whether the "
                     + "case was shown or answered as unknown. Admins only, for audits.")
     @APIResponse(responseCode = "200", description = "The reads, oldest first",
@@ -105,24 +105,29 @@ public class CaseResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.UNIT })
     @Operation(summary = "List cases",
-            description = "One page of cases, newest first, filtered by status, assigned agency, province, category "
-                    + "and creation time (`from` inclusive, `to` exclusive; an ISO instant or a date, read in Viet "
-                    + "Nam's time zone). A unit caller sees only cases its agency is currently assigned to. "
-                    + "With `reportId` the answer is instead a JSON array of zero or one full case: the case that "
-                    + "report was routed to.")
-    @APIResponse(responseCode = "200", description = "A page of cases (or, with `reportId`, an array of 0..1 cases)",
+            description = "One page of cases, newest first, filtered by report, status, assigned agency, province, "
+                    + "category and creation time (`from` inclusive, `to` exclusive; an ISO instant or a date, read in "
+                    + "Viet Nam's time zone). A unit caller sees only cases its agency is currently assigned to. "
+                    + "`reportId` finds the case a report was routed to: a page of at most one case (read its details "
+                    + "with GET /api/v1/cases/{caseId}).")
+    @APIResponse(responseCode = "200", description = "A page of cases",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CasePage.class),
-                    examples = @ExampleObject(name = "page", value = """
+                    examples = {
+                        @ExampleObject(name = "page", value = """
                             {"items": [{"caseId": "7c0e7f5e-3f0a-4b7e-9a55-1b1f0c9a1e11", "status": "ROUTED",
                               "category": "CSAM", "urgency": "NORMAL", "provinceCode": "01", "provinceName": "Hà Nội",
                               "ruleId": "R2", "leadAgencyCode": "CA-01",
                               "leadAckDeadline": "2026-11-20T04:00:00Z", "createdAt": "2026-11-20T03:00:00Z"}],
-                             "page": 0, "size": 50, "total": 1}""")))
+                             "page": 0, "size": 50, "total": 1}"""),
+                        @ExampleObject(name = "no case for the report",
+                                summary = "reportId of a report not routed (yet), or of a case the caller cannot see",
+                                value = """
+                            {"items": [], "page": 0, "size": 50, "total": 0}""") }))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Object list(
-            @Parameter(description = "Only the case of this report (answer: array of 0..1 full cases)")
+    public CasePage list(
+            @Parameter(description = "Only the case this report was routed to (a page of 0..1 cases)")
             @QueryParam("reportId") String reportId,
             @Parameter(description = "Only cases in this status", schema = @Schema(implementation = CaseStatus.class))
             @QueryParam("status") String status,
@@ -139,27 +144,25 @@ public class CaseResource {
             @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Page size, 1 to " + CaseQueryService.MAX_PAGE_SIZE) @QueryParam("size")
             @DefaultValue("50") int size) {
-        if (reportId != null) {
-            return byReport(reportId);
-        }
         CaseRepository.Filter filter = new CaseRepository.Filter(parse(CaseStatus.class, "status", status),
                 blankToNull(agency), blankToNull(provinceCode), parse(Category.class, "category", category),
-                TimeParams.parse("from", from, config.timeZone()), TimeParams.parse("to", to, config.timeZone()), null,
-                true);
+                TimeParams.parse("from", from, config.timeZone()), TimeParams.parse("to", to, config.timeZone()),
+                reportId(reportId));
         return cases.list(callers.scope(), filter, page, size);
     }
 
-    private List<CaseView> byReport(String reportId) {
+    private static UUID reportId(String reportId) {
+        if (reportId == null) {
+            return null;
+        }
         if (reportId.isBlank()) {
             throw ProblemException.badRequest("Query parameter reportId is empty.", null);
         }
-        UUID id;
         try {
-            id = UUID.fromString(reportId.trim());
+            return UUID.fromString(reportId.trim());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Query parameter reportId must be a UUID.", null);
         }
-        return cases.byReport(callers.scope(), callers.actor(), id);
     }
 
     @POST

@@ -1,6 +1,5 @@
 package vn.childsafe.routing.service;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +28,10 @@ public class CaseEvents {
     @Inject
     CaseRepository cases;
 
-    public void append(RoutingCase c, List<Assignment> assignments, CaseEvent.Kind kind, List<CaseEvent.Alert> alerts,
-            List<String> takedownUrls, String detail, boolean noteGiven, String actor, Instant now) {
-        CaseEvent event = new CaseEvent(c.id, kind, c.status.name(),
-                cases.reportsOf(c.id).stream().map((CaseReport r) -> r.reportId).toList(), now, c.category,
+    /** Appends the event of {@code change} to case {@code c}, whose assignments are {@code assignments}. */
+    public void append(RoutingCase c, List<Assignment> assignments, CaseChange change) {
+        CaseEvent event = new CaseEvent(c.id, change.kind(), c.status.name(),
+                cases.reportsOf(c.id).stream().map((CaseReport r) -> r.reportId).toList(), change.at(), c.category,
                 c.urgency, c.provinceCode, c.communeCode,
                 assignments.stream().filter(a -> a.state.isCurrent())
                         .sorted((x, y) -> x.role == y.role ? Integer.compare(x.position, y.position)
@@ -40,8 +39,8 @@ public class CaseEvents {
                         .map(a -> new CaseEvent.Assignment(a.id, a.agencyCode, a.agencyName, a.agencyType.name(),
                                 a.role, a.ackDeadline, a.state.name()))
                         .toList(),
-                List.copyOf(alerts), List.copyOf(takedownUrls), detail, noteGiven, actor);
+                change.alerts(), change.takedownUrls(), change.detail(), change.noteGiven(), change.actor());
         outbox.append(Lane.of(c.urgency), EventTypes.CASES_TOPIC, CaseRoutingService.CASE_AGGREGATE,
-                c.id.toString(), kind.eventType(), event);
+                c.id.toString(), change.kind().eventType(), event);
     }
 }

@@ -50,12 +50,6 @@ public class CaseQueryService {
         return view;
     }
 
-    /** The case a report was routed to, as a list of zero or one case the caller may see; a found case's read is logged. */
-    @Transactional
-    public List<CaseView> byReport(CallerScope caller, String actor, UUID reportId) {
-        return cases.caseIdOfReport(reportId).flatMap(caseId -> read(caller, actor, caseId)).stream().toList();
-    }
-
     /** Who read a case's details, oldest first. */
     @Transactional
     public List<CaseAccess> accessLog(UUID caseId) {
@@ -66,17 +60,15 @@ public class CaseQueryService {
     @Transactional
     public CasePage list(CallerScope caller, CaseRepository.Filter filter, int page, int size) {
         Paging.check(page, size, MAX_PAGE_SIZE);
-        CaseRepository.Filter scoped = new CaseRepository.Filter(filter.status(), filter.agencyCode(),
-                filter.provinceCode(), filter.category(), filter.from(), filter.to(), caller.agencyCode(),
-                caller.seesAll());
-        List<RoutingCase> found = cases.list(scoped, page, size);
+        CaseRepository.Visibility visibility = new CaseRepository.Visibility(caller.seesAll(), caller.agencyCode());
+        List<RoutingCase> found = cases.list(filter, visibility, page, size);
         Map<UUID, Assignment> leads = cases.currentLeads(found.stream().map(c -> c.id).toList());
         return new CasePage(found.stream().map(c -> CaseSummary.of(c, leads.get(c.id))).toList(), page, size,
-                cases.count(scoped));
+                cases.count(filter, visibility));
     }
 
     private Optional<CaseView> visible(CallerScope caller, UUID caseId) {
-        Optional<RoutingCase> found = cases.findById(caseId);
+        Optional<RoutingCase> found = cases.findByIdOptional(caseId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

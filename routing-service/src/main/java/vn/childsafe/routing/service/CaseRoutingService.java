@@ -82,7 +82,7 @@ public class CaseRoutingService {
     RuleSetService ruleSets;
 
     @Inject
-    CaseLifecycleService lifecycle;
+    DuplicateLinking duplicates;
 
     @Inject
     ContentIdentityService contentIdentity;
@@ -143,7 +143,7 @@ public class CaseRoutingService {
             UUID caseId = duplicate.get().caseId();
             CaseReport link = caseReport(caseId, report, eventId, now);
             link.matchedBy = duplicate.get().matchedBy();
-            if (lifecycle.linkDuplicate(caseId, effective, link, content, known, now)) {
+            if (duplicates.linkDuplicate(caseId, effective, link, content, known, now)) {
                 LOG.infof("Report %s linked to open case %s (%s)", report.reportId(), caseId, link.matchedBy);
                 meters.counter("childsafe.routing.reports.linked").increment();
                 return new RoutingResult(RoutingResult.Outcome.LINKED, caseId);
@@ -165,9 +165,9 @@ public class CaseRoutingService {
             item.caseId = routingCase.id;
             cases.persist(item);
         });
-        cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseLifecycleService.SYSTEM,
-                "routed by rule " + decision.ruleId() + " of rule set " + decision.ruleSetVersion() + " to lead "
-                        + assignments.get(0).agencyCode, assignments.get(0).id));
+        cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseChanges.SYSTEM,
+                "điều phối theo quy tắc " + decision.ruleId() + " của bộ quy tắc " + decision.ruleSetVersion()
+                        + ", đơn vị chủ trì " + assignments.get(0).agencyCode, assignments.get(0).id));
         outbox.append(Lane.of(routingCase.urgency), EventTypes.CASES_TOPIC, CASE_AGGREGATE,
                 routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments, known));
 

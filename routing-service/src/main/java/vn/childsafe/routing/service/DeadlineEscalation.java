@@ -21,7 +21,7 @@ import vn.childsafe.routing.config.RoutingConfig;
 
 /**
  * The deadline watcher: finds PENDING assignments past their acknowledgement deadline and escalates each in a
- * transaction of its own ({@link CaseLifecycleService#escalateOverdue}). Finding claims nothing; the escalation's
+ * transaction of its own ({@link AssignmentEscalation#escalateOverdue}). Finding claims nothing; the escalation's
  * conditional update does, so two instances (or a restart in the middle of a run) never escalate one deadline
  * twice, and a failure of one escalation does not hold back the others.
  */
@@ -35,7 +35,7 @@ public class DeadlineEscalation {
     CaseRepository cases;
 
     @Inject
-    CaseLifecycleService lifecycle;
+    AssignmentEscalation escalation;
 
     @Inject
     Clock clock;
@@ -71,7 +71,7 @@ public class DeadlineEscalation {
             int done = 0;
             for (UUID assignmentId : overdue) {
                 try {
-                    if (QuarkusTransaction.requiringNew().call(() -> lifecycle.escalateOverdue(assignmentId, now))) {
+                    if (QuarkusTransaction.requiringNew().call(() -> escalation.escalateOverdue(assignmentId, now))) {
                         done++;
                     }
                 } catch (RuntimeException e) {

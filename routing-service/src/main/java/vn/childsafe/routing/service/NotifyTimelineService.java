@@ -47,25 +47,25 @@ public class NotifyTimelineService {
     static String detail(NotifyEvent event) {
         List<String> facts = new ArrayList<>();
         if (event.agencyCode() != null) {
-            facts.add("agency " + event.agencyCode());
+            facts.add("đơn vị " + event.agencyCode());
         }
         if (event.channel() != null) {
-            facts.add("channel " + event.channel());
+            facts.add("kênh " + event.channel());
         }
         if (event.platformCode() != null) {
-            facts.add("platform " + event.platformCode());
+            facts.add("nền tảng " + event.platformCode());
         }
         if (event.result() != null) {
-            facts.add("result " + event.result());
+            facts.add("kết quả " + event.result());
         }
         if (event.deadline() != null) {
-            facts.add("deadline " + event.deadline());
+            facts.add("hạn " + event.deadline());
         }
         if (event.takedownRequestId() != null) {
-            facts.add("takedown request " + event.takedownRequestId());
+            facts.add("yêu cầu gỡ " + event.takedownRequestId());
         }
         if (event.deliveryId() != null) {
-            facts.add("delivery " + event.deliveryId());
+            facts.add("lượt gửi " + event.deliveryId());
         }
         String summary = event.summary() == null ? "" : event.summary().strip();
         return facts.isEmpty() ? summary : summary + " (" + String.join(", ", facts) + ")";

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
@@ -53,6 +54,19 @@ public final class CaseFixtures {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/agencies/" + code)
                 .then().statusCode(oneOf(200, 201));
+    }
+
+    /** Registers the province's police, child-protection and information units: CA-pp, BVTE-pp and TTTT-pp. */
+    public static void putProvinceUnits(String province) {
+        putAgency("CA-" + province, "POLICE_PROVINCE", province, null, null);
+        putAgency("BVTE-" + province, "CHILD_PROTECTION_PROVINCE", province, null, null);
+        putAgency("TTTT-" + province, "INFORMATION_PROVINCE", province, null, null);
+    }
+
+    /** The case as an admin reads it. */
+    public static JsonPath readCase(UUID caseId) {
+        return given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** Routes a report as the consumer would, and returns its case id. */

@@ -57,9 +57,7 @@ class CaseLifecycleTest {
     @BeforeEach
     void seed() {
         fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        CaseFixtures.putAgency("CA-44", "POLICE_PROVINCE", "44", null, null);
-        CaseFixtures.putAgency("BVTE-44", "CHILD_PROTECTION_PROVINCE", "44", null, null);
-        CaseFixtures.putAgency("TTTT-44", "INFORMATION_PROVINCE", "44", null, null);
+        CaseFixtures.putProvinceUnits("44");
         CaseFixtures.putAgency("CAX-44010", "POLICE_COMMUNE", "44", "44010", null);
         CaseFixtures.putAgency("CA-86", "POLICE_PROVINCE", "86", null, null);
     }
@@ -140,7 +138,7 @@ class CaseLifecycleTest {
                 "SUPPORT:BVTE-44:PENDING");
         assertThat(CaseFixtures.alerts(events.get(0))).containsExactly("LEAD:CA-44");
         // The reason is the unit's own words: on the case for those who see it, never on the event.
-        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) declined")
+        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) từ chối")
                 .doesNotContain("Không thuộc địa bàn xã");
         assertThat(events.get(0).get("noteGiven").asBoolean()).isTrue();
         assertThat(read(caseId).getList("timeline.note", String.class)).contains("Không thuộc địa bàn xã",
@@ -236,8 +234,7 @@ class CaseLifecycleTest {
     // --- helpers ---
 
     private static JsonPath read(UUID caseId) {
-        return given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200).extract().jsonPath();
+        return CaseFixtures.readCase(caseId);
     }
 
     private static io.restassured.response.Response act(String token, UUID caseId, String assignmentId, String action,

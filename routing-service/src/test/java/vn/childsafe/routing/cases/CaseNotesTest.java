@@ -77,8 +77,7 @@ class CaseNotesTest {
     @BeforeEach
     void seed() {
         fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        CaseFixtures.putAgency("CA-44", "POLICE_PROVINCE", "44", null, null);
-        CaseFixtures.putAgency("BVTE-44", "CHILD_PROTECTION_PROVINCE", "44", null, null);
+        CaseFixtures.putProvinceUnits("44");
         CaseFixtures.putAgency("CAX-44010", "POLICE_COMMUNE", "44", "44010", null);
     }
 
@@ -130,7 +129,7 @@ class CaseNotesTest {
         JsonPath c = read(caseId);
         assertThat(c.getString("resolutionNote")).isNull();
         assertThat(c.getList("timeline.note", String.class)).containsOnlyNulls();
-        assertThat(c.getList("timeline.detail", String.class)).anyMatch(d -> d.contains("resolved: UNFOUNDED"));
+        assertThat(c.getList("timeline.detail", String.class)).anyMatch(d -> d.contains("đã kết thúc: UNFOUNDED"));
     }
 
     @Test
@@ -205,8 +204,7 @@ class CaseNotesTest {
     }
 
     private static JsonPath read(UUID caseId) {
-        return given().auth().oauth2(TestTokens.admin()).get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .extract().jsonPath();
+        return CaseFixtures.readCase(caseId);
     }
 
     private long scalar(String sql) throws Exception {

@@ -83,9 +83,7 @@ class ContentIdentityTest {
     @BeforeEach
     void seed() {
         fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        CaseFixtures.putAgency("CA-48", "POLICE_PROVINCE", "48", null, null);
-        CaseFixtures.putAgency("BVTE-48", "CHILD_PROTECTION_PROVINCE", "48", null, null);
-        CaseFixtures.putAgency("TTTT-48", "INFORMATION_PROVINCE", "48", null, null);
+        CaseFixtures.putProvinceUnits("48");
     }
 
     @Test

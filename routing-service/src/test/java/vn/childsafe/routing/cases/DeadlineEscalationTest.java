@@ -37,7 +37,7 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.TestClock;
-import vn.childsafe.routing.service.CaseLifecycleService;
+import vn.childsafe.routing.service.AssignmentEscalation;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.DeadlineEscalation;
 
@@ -56,7 +56,7 @@ class DeadlineEscalationTest {
     DeadlineEscalation escalation;
 
     @Inject
-    CaseLifecycleService lifecycle;
+    AssignmentEscalation assignmentEscalation;
 
     @Inject
     TestClock clock;
@@ -73,9 +73,7 @@ class DeadlineEscalationTest {
     void seed() {
         clock.reset();
         fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        CaseFixtures.putAgency("CA-40", "POLICE_PROVINCE", "40", null, null);
-        CaseFixtures.putAgency("BVTE-40", "CHILD_PROTECTION_PROVINCE", "40", null, null);
-        CaseFixtures.putAgency("TTTT-40", "INFORMATION_PROVINCE", "40", null, null);
+        CaseFixtures.putProvinceUnits("40");
         CaseFixtures.putAgency("PA05-40", "POLICE_PROVINCE", "40", null, null);
         CaseFixtures.putAgency("CAX-40100", "POLICE_COMMUNE", "40", "40100", "PA05-40");
     }
@@ -153,7 +151,7 @@ class DeadlineEscalationTest {
         JsonNode escalated = events.get(events.size() - 1);
         assertThat(escalated.get("kind").asText()).isEqualTo("ESCALATED");
         assertThat(CaseFixtures.alerts(escalated)).containsExactly("ESCALATION:PA05-40", "LIAISON:HOTLINE_111");
-        assertThat(escalated.get("detail").asText()).contains("escalation parent of CAX-40100 is PA05-40");
+        assertThat(escalated.get("detail").asText()).contains("đơn vị cấp trên của CAX-40100 là PA05-40");
         assertThat(CaseFixtures.assignments(escalated)).containsExactly("LEAD:PA05-40:PENDING",
                 "SUPPORT:CAX-40100:ESCALATED", "SUPPORT:CA-40:ACKNOWLEDGED", "SUPPORT:BVTE-40:ACKNOWLEDGED");
         assertThat(escalated.get("status").asText()).isEqualTo("ESCALATED");
@@ -217,7 +215,7 @@ class DeadlineEscalationTest {
             CyclicBarrier together = new CyclicBarrier(2);
             Callable<Boolean> claim = () -> {
                 together.await(10, TimeUnit.SECONDS);
-                return QuarkusTransaction.requiringNew().call(() -> lifecycle.escalateOverdue(lead, later));
+                return QuarkusTransaction.requiringNew().call(() -> assignmentEscalation.escalateOverdue(lead, later));
             };
             Future<Boolean> first = pool.submit(claim);
             Future<Boolean> second = pool.submit(claim);

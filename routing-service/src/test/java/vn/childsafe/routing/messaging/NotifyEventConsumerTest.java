@@ -96,8 +96,8 @@ class NotifyEventConsumerTest {
                 "NOTIFY_DELIVERY_FAILED");
         assertThat(c.getString("timeline[1].actor")).isEqualTo("notify-service");
         assertThat(c.getString("timeline[1].detail")).startsWith("Takedown requested from video.example.com")
-                .contains("platform VIDEO");
-        assertThat(c.getString("timeline[2].detail")).contains("agency TTTT-42", "channel WEBHOOK");
+                .contains("nền tảng VIDEO");
+        assertThat(c.getString("timeline[2].detail")).contains("đơn vị TTTT-42", "kênh WEBHOOK");
         // Give the duplicate time to arrive, then check once more there is still exactly one entry for it.
         kafka.awaitConsumed("routing-service", EventTypes.NOTIFY_TOPIC, WAIT);
         assertThat(fixtures.count("SELECT count(*) FROM case_timeline WHERE source_event_id = ?", firstId))

@@ -141,7 +141,7 @@ class ReportRoutingFlowTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.ops()).queryParam("reportId", reportId.toString())
                 .when().get("/api/v1/cases")
-                .then().statusCode(200).body("size()", equalTo(1)).body("[0].caseId", equalTo(caseId));
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].caseId", equalTo(caseId));
     }
 
     @Test
