@@ -9,8 +9,7 @@ final class OpenApiDocuments {
     /** The services whose documents are published, by module name. */
     static final List<String> SERVICES = List.of("intake-service", "routing-service", "notify-service");
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** The committed document integrators read: docs/openapi/&lt;service&gt;.yaml. */
     static Path committed(String service) {
@@ -19,6 +18,8 @@ final class OpenApiDocuments {
 
     /** The document the service's build wrote (quarkus.smallrye-openapi.store-schema-directory). */
     static Path built(String service) {
-        return Path.of(System.getProperty("openapi.built", "..")).resolve(service).resolve("target/openapi/openapi.yaml");
+        return Path.of(System.getProperty("openapi.built", ".."))
+                .resolve(service)
+                .resolve("target/openapi/openapi.yaml");
     }
 }

@@ -21,8 +21,11 @@ class OpenApiDocumentsTest {
     @FieldSource("vn.childsafe.api.OpenApiDocuments#SERVICES")
     void theCommittedDocumentIsTheOneTheBuildWrites(String service) throws IOException {
         Path built = OpenApiDocuments.built(service);
-        assertThat(built).as("%s is written by the service's build; build it first: ./mvnw -B verify -pl %s,api-clients -am",
-                built, service).exists();
+        assertThat(built)
+                .as(
+                        "%s is written by the service's build; build it first: ./mvnw -B verify -pl %s,api-clients -am",
+                        built, service)
+                .exists();
         Path committed = OpenApiDocuments.committed(service);
         String current = Files.readString(built);
         if (Files.exists(committed) && Files.readString(committed).equals(current)) {
@@ -30,7 +33,9 @@ class OpenApiDocumentsTest {
         }
         Files.createDirectories(committed.getParent());
         Files.writeString(committed, current);
-        fail("docs/openapi/%s.yaml was stale and has been rewritten from %s's build: review it (git diff docs/openapi) "
-                + "and commit it", service, service);
+        fail(
+                "docs/openapi/%s.yaml was stale and has been rewritten from %s's build: review it (git diff docs/openapi) "
+                        + "and commit it",
+                service, service);
     }
 }

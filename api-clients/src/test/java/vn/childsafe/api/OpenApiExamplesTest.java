@@ -30,14 +30,23 @@ class OpenApiExamplesTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-    private static final List<String> SUBSCHEMA = List.of("items", "not", "if", "then", "else", "contains",
-            "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties");
+    private static final List<String> SUBSCHEMA = List.of(
+            "items",
+            "not",
+            "if",
+            "then",
+            "else",
+            "contains",
+            "additionalProperties",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties");
     private static final List<String> SUBSCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf", "prefixItems");
-    private static final List<String> SUBSCHEMA_MAPS = List.of("properties", "patternProperties", "$defs",
-            "dependentSchemas");
+    private static final List<String> SUBSCHEMA_MAPS =
+            List.of("properties", "patternProperties", "$defs", "dependentSchemas");
 
     @ParameterizedTest
     @FieldSource("vn.childsafe.api.OpenApiDocuments#SERVICES")
@@ -47,7 +56,9 @@ class OpenApiExamplesTest {
         int[] checked = {0};
         walk(document, document, "", problems, checked);
         assertThat(checked[0]).as("examples found in %s", service).isPositive();
-        assertThat(problems).as("examples in docs/openapi/%s.yaml that do not fit their schema", service).isEmpty();
+        assertThat(problems)
+                .as("examples in docs/openapi/%s.yaml that do not fit their schema", service)
+                .isEmpty();
     }
 
     /** Walks the document outside schemas: media types and parameters carry examples next to their schema. */
@@ -67,8 +78,13 @@ class OpenApiExamplesTest {
             }
             for (Map.Entry<String, JsonNode> example : node.path("examples").properties()) {
                 if (example.getValue().has("value")) {
-                    check(document, pointer + "/schema", example.getValue().get("value"),
-                            pointer + "/examples/" + escape(example.getKey()) + "/value", problems, checked);
+                    check(
+                            document,
+                            pointer + "/schema",
+                            example.getValue().get("value"),
+                            pointer + "/examples/" + escape(example.getKey()) + "/value",
+                            problems,
+                            checked);
                 }
             }
         }
@@ -77,8 +93,10 @@ class OpenApiExamplesTest {
             if ("schema".equals(child.getKey())) {
                 walkSchema(document, child.getValue(), path, problems, checked);
             } else if ("/components/schemas".equals(path)) {
-                child.getValue().properties().forEach(schema -> walkSchema(document, schema.getValue(),
-                        path + "/" + escape(schema.getKey()), problems, checked));
+                child.getValue()
+                        .properties()
+                        .forEach(schema -> walkSchema(
+                                document, schema.getValue(), path + "/" + escape(schema.getKey()), problems, checked));
             } else if (!"examples".equals(child.getKey()) && !"example".equals(child.getKey())) {
                 walk(document, child.getValue(), path, problems, checked);
             }
@@ -105,14 +123,25 @@ class OpenApiExamplesTest {
             }
         }
         for (String keyword : SUBSCHEMA_MAPS) {
-            schema.path(keyword).properties().forEach(named -> walkSchema(document, named.getValue(),
-                    pointer + "/" + keyword + "/" + escape(named.getKey()), problems, checked));
+            schema.path(keyword)
+                    .properties()
+                    .forEach(named -> walkSchema(
+                            document,
+                            named.getValue(),
+                            pointer + "/" + keyword + "/" + escape(named.getKey()),
+                            problems,
+                            checked));
         }
     }
 
     /** Validates one example against the schema at {@code schemaPointer}, resolving its references in the document. */
-    private void check(JsonNode document, String schemaPointer, JsonNode example, String examplePointer,
-            List<String> problems, int[] checked) {
+    private void check(
+            JsonNode document,
+            String schemaPointer,
+            JsonNode example,
+            String examplePointer,
+            List<String> problems,
+            int[] checked) {
         ObjectNode root = YAML.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$ref", "#" + schemaPointer);

@@ -34,28 +34,50 @@ class SpectralLintTest {
         Path spectral = dir.resolve("node_modules/.bin/spectral");
         if (!Files.isExecutable(spectral)) {
             Files.createDirectories(dir);
-            Result install = run(dir, 600, "npm", "install", "--prefix", dir.toAbsolutePath().toString(),
-                    "--no-audit", "--no-fund", "--no-save", SPECTRAL);
-            assertThat(install.exit()).as("npm install %s (offline? skip with -Dspectral.skip)%n%s", SPECTRAL,
-                    install.output()).isZero();
+            Result install = run(
+                    dir,
+                    600,
+                    "npm",
+                    "install",
+                    "--prefix",
+                    dir.toAbsolutePath().toString(),
+                    "--no-audit",
+                    "--no-fund",
+                    "--no-save",
+                    SPECTRAL);
+            assertThat(install.exit())
+                    .as("npm install %s (offline? skip with -Dspectral.skip)%n%s", SPECTRAL, install.output())
+                    .isZero();
         }
         Path ruleset = OpenApiDocuments.committed("intake-service").resolveSibling(".spectral.yaml");
-        List<String> command = new ArrayList<>(List.of(spectral.toAbsolutePath().toString(), "lint",
-                "--ruleset", ruleset.toAbsolutePath().toString(), "--fail-severity", "error",
-                "--display-only-failures", "--format", "text"));
-        OpenApiDocuments.SERVICES.forEach(s -> command.add(OpenApiDocuments.committed(s).toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                spectral.toAbsolutePath().toString(),
+                "lint",
+                "--ruleset",
+                ruleset.toAbsolutePath().toString(),
+                "--fail-severity",
+                "error",
+                "--display-only-failures",
+                "--format",
+                "text"));
+        OpenApiDocuments.SERVICES.forEach(
+                s -> command.add(OpenApiDocuments.committed(s).toAbsolutePath().toString()));
         Result lint = run(dir, 300, command.toArray(String[]::new));
-        assertThat(lint.exit()).as("Spectral errors in docs/openapi:%n%s", lint.output()).isZero();
+        assertThat(lint.exit())
+                .as("Spectral errors in docs/openapi:%n%s", lint.output())
+                .isZero();
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
-    private static Result run(Path dir, int timeoutSeconds, String... command) throws IOException,
-            InterruptedException {
+    private static Result run(Path dir, int timeoutSeconds, String... command)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "run-", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         boolean ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!ended) {
@@ -63,14 +85,15 @@ class SpectralLintTest {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.delete(log);
-        return ended ? new Result(process.exitValue(), output)
-                : new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command) + "\n"
-                        + output);
+        return ended
+                ? new Result(process.exitValue(), output)
+                : new Result(
+                        -1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command) + "\n" + output);
     }
 
     private static boolean onPath(String program) {
         String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+        return path != null
+                && Arrays.stream(path.split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 }

@@ -30,13 +30,15 @@ class MigrationChecksumTest {
     DataSource dataSource;
 
     @Test
-    void a_database_with_the_old_comment_checksums_validates_and_is_realigned() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    void aDatabaseWithTheOldCommentChecksumsValidatesAndIsRealigned() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE flyway_schema_history SET checksum = -400947727 WHERE version = '5'");
             s.executeUpdate("UPDATE flyway_schema_history SET checksum = -158279165 WHERE version = '6'");
         }
         assertThatCode(flyway::validate).doesNotThrowAnyException();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT checksum FROM flyway_schema_history WHERE version IN ('5', '6') "
                         + "ORDER BY version")) {
             rs.next();

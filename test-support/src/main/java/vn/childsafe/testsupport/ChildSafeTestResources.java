@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import vn.childsafe.local.infra.FreePorts;
 import vn.childsafe.local.infra.JwtIssuer;
 import vn.childsafe.local.infra.LocalKafka;
@@ -33,10 +32,10 @@ public class ChildSafeTestResources implements QuarkusTestResourceLifecycleManag
             // much cheaper. Safe here because nothing outlives the test JVM: the data is a throwaway in a fresh
             // temp directory, and commits could only be lost if PostgreSQL or the machine crashed, which ends the
             // test run anyway. Anything that keeps data or tests crashes (the local stack) runs DURABLE.
-            CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(() -> LocalPostgres
-                    .start(root.resolve("postgres"), 0, LocalPostgres.Durability.FAST));
-            CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka
-                    .start(root.resolve("kafka"), FreePorts.next(), FreePorts.next(), "384m"));
+            CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
+                    () -> LocalPostgres.start(root.resolve("postgres"), 0, LocalPostgres.Durability.FAST));
+            CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(
+                    () -> LocalKafka.start(root.resolve("kafka"), FreePorts.next(), FreePorts.next(), "384m"));
             postgres = pg.join();
             kafka = broker.join();
             kafka.createTopics(LocalKafka.TOPICS, 3);

@@ -22,8 +22,7 @@ public final class EventSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /**
      * The violations of {@code json} against {@code docs/events/<schemaFile>}; empty when valid.
@@ -50,6 +49,7 @@ public final class EventSchemas {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("docs/events not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/events not found above " + Path.of("").toAbsolutePath());
     }
 }

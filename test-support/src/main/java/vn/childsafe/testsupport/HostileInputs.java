@@ -32,8 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class HostileInputs {
 
     /** An answer that breaks the contract. */
-    public record Violation(String method, String target, String client, int status, String contentType,
-            String body) {
+    public record Violation(String method, String target, String client, int status, String contentType, String body) {
         @Override
         public String toString() {
             return method + " " + (target.length() > 160 ? target.substring(0, 160) + "…" : target) + " as " + client
@@ -43,16 +42,17 @@ public final class HostileInputs {
     }
 
     /** What a run did. */
-    public record Result(int requests, int operations, List<Violation> violations) {
-    }
+    public record Result(int requests, int operations, List<Violation> violations) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] METHODS = {"get", "post", "put", "patch", "delete"};
     private static final String HUGE = "x".repeat(100_000);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
     private final Map<String, String> tokens;
     private final Random random;
@@ -74,8 +74,9 @@ public final class HostileInputs {
     }
 
     private Result run(int requests) throws Exception {
-        document = JSON.readTree(http.send(build("GET", "/q/openapi?format=json", null, null, null),
-                HttpResponse.BodyHandlers.ofString()).body());
+        document = JSON.readTree(http.send(
+                        build("GET", "/q/openapi?format=json", null, null, null), HttpResponse.BodyHandlers.ofString())
+                .body());
         List<Operation> operations = operations();
         if (operations.isEmpty()) {
             throw new AssertionError("The OpenAPI document at /q/openapi lists no operation");
@@ -96,17 +97,27 @@ public final class HostileInputs {
                         response = sendOnce(request);
                     } catch (IOException e) {
                         // The connection closed without an answer: the client cannot tell what happened.
-                        violations.add(new Violation(request.method(), request.uri().toString(), client, -1, "",
+                        violations.add(new Violation(
+                                request.method(),
+                                request.uri().toString(),
+                                client,
+                                -1,
+                                "",
                                 mutation + ": " + e.getMessage()));
                         sent++;
                         continue;
                     }
                     sent++;
                     String type = response.headers().firstValue("Content-Type").orElse("");
-                    if (response.statusCode() >= 500 || (response.statusCode() >= 400
-                            && !type.startsWith("application/problem+json"))) {
-                        violations.add(new Violation(request.method(), request.uri().toString(), client,
-                                response.statusCode(), type, response.body()));
+                    if (response.statusCode() >= 500
+                            || (response.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
+                        violations.add(new Violation(
+                                request.method(),
+                                request.uri().toString(),
+                                client,
+                                response.statusCode(),
+                                type,
+                                response.body()));
                     }
                 }
             }
@@ -127,8 +138,13 @@ public final class HostileInputs {
     }
 
     /** One operation of the document: method, path template, parameters and body schema. */
-    private record Operation(String method, String path, List<JsonNode> pathParameters,
-            List<JsonNode> queryParameters, String bodyType, JsonNode bodySchema) {
+    private record Operation(
+            String method,
+            String path,
+            List<JsonNode> pathParameters,
+            List<JsonNode> queryParameters,
+            String bodyType,
+            JsonNode bodySchema) {
         boolean write() {
             return !method.equals("GET");
         }
@@ -136,9 +152,26 @@ public final class HostileInputs {
 
     /** The ways a request is made hostile. */
     private enum Mutation {
-        NO_CHANGE, PATH_NUL, PATH_BAD_UTF8, PATH_LONG, QUERY_HUGE_NUMBER, QUERY_NEGATIVE, QUERY_NUL, QUERY_WRONG_TYPE,
-        QUERY_LONG, BODY_WRONG_TYPE, BODY_MISSING_FIELDS, BODY_NUL, BODY_HUGE_STRING, BODY_EMPTY_STRINGS,
-        BODY_UNKNOWN_FIELD, BODY_HUGE_NUMBER, BODY_DEEP_NESTING, BODY_INVALID_UTF8, BODY_NOT_JSON, BODY_EMPTY,
+        NO_CHANGE,
+        PATH_NUL,
+        PATH_BAD_UTF8,
+        PATH_LONG,
+        QUERY_HUGE_NUMBER,
+        QUERY_NEGATIVE,
+        QUERY_NUL,
+        QUERY_WRONG_TYPE,
+        QUERY_LONG,
+        BODY_WRONG_TYPE,
+        BODY_MISSING_FIELDS,
+        BODY_NUL,
+        BODY_HUGE_STRING,
+        BODY_EMPTY_STRINGS,
+        BODY_UNKNOWN_FIELD,
+        BODY_HUGE_NUMBER,
+        BODY_DEEP_NESTING,
+        BODY_INVALID_UTF8,
+        BODY_NOT_JSON,
+        BODY_EMPTY,
         BODY_ARRAY;
 
         boolean appliesTo(Operation operation) {
@@ -185,15 +218,15 @@ public final class HostileInputs {
                 }
                 String bodyType = null;
                 JsonNode bodySchema = null;
-                Iterator<Map.Entry<String, JsonNode>> content = resolve(op.path("requestBody")).path("content")
-                        .fields();
+                Iterator<Map.Entry<String, JsonNode>> content =
+                        resolve(op.path("requestBody")).path("content").fields();
                 if (content.hasNext()) {
                     Map.Entry<String, JsonNode> first = content.next();
                     bodyType = first.getKey();
                     bodySchema = resolve(first.getValue().path("schema"));
                 }
-                operations.add(new Operation(method.toUpperCase(), path.getKey(), pathParameters, queryParameters,
-                        bodyType, bodySchema));
+                operations.add(new Operation(
+                        method.toUpperCase(), path.getKey(), pathParameters, queryParameters, bodyType, bodySchema));
             }
         }
         return operations;
@@ -219,11 +252,14 @@ public final class HostileInputs {
                 case QUERY_NEGATIVE -> "-2147483648";
                 case QUERY_NUL -> "x%00y";
                 case QUERY_WRONG_TYPE -> "%7B%22not%22%3A1%7D";
-                case QUERY_LONG -> "q".repeat(3_000 / operation.queryParameters().size());
+                case QUERY_LONG ->
+                    "q".repeat(3_000 / operation.queryParameters().size());
                 default -> null;
             };
             if (value != null) {
-                query.append(query.isEmpty() ? "?" : "&").append(parameter.path("name").asText()).append('=')
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(parameter.path("name").asText())
+                        .append('=')
                         .append(value);
             }
         }
@@ -262,34 +298,43 @@ public final class HostileInputs {
             case BODY_ARRAY -> {
                 return "[1, \"two\", null]".getBytes(StandardCharsets.UTF_8);
             }
-            default -> {
-            }
+            default -> {}
         }
         if (skeleton instanceof ObjectNode object) {
             List<String> fields = new ArrayList<>();
             object.fieldNames().forEachRemaining(fields::add);
             String field = fields.isEmpty() ? "x" : fields.get(random.nextInt(fields.size()));
             switch (mutation) {
-                case BODY_WRONG_TYPE -> object.set(field, object.get(field) != null && object.get(field).isTextual()
-                        ? NODES.objectNode().put("nested", true) : NODES.textNode("not-a-" + field));
+                case BODY_WRONG_TYPE ->
+                    object.set(
+                            field,
+                            object.get(field) != null && object.get(field).isTextual()
+                                    ? NODES.objectNode().put("nested", true)
+                                    : NODES.textNode("not-a-" + field));
                 case BODY_MISSING_FIELDS -> object.removeAll();
                 case BODY_HUGE_STRING -> object.put(field, HUGE);
-                case BODY_EMPTY_STRINGS -> fields.forEach(f -> {
-                    if (object.get(f).isTextual()) {
-                        object.put(f, "");
-                    }
-                });
+                case BODY_EMPTY_STRINGS ->
+                    fields.forEach(f -> {
+                        if (object.get(f).isTextual()) {
+                            object.put(f, "");
+                        }
+                    });
                 case BODY_UNKNOWN_FIELD -> object.put("unknownField" + random.nextInt(100), "surprise");
                 case BODY_HUGE_NUMBER -> object.set(field, NODES.numberNode(new BigDecimal("1e400")));
-                default -> {
-                }
+                default -> {}
             }
             if (mutation == Mutation.BODY_NUL || operation.write()) {
                 // A NUL in a text field: the body is never valid, so a write changes no data.
-                String text = object.get(field) != null && object.get(field).isTextual() ? field
-                        : fields.stream().filter(f -> object.get(f) != null && object.get(f).isTextual()).findFirst()
+                String text = object.get(field) != null && object.get(field).isTextual()
+                        ? field
+                        : fields.stream()
+                                .filter(f ->
+                                        object.get(f) != null && object.get(f).isTextual())
+                                .findFirst()
                                 .orElse(field);
-                object.put(text, "nul\0" + (object.get(text) != null ? object.get(text).asText("") : ""));
+                object.put(
+                        text,
+                        "nul\0" + (object.get(text) != null ? object.get(text).asText("") : ""));
             }
         }
         return skeleton.toString().getBytes(StandardCharsets.UTF_8);
@@ -304,7 +349,9 @@ public final class HostileInputs {
         if (s.has("oneOf") && s.get("oneOf").size() > 0) {
             return skeleton(s.get("oneOf").get(0), depth);
         }
-        String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText("object");
+        String type = s.path("type").isArray()
+                ? s.path("type").get(0).asText()
+                : s.path("type").asText("object");
         if (depth > 4) {
             return NODES.nullNode();
         }
@@ -320,8 +367,9 @@ public final class HostileInputs {
             case "boolean" -> NODES.booleanNode(true);
             default -> {
                 ObjectNode object = NODES.objectNode();
-                s.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(),
-                        skeleton(p.getValue(), depth + 1)));
+                s.path("properties")
+                        .fields()
+                        .forEachRemaining(p -> object.set(p.getKey(), skeleton(p.getValue(), depth + 1)));
                 yield object;
             }
         };
@@ -350,7 +398,8 @@ public final class HostileInputs {
     }
 
     private HttpRequest build(String method, String target, String contentType, byte[] body, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + target))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(base.toString().replaceAll("/$", "") + target))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -358,8 +407,12 @@ public final class HostileInputs {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return builder.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     /**
@@ -369,8 +422,9 @@ public final class HostileInputs {
     public static void assertNoViolations(URI base) throws Exception {
         int requests = Integer.getInteger("childsafe.hostile.requests", 1000);
         Result result = run(base, everyRole(), requests, 20261202L);
-        System.out.printf("[hostile] %d requests over %d operations, %d violation(s)%n", result.requests(),
-                result.operations(), result.violations().size());
+        System.out.printf(
+                "[hostile] %d requests over %d operations, %d violation(s)%n",
+                result.requests(), result.operations(), result.violations().size());
         if (result.requests() < requests || result.operations() < 4) {
             throw new AssertionError("Only " + result.requests() + " requests over " + result.operations()
                     + " operations were sent: the OpenAPI document was not read");
@@ -378,7 +432,9 @@ public final class HostileInputs {
         if (!result.violations().isEmpty()) {
             StringBuilder message = new StringBuilder(result.violations().size()
                     + " answer(s) break the error contract (5xx, or 4xx without problem+json):");
-            result.violations().stream().limit(30).forEach(v -> message.append("\n  ").append(v));
+            result.violations().stream()
+                    .limit(30)
+                    .forEach(v -> message.append("\n  ").append(v));
             throw new AssertionError(message.toString());
         }
     }

@@ -16,9 +16,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,15 +45,20 @@ public final class KafkaTestClient {
      * Reads {@code topic} from the beginning until a record matching {@code until} arrived or {@code timeout}
      * passed, and returns every record read.
      */
-    public List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> until,
-            Duration timeout) {
+    public List<ConsumerRecord<String, String>> readUntil(
+            String topic, Predicate<ConsumerRecord<String, String>> until, Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(with(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())))) {
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName())))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -71,7 +76,8 @@ public final class KafkaTestClient {
     /** The first record on {@code topic} with this key, or an error if none arrives in time. */
     public ConsumerRecord<String, String> awaitRecord(String topic, String key, Duration timeout) {
         return readUntil(topic, r -> key.equals(r.key()), timeout).stream()
-                .filter(r -> key.equals(r.key())).findFirst()
+                .filter(r -> key.equals(r.key()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No record with key " + key + " on " + topic));
     }
 
@@ -84,15 +90,26 @@ public final class KafkaTestClient {
         try (Admin admin = Admin.create(settings)) {
             while (System.nanoTime() < deadline) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
-                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
-                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(10, TimeUnit.SECONDS);
-                boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || committed.containsKey(end.getKey())
-                                && committed.get(end.getKey()).offset() >= end.getValue().offset());
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
+                Set<TopicPartition> partitions = admin
+                        .describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
+                        .stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .collect(Collectors.toSet());
+                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
+                                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
+                boolean caughtUp = ends.entrySet().stream()
+                        .allMatch(end -> end.getValue().offset() == 0
+                                || committed.containsKey(end.getKey())
+                                        && committed.get(end.getKey()).offset()
+                                                >= end.getValue().offset());
                 if (caughtUp) {
                     return;
                 }

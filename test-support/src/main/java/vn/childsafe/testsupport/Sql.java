@@ -10,12 +10,12 @@ import javax.sql.DataSource;
 /** Raw SQL for tests that look at rows as a database backup would show them, or change them as an attacker could. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The first column of the first row of {@code sql}, as text ({@code null} for SQL NULL). */
     public static String text(DataSource dataSource, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 throw new AssertionError("No row: " + sql);
@@ -26,7 +26,8 @@ public final class Sql {
 
     /** Runs one statement in its own transaction. */
     public static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

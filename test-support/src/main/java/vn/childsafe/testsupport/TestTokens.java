@@ -17,8 +17,7 @@ public final class TestTokens {
     private static final String PUBLIC = "childsafe.test.jwt.public-pem";
     private static final Duration TTL = Duration.ofHours(1);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The issuer of this test JVM, created on first use. */
     public static synchronized JwtIssuer issuer() {

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,8 +32,7 @@ class LocalInfraTest {
 
     @Test
     void kafkaBrokerRunsInItsOwnProcessAndSurvivesARestart() {
-        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(),
-                FreePorts.next(), "256m")) {
+        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), "256m")) {
             kafka.createTopics(List.of("t1"), 3);
             KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers());
             client.send(new ProducerRecord<>("t1", "k1", "before restart"));
@@ -40,10 +41,11 @@ class LocalInfraTest {
             kafka.start();
             client.send(new ProducerRecord<>("t1", "k2", "after restart"));
 
-            List<ConsumerRecord<String, String>> records = client.readUntil("t1", r -> "k2".equals(r.key()),
-                    Duration.ofSeconds(30));
-            assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("before restart",
-                    "after restart");
+            List<ConsumerRecord<String, String>> records =
+                    client.readUntil("t1", r -> "k2".equals(r.key()), Duration.ofSeconds(30));
+            assertThat(records)
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder("before restart", "after restart");
         }
     }
 
@@ -53,14 +55,14 @@ class LocalInfraTest {
         try (LocalPostgres pg = LocalPostgres.start(data, 0, Durability.FAST)) {
             pg.createDatabases(List.of("intake", "routing"));
             pg.createDatabases(List.of("intake"));
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("intake"), LocalPostgres.USER,
-                    LocalPostgres.PASSWORD)) {
+            try (Connection c =
+                    DriverManager.getConnection(pg.jdbcUrl("intake"), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
                 c.createStatement().execute("CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('ok')");
             }
         }
         try (LocalPostgres pg = LocalPostgres.start(data, 0, Durability.FAST);
-                Connection c = DriverManager.getConnection(pg.jdbcUrl("intake"), LocalPostgres.USER,
-                        LocalPostgres.PASSWORD);
+                Connection c =
+                        DriverManager.getConnection(pg.jdbcUrl("intake"), LocalPostgres.USER, LocalPostgres.PASSWORD);
                 ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("ok");
@@ -86,22 +88,26 @@ class LocalInfraTest {
             long postmasterPid;
             List<ProcessHandle> backends;
             // Open connections keep backends running: the kill must take them along, or the restart fails.
-            try (Connection c = connect(pg); Connection other = connect(pg)) {
+            try (Connection c = connect(pg);
+                    Connection other = connect(pg)) {
                 c.createStatement().execute("CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('committed')");
                 postmasterPid = postmasterPid(c);
-                backends = ProcessHandle.of(postmasterPid).orElseThrow().children().toList();
+                backends =
+                        ProcessHandle.of(postmasterPid).orElseThrow().children().toList();
                 assertThat(backends).isNotEmpty();
 
                 pg.kill();
 
-                assertThat(ProcessHandle.of(postmasterPid).filter(ProcessHandle::isAlive)).isEmpty();
+                assertThat(ProcessHandle.of(postmasterPid).filter(ProcessHandle::isAlive))
+                        .isEmpty();
                 assertThat(backends).noneMatch(ProcessHandle::isAlive);
                 assertThatThrownBy(() -> connect(pg)).isInstanceOf(SQLException.class);
             }
 
             pg.start();
             assertThat(pg.port()).isEqualTo(port);
-            try (Connection c = connect(pg); ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            try (Connection c = connect(pg);
+                    ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
                 assertThat(postmasterPid(c)).isNotEqualTo(postmasterPid);
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("committed");
@@ -119,7 +125,8 @@ class LocalInfraTest {
             assertThatThrownBy(() -> connect(pg)).isInstanceOf(SQLException.class);
 
             pg.start();
-            try (Connection c = connect(pg); ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            try (Connection c = connect(pg);
+                    ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
                 assertThat(rs.next()).isTrue();
             }
         }
@@ -130,7 +137,7 @@ class LocalInfraTest {
         JwtIssuer first = JwtIssuer.loadOrCreate(dir.resolve("jwt"));
         JwtIssuer again = JwtIssuer.loadOrCreate(dir.resolve("jwt"));
         assertThat(again.publicKeyPem()).isEqualTo(first.publicKeyPem());
-        assertThat(first.token("c", java.util.Set.of("reporter"), java.util.Map.of(), Duration.ofMinutes(1)))
+        assertThat(first.token("c", Set.of("reporter"), Map.of(), Duration.ofMinutes(1)))
                 .matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
     }
 
@@ -139,7 +146,8 @@ class LocalInfraTest {
     }
 
     private static String setting(LocalPostgres pg, String name) throws SQLException {
-        try (Connection c = connect(pg); ResultSet rs = c.createStatement().executeQuery("SHOW " + name)) {
+        try (Connection c = connect(pg);
+                ResultSet rs = c.createStatement().executeQuery("SHOW " + name)) {
             rs.next();
             return rs.getString(1);
         }
@@ -149,7 +157,10 @@ class LocalInfraTest {
     private static long postmasterPid(Connection c) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).orElseThrow().pid();
+            return ProcessHandle.of(rs.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .orElseThrow()
+                    .pid();
         }
     }
 }

@@ -12,8 +12,7 @@ public final class TrackingCodes {
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TrackingCodes() {
-    }
+    private TrackingCodes() {}
 
     public static String next() {
         StringBuilder code = new StringBuilder("CS-");

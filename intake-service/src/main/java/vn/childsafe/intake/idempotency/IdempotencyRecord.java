@@ -54,6 +54,5 @@ public class IdempotencyRecord {
     public Instant expiresAt;
 
     /** Composite key. */
-    public record Key(String clientId, String key) implements Serializable {
-    }
+    public record Key(String clientId, String key) implements Serializable {}
 }

@@ -18,16 +18,21 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
      * @return whether this call claimed the key
      */
     public boolean claim(String clientId, String key, String requestHash, Instant now, Instant expiresAt) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 INSERT INTO idempotency_key (client_id, idem_key, request_hash, state, created_at, expires_at)
                 VALUES (:client, :key, :hash, 'IN_PROGRESS', :now, :expires)
                 ON CONFLICT (client_id, idem_key) DO UPDATE
                    SET request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', report_id = NULL,
                        response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
                  WHERE idempotency_key.expires_at < :now""")
-                .setParameter("client", clientId).setParameter("key", key).setParameter("hash", requestHash)
-                .setParameter("now", now).setParameter("expires", expiresAt)
-                .executeUpdate() == 1;
+                        .setParameter("client", clientId)
+                        .setParameter("key", key)
+                        .setParameter("hash", requestHash)
+                        .setParameter("now", now)
+                        .setParameter("expires", expiresAt)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -37,17 +42,23 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
      */
     public IdempotencyRecord get(String clientId, String key) {
         // An alias qualifies "key", which is also the name of a JPQL function (KEY()).
-        return getEntityManager().createQuery(
-                "FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key", IdempotencyRecord.class)
-                .setParameter("client", clientId).setParameter("key", key).getSingleResult();
+        return getEntityManager()
+                .createQuery(
+                        "FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key", IdempotencyRecord.class)
+                .setParameter("client", clientId)
+                .setParameter("key", key)
+                .getSingleResult();
     }
 
     /** Deletes {@code key} if its request is still in progress. */
     public void deleteInProgress(String clientId, String key) {
-        getEntityManager().createQuery("DELETE FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key "
-                + "AND r.state = :state")
-                .setParameter("client", clientId).setParameter("key", key)
-                .setParameter("state", IdempotencyRecord.State.IN_PROGRESS).executeUpdate();
+        getEntityManager()
+                .createQuery("DELETE FROM IdempotencyRecord r WHERE r.clientId = :client AND r.key = :key "
+                        + "AND r.state = :state")
+                .setParameter("client", clientId)
+                .setParameter("key", key)
+                .setParameter("state", IdempotencyRecord.State.IN_PROGRESS)
+                .executeUpdate();
     }
 
     /** Deletes the keys expired at {@code now}. */

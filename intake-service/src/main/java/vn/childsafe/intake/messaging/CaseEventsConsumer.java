@@ -1,6 +1,5 @@
 package vn.childsafe.intake.messaging;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -29,14 +29,15 @@ public class Report {
 
     /** The encrypted columns; each value is bound to its row and column ({@link EncryptedColumn#context}). */
     public static final EncryptedColumn DESCRIPTION = column("description_enc");
+
     public static final EncryptedColumn ADDRESS = column("address_enc");
     public static final EncryptedColumn VICTIM_NAME = column("victim_name_enc");
     public static final EncryptedColumn VICTIM_SCHOOL = column("victim_school_enc");
     public static final EncryptedColumn REPORTER_NAME = column("reporter_name_enc");
     public static final EncryptedColumn REPORTER_PHONE = column("reporter_phone_enc");
     public static final EncryptedColumn REPORTER_EMAIL = column("reporter_email_enc");
-    public static final List<EncryptedColumn> ENCRYPTED = List.of(DESCRIPTION, ADDRESS, VICTIM_NAME, VICTIM_SCHOOL,
-            REPORTER_NAME, REPORTER_PHONE, REPORTER_EMAIL);
+    public static final List<EncryptedColumn> ENCRYPTED =
+            List.of(DESCRIPTION, ADDRESS, VICTIM_NAME, VICTIM_SCHOOL, REPORTER_NAME, REPORTER_PHONE, REPORTER_EMAIL);
 
     @Id
     public UUID id;

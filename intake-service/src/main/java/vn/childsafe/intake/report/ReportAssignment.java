@@ -30,6 +30,5 @@ public class ReportAssignment {
     public String role;
 
     /** Composite key. */
-    public record Key(UUID reportId, String agencyCode) implements Serializable {
-    }
+    public record Key(UUID reportId, String agencyCode) implements Serializable {}
 }

@@ -32,5 +32,4 @@ public record ReportDetails(
         ReportSubmission.Victim victim,
         ReportSubmission.Reporter reporter,
         List<ReportSubmission.Content> content,
-        Instant identityPurgedAt) {
-}
+        Instant identityPurgedAt) {}

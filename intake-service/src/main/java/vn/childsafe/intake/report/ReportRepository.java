@@ -26,7 +26,8 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
      * @return how many reports were erased
      */
     public int purgeIdentity(Instant now, Instant resolvedBefore) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 UPDATE Report r SET r.descriptionEnc = null, r.addressEnc = null, r.victimNameEnc = null,
                        r.victimSchoolEnc = null, r.reporterNameEnc = null, r.reporterPhoneEnc = null,
                        r.reporterEmailEnc = null, r.identityPurgedAt = :now

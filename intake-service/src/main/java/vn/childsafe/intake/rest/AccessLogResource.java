@@ -36,20 +36,33 @@ public class AccessLogResource {
 
     /** One access. */
     @Schema(name = "AccessLogEntry")
-    public record Entry(UUID reportId, String actor, String actorRole, String agencyCode, AccessLogEntry.Outcome outcome,
-            Instant accessedAt) {
-    }
+    public record Entry(
+            UUID reportId,
+            String actor,
+            String actorRole,
+            String agencyCode,
+            AccessLogEntry.Outcome outcome,
+            Instant accessedAt) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Accesses to one report's identity",
-            description = "Every call of GET /api/v1/reports/{id}/details for this report, granted or refused, oldest first.")
-    @APIResponse(responseCode = "200", description = "The accesses.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry[].class)))
-    @APIResponse(responseCode = "400", description = "reportId missing or not a UUID.",
+    @Operation(
+            summary = "Accesses to one report's identity",
+            description =
+                    "Every call of GET /api/v1/reports/{id}/details for this report, granted or refused, oldest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The accesses.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry[].class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "reportId missing or not a UUID.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only admins read the access log.",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only admins read the access log.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Entry> list(@QueryParam("reportId") @NotNull(message = "is required") UUID reportId) {
         return vault.accessLog(reportId).stream()

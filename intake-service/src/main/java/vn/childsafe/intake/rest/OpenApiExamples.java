@@ -59,6 +59,5 @@ final class OpenApiExamples {
              "leadAgencyName": "Công an Thành phố Hà Nội", "receivedAt": "2026-11-20T03:05:12.345Z",
              "statusChangedAt": "2026-11-20T03:05:12.911Z"}""";
 
-    private OpenApiExamples() {
-    }
+    private OpenApiExamples() {}
 }

@@ -67,48 +67,95 @@ public class ReportResource {
 
     /** The status a sender sees. */
     @Schema(name = "ReportStatus")
-    public record StatusView(UUID reportId, String trackingCode, ReportStatus status, UUID caseId,
-            String leadAgencyCode, String leadAgencyName, Instant receivedAt, Instant statusChangedAt) {
-    }
+    public record StatusView(
+            UUID reportId,
+            String trackingCode,
+            ReportStatus status,
+            UUID caseId,
+            String leadAgencyCode,
+            String leadAgencyName,
+            Instant receivedAt,
+            Instant statusChangedAt) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REPORTER, Roles.PLATFORM})
-    @Operation(summary = "Submit a report",
+    @Operation(
+            summary = "Submit a report",
             description = "Accepts a report of online harm to a child. The report is stored before the answer is "
                     + "sent, so a 202 means it will be routed even if downstream systems are down. Reporter and "
                     + "victim identity and the description are encrypted at rest and never leave intake.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReportSubmission.class),
-            examples = @ExampleObject(name = "111 hotline report", value = OpenApiExamples.REPORT)))
-    @APIResponse(responseCode = "202", description = "Accepted; routing follows.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReportIntake.Accepted.class),
-                    examples = @ExampleObject(name = "accepted", value = OpenApiExamples.ACCEPTED)))
-    @APIResponse(responseCode = "400", description = "The body is invalid; every violation is listed with a JSON Pointer.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = OpenApiExamples.PROBLEM_400)))
-    @APIResponse(responseCode = "403", description = "The token's role may not submit reports.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_413)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_415)))
-    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being processed.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_409)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_422)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportSubmission.class),
+                            examples = @ExampleObject(name = "111 hotline report", value = OpenApiExamples.REPORT)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; routing follows.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportIntake.Accepted.class),
+                            examples = @ExampleObject(name = "accepted", value = OpenApiExamples.ACCEPTED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is invalid; every violation is listed with a JSON Pointer.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid", value = OpenApiExamples.PROBLEM_400)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token's role may not submit reports.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than 64 KiB.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_413)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_415)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A request with the same Idempotency-Key is still being processed.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_409)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was already used with a different body.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_422)))
     public Response submit(
-            @Parameter(description = "A key unique to this submission, chosen by the client (1..200 visible "
-                    + "ASCII characters), so that a retry after a lost answer creates no second report. Required "
-                    + "for role platform. Kept at least 24 h; scoped to the client.", example = "tiktok-evt-82734")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(
+                            description = "A key unique to this submission, chosen by the client (1..200 visible "
+                                    + "ASCII characters), so that a retry after a lost answer creates no second report. Required "
+                                    + "for role platform. Kept at least 24 h; scoped to the client.",
+                            example = "tiktok-evt-82734")
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") ReportSubmission submission) {
         checkIdempotencyKey(idempotencyKey);
         checkChannel(submission);
@@ -124,23 +171,33 @@ public class ReportResource {
     /** WEB_PUBLIC marks unverified reports from the public page; a token holder must not pass for one. */
     private static void checkChannel(ReportSubmission submission) {
         if (submission.source() != null && submission.source().channel() == SourceChannel.WEB_PUBLIC) {
-            throw ProblemException.badRequest("1 field(s) of the request are invalid.", List.of(new Problem.FieldError(
-                    "/source/channel", "WEB_PUBLIC is reserved for ChildSafe's public reporting page")));
+            throw ProblemException.badRequest(
+                    "1 field(s) of the request are invalid.",
+                    List.of(new Problem.FieldError(
+                            "/source/channel", "WEB_PUBLIC is reserved for ChildSafe's public reporting page")));
         }
     }
 
     private void checkIdempotencyKey(String key) {
         if (key == null) {
-            if (caller.getGroups().contains(Roles.PLATFORM) && !caller.getGroups().contains(Roles.REPORTER)) {
-                throw new ProblemException(400, "Invalid request",
-                        "Platforms must send an Idempotency-Key header with every report.", "idempotency-key-required",
+            if (caller.getGroups().contains(Roles.PLATFORM)
+                    && !caller.getGroups().contains(Roles.REPORTER)) {
+                throw new ProblemException(
+                        400,
+                        "Invalid request",
+                        "Platforms must send an Idempotency-Key header with every report.",
+                        "idempotency-key-required",
                         null);
             }
             return;
         }
         if (!key.matches("[\\x21-\\x7E]{1,200}")) {
-            throw new ProblemException(400, "Invalid request",
-                    "The Idempotency-Key header must be 1..200 visible ASCII characters.", "validation", null);
+            throw new ProblemException(
+                    400,
+                    "Invalid request",
+                    "The Idempotency-Key header must be 1..200 visible ASCII characters.",
+                    "validation",
+                    null);
         }
     }
 
@@ -148,41 +205,80 @@ public class ReportResource {
     @Path("{reportId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REPORTER, Roles.PLATFORM})
-    @Operation(summary = "Status of a report you submitted",
+    @Operation(
+            summary = "Status of a report you submitted",
             description = "Only the client that submitted the report may read it; anyone else gets 404.")
-    @APIResponse(responseCode = "200", description = "The report's status.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class),
-                    examples = @ExampleObject(name = "routed", value = OpenApiExamples.STATUS)))
-    @APIResponse(responseCode = "403", description = "The token's role may not read report status.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
-    @APIResponse(responseCode = "404", description = "No report with this id was submitted by you.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The report's status.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StatusView.class),
+                            examples = @ExampleObject(name = "routed", value = OpenApiExamples.STATUS)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token's role may not read report status.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No report with this id was submitted by you.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
     public StatusView status(@PathParam("reportId") UUID reportId) {
         Report report = intake.findForClient(reportId, caller.getSubject())
                 .orElseThrow(() -> ProblemException.notFound("No report " + reportId + " was submitted by you."));
-        return new StatusView(report.id, report.trackingCode, report.status, report.caseId, report.leadAgencyCode,
-                report.leadAgencyName, report.receivedAt, report.statusChangedAt);
+        return new StatusView(
+                report.id,
+                report.trackingCode,
+                report.status,
+                report.caseId,
+                report.leadAgencyCode,
+                report.leadAgencyName,
+                report.receivedAt,
+                report.statusChangedAt);
     }
 
     @GET
     @Path("{reportId}/details")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT, Roles.ADMIN})
-    @Operation(summary = "A report with reporter and victim identity",
+    @Operation(
+            summary = "A report with reporter and victim identity",
             description = "For units whose agency is assigned to the report's case (lead or supporting), and for "
                     + "admins. Every call, granted or not, is written to the access log. A reporter who asked to "
                     + "stay anonymous is not named to units. After a resolved case's retention period, identity "
                     + "and description are erased.")
-    @APIResponse(responseCode = "200", description = "The report with identity.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDetails.class)))
-    @APIResponse(responseCode = "403", description = "The token's role may not read identities.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
-    @APIResponse(responseCode = "404", description = "No such report, or your agency is not assigned to its case.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The report with identity.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportDetails.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token's role may not read identities.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_403)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report, or your agency is not assigned to its case.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "problem", value = OpenApiExamples.PROBLEM_404)))
     public ReportDetails details(@PathParam("reportId") UUID reportId) {
         boolean admin = caller.getGroups().contains(Roles.ADMIN);
         String agency = caller.getClaim(Roles.AGENCY_CLAIM);

@@ -31,6 +31,7 @@ public class CaseProjection {
 
     /** Name of this consumer in the inbox table. */
     public static final String CONSUMER = "intake-service";
+
     private static final Logger LOG = Logger.getLogger(CaseProjection.class);
 
     @Inject
@@ -61,8 +62,8 @@ public class CaseProjection {
                 continue;
             }
             if (report.caseEventAt != null && at.isBefore(report.caseEventAt)) {
-                LOG.debugf("Case event %s is older than the last one applied to report %s; skipped", eventId,
-                        report.id);
+                LOG.debugf(
+                        "Case event %s is older than the last one applied to report %s; skipped", eventId, report.id);
                 continue;
             }
             report.caseEventAt = at;

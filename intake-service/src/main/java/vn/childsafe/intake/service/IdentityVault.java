@@ -60,8 +60,7 @@ public class IdentityVault {
     IntakeConfig config;
 
     /** Who is asking. */
-    public record Reader(String subject, boolean admin, String agencyCode) {
-    }
+    public record Reader(String subject, boolean admin, String agencyCode) {}
 
     /**
      * The full report for {@code reader}, or 404 when they may not see it (the attempt is logged either way).
@@ -72,8 +71,8 @@ public class IdentityVault {
         if (report == null) {
             throw notFound(reportId);
         }
-        boolean granted = reader.admin() || reader.agencyCode() != null
-                && assignments.isAssigned(reportId, reader.agencyCode());
+        boolean granted =
+                reader.admin() || reader.agencyCode() != null && assignments.isAssigned(reportId, reader.agencyCode());
         log(report.id, reader, granted);
         if (!granted) {
             throw notFound(reportId);
@@ -98,8 +97,8 @@ public class IdentityVault {
         Instant now = Instant.now(clock);
         int purged = reports.purgeIdentity(now, now.minus(config.purgeIdentityAfter()));
         if (purged > 0) {
-            LOG.infof("Erased the identity of %d reports resolved more than %s ago", purged,
-                    config.purgeIdentityAfter());
+            LOG.infof(
+                    "Erased the identity of %d reports resolved more than %s ago", purged, config.purgeIdentityAfter());
         }
         return purged;
     }
@@ -122,20 +121,39 @@ public class IdentityVault {
     }
 
     private ReportDetails toDetails(Report r, boolean showReporter) {
-        return new ReportDetails(r.id, r.trackingCode, r.status, r.receivedAt, r.caseId, r.leadAgencyCode,
-                new ReportSubmission.Source(r.sourceChannel, r.sourceReference), r.category, r.urgency, r.occurredAt,
+        return new ReportDetails(
+                r.id,
+                r.trackingCode,
+                r.status,
+                r.receivedAt,
+                r.caseId,
+                r.leadAgencyCode,
+                new ReportSubmission.Source(r.sourceChannel, r.sourceReference),
+                r.category,
+                r.urgency,
+                r.occurredAt,
                 decrypt(r, Report.DESCRIPTION, r.descriptionEnc),
-                new ReportSubmission.Location(r.provinceCode, r.communeCode, r.districtCode, r.wardCode,
+                new ReportSubmission.Location(
+                        r.provinceCode,
+                        r.communeCode,
+                        r.districtCode,
+                        r.wardCode,
                         decrypt(r, Report.ADDRESS, r.addressEnc)),
-                r.victimGiven ? new ReportSubmission.Victim(r.victimAgeYears, r.victimGender,
-                        decrypt(r, Report.VICTIM_NAME, r.victimNameEnc),
-                        decrypt(r, Report.VICTIM_SCHOOL, r.victimSchoolEnc)) : null,
-                new ReportSubmission.Reporter(r.reporterAnonymous,
+                r.victimGiven
+                        ? new ReportSubmission.Victim(
+                                r.victimAgeYears,
+                                r.victimGender,
+                                decrypt(r, Report.VICTIM_NAME, r.victimNameEnc),
+                                decrypt(r, Report.VICTIM_SCHOOL, r.victimSchoolEnc))
+                        : null,
+                new ReportSubmission.Reporter(
+                        r.reporterAnonymous,
                         showReporter ? decrypt(r, Report.REPORTER_NAME, r.reporterNameEnc) : null,
                         showReporter ? decrypt(r, Report.REPORTER_PHONE, r.reporterPhoneEnc) : null,
                         showReporter ? decrypt(r, Report.REPORTER_EMAIL, r.reporterEmailEnc) : null,
                         r.reporterRelationship),
-                content(r.content), r.identityPurgedAt);
+                content(r.content),
+                r.identityPurgedAt);
     }
 
     private String decrypt(Report r, EncryptedColumn column, String stored) {
@@ -144,8 +162,7 @@ public class IdentityVault {
 
     private List<ReportSubmission.Content> content(String json) {
         try {
-            return objectMapper.readValue(json, new TypeReference<>() {
-            });
+            return objectMapper.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored content unreadable", e);
         }

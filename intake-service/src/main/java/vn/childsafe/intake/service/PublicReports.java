@@ -48,8 +48,7 @@ public class PublicReports {
     }
 
     /** The coarse status of a page report: nothing about the child, the reporter or the content. */
-    public record PublicStatus(Stage stage, String leadAgencyName) {
-    }
+    public record PublicStatus(Stage stage, String leadAgencyName) {}
 
     /**
      * Accepts a valid submission whose channel is {@code WEB_PUBLIC}.

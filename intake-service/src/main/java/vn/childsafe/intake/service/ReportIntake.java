@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,8 +24,8 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.outbox.Outbox;
-import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.domain.TrackingCodes;
+import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.report.ReportRepository;
 import vn.childsafe.intake.report.ReportStatus;
@@ -63,8 +64,7 @@ public class ReportIntake {
     TransactionSynchronizationRegistry transactions;
 
     /** What the sender gets back. */
-    public record Accepted(UUID reportId, String trackingCode, ReportStatus status, Instant receivedAt) {
-    }
+    public record Accepted(UUID reportId, String trackingCode, ReportStatus status, Instant receivedAt) {}
 
     /**
      * Stores the report and its event; with an idempotency key, also the answer for replays, all in one
@@ -74,8 +74,13 @@ public class ReportIntake {
     public Accepted accept(ReportSubmission submission, String clientId, String idempotencyKey) {
         Report report = toReport(submission, clientId);
         reports.persist(report);
-        outbox.append(Lane.of(report.urgency), EventTypes.REPORTS_TOPIC, "report", report.id.toString(),
-                EventTypes.REPORT_RECEIVED, toEvent(report, submission));
+        outbox.append(
+                Lane.of(report.urgency),
+                EventTypes.REPORTS_TOPIC,
+                "report",
+                report.id.toString(),
+                EventTypes.REPORT_RECEIVED,
+                toEvent(report, submission));
         Accepted accepted = new Accepted(report.id, report.trackingCode, report.status, report.receivedAt);
         if (idempotencyKey != null) {
             idempotencyKeys.complete(clientId, idempotencyKey, report.id, toJson(accepted));
@@ -89,14 +94,20 @@ public class ReportIntake {
         String channel = report.sourceChannel == null ? "NONE" : report.sourceChannel.name();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    meters.counter("childsafe.reports.received", "channel", channel, "category",
-                            report.category.name(), "urgency", report.urgency.name()).increment();
+                    meters.counter(
+                                    "childsafe.reports.received",
+                                    "channel",
+                                    channel,
+                                    "category",
+                                    report.category.name(),
+                                    "urgency",
+                                    report.urgency.name())
+                            .increment();
                 }
             }
         });
@@ -122,8 +133,8 @@ public class ReportIntake {
         r.category = s.category();
         r.urgency = s.urgency();
         r.occurredAt = s.occurredAt();
-        r.descriptionEnc = cipher.encrypt(Normalizer.normalize(s.description(), Normalizer.Form.NFC),
-                Report.DESCRIPTION.context(r.id));
+        r.descriptionEnc = cipher.encrypt(
+                Normalizer.normalize(s.description(), Normalizer.Form.NFC), Report.DESCRIPTION.context(r.id));
         if (s.location() != null) {
             r.provinceCode = s.location().provinceCode();
             r.communeCode = s.location().communeCode();
@@ -151,13 +162,28 @@ public class ReportIntake {
 
     /** Only routing facts leave intake: never a name, phone, e-mail, address, school or the description. */
     private static ReportReceived toEvent(Report r, ReportSubmission s) {
-        List<ReportReceived.ContentItem> content = s.content() == null ? List.of()
-                : s.content().stream().map(c -> new ReportReceived.ContentItem(c.url(), c.platform(),
-                        lower(c.sha256()), lower(c.md5()), lower(c.pdq()), c.pdqQuality())).toList();
-        return new ReportReceived(r.id, r.receivedAt, r.sourceChannel, r.category, r.urgency, r.occurredAt,
+        List<ReportReceived.ContentItem> content = s.content() == null
+                ? List.of()
+                : s.content().stream()
+                        .map(c -> new ReportReceived.ContentItem(
+                                c.url(),
+                                c.platform(),
+                                lower(c.sha256()),
+                                lower(c.md5()),
+                                lower(c.pdq()),
+                                c.pdqQuality()))
+                        .toList();
+        return new ReportReceived(
+                r.id,
+                r.receivedAt,
+                r.sourceChannel,
+                r.category,
+                r.urgency,
+                r.occurredAt,
                 new ReportReceived.Location(r.provinceCode, r.communeCode, r.districtCode, r.wardCode),
                 new ReportReceived.Victim(r.victimGiven, r.victimAgeYears, r.victimGender, r.victimSchoolEnc != null),
-                r.reporterRelationship, content);
+                r.reporterRelationship,
+                content);
     }
 
     private String toJson(Object value) {
@@ -173,6 +199,6 @@ public class ReportIntake {
     }
 
     private static String lower(String hex) {
-        return hex == null ? null : hex.toLowerCase(java.util.Locale.ROOT);
+        return hex == null ? null : hex.toLowerCase(Locale.ROOT);
     }
 }

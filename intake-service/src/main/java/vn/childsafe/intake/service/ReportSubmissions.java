@@ -33,8 +33,7 @@ public class ReportSubmissions {
     ObjectMapper objectMapper;
 
     /** The answer and whether it is a replay of an earlier one. */
-    public record Outcome(ReportIntake.Accepted accepted, boolean replayed) {
-    }
+    public record Outcome(ReportIntake.Accepted accepted, boolean replayed) {}
 
     public Outcome submit(ReportSubmission submission, String clientId, String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -54,12 +53,20 @@ public class ReportSubmissions {
                 IdempotencyRecord first = keys.find(clientId, idempotencyKey);
                 yield new Outcome(read(first.responseBody), true);
             }
-            case IN_PROGRESS -> throw new ProblemException(409, "Conflict",
-                    "A request with this Idempotency-Key is still being processed; retry in a moment.",
-                    "idempotency-in-progress", null);
-            case DIFFERENT_BODY -> throw new ProblemException(422, "Unprocessable Content",
-                    "This Idempotency-Key was already used with a different request body.",
-                    "idempotency-key-reused", null);
+            case IN_PROGRESS ->
+                throw new ProblemException(
+                        409,
+                        "Conflict",
+                        "A request with this Idempotency-Key is still being processed; retry in a moment.",
+                        "idempotency-in-progress",
+                        null);
+            case DIFFERENT_BODY ->
+                throw new ProblemException(
+                        422,
+                        "Unprocessable Content",
+                        "This Idempotency-Key was already used with a different request body.",
+                        "idempotency-key-reused",
+                        null);
         };
     }
 

@@ -13,11 +13,11 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(HttpServerRequest request) {
-        String host = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String host =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         if (host == null || !host.matches("[0-9A-Fa-f:.]{2,45}")) {
             return "unknown";
         }

@@ -36,8 +36,13 @@ public class CsrfFailurePage {
             response.setEntity(PublicPageResource.Templates.expired().render());
         } else {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            response.setEntity(objectMapper.writeValueAsString(new Problem(null, "Bad Request", 400,
-                    "A form body needs the page's CSRF token; the API takes application/json.", path, null)));
+            response.setEntity(objectMapper.writeValueAsString(new Problem(
+                    null,
+                    "Bad Request",
+                    400,
+                    "A form body needs the page's CSRF token; the API takes application/json.",
+                    path,
+                    null)));
         }
     }
 }

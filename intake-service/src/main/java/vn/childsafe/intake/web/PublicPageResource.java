@@ -69,15 +69,20 @@ public class PublicPageResource {
     /** The pages; {@code errors} maps a field name (or {@code form}) to what is wrong with it. */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(PublicReportForm form, Map<String, String> errors,
-                List<PublicReportForm.Choice> categories, List<PublicReportForm.Choice> urgencies,
-                List<PublicReportForm.Choice> relationships, List<PublicReportForm.Choice> ages,
+        static native TemplateInstance form(
+                PublicReportForm form,
+                Map<String, String> errors,
+                List<PublicReportForm.Choice> categories,
+                List<PublicReportForm.Choice> urgencies,
+                List<PublicReportForm.Choice> relationships,
+                List<PublicReportForm.Choice> ages,
                 List<PublicReportForm.Choice> provinces,
                 List<PublicReportForm.Choice> legacyProvinces);
 
         static native TemplateInstance accepted(String trackingCode);
 
-        static native TemplateInstance status(String code, Map<String, String> errors, PublicReports.PublicStatus found);
+        static native TemplateInstance status(
+                String code, Map<String, String> errors, PublicReports.PublicStatus found);
 
         static native TemplateInstance tooMany(long retryAfterSeconds);
 
@@ -92,7 +97,8 @@ public class PublicPageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@BeanParam PublicReportForm form) {
-        OptionalLong wait = quotas.take("public-page/submit/" + ClientAddress.of(request), config.submissionsPerMinute());
+        OptionalLong wait =
+                quotas.take("public-page/submit/" + ClientAddress.of(request), config.submissionsPerMinute());
         if (wait.isPresent()) {
             return tooMany("submit", wait.getAsLong());
         }
@@ -130,31 +136,48 @@ public class PublicPageResource {
         if (wait.isPresent()) {
             return tooMany("status", wait.getAsLong());
         }
-        String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replaceAll("\\s", "");
+        String normalised =
+                code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replaceAll("\\s", "");
         if (!normalised.startsWith("CS-") && normalised.length() == 9) {
             normalised = "CS-" + normalised;
         }
         if (!normalised.matches("CS-[0-9A-Z]{4}-[0-9A-Z]{4}")) {
-            return page(400, Templates.status(shown(code), Map.of("code",
-                    "Mã theo dõi có dạng CS-XXXX-XXXX, ví dụ CS-7KQ4-M2XD."), null));
+            return page(
+                    400,
+                    Templates.status(
+                            shown(code),
+                            Map.of("code", "Mã theo dõi có dạng CS-XXXX-XXXX, ví dụ CS-7KQ4-M2XD."),
+                            null));
         }
         String typed = normalised;
         return reports.status(normalised)
                 .map(found -> page(200, Templates.status(typed, Map.of(), found)))
-                .orElseGet(() -> page(404, Templates.status(typed, Map.of("code",
-                        "Không tìm thấy báo cáo có mã này. Hãy kiểm tra lại từng chữ."), null)));
+                .orElseGet(() -> page(
+                        404,
+                        Templates.status(
+                                typed,
+                                Map.of("code", "Không tìm thấy báo cáo có mã này. Hãy kiểm tra lại từng chữ."),
+                                null)));
     }
 
     private static TemplateInstance form(PublicReportForm form, Map<String, String> errors) {
-        return Templates.form(form, errors, PublicReportForm.CATEGORIES, PublicReportForm.URGENCIES,
-                PublicReportForm.RELATIONSHIPS, PublicReportForm.AGES, PublicReportForm.provinces(), PublicReportForm.legacyProvinces());
+        return Templates.form(
+                form,
+                errors,
+                PublicReportForm.CATEGORIES,
+                PublicReportForm.URGENCIES,
+                PublicReportForm.RELATIONSHIPS,
+                PublicReportForm.AGES,
+                PublicReportForm.provinces(),
+                PublicReportForm.legacyProvinces());
     }
 
     private Response tooMany(String what, long retryAfter) {
         refused("quota-" + what);
         LOG.warn("Public page: a client address is over its quota; answered 429");
         return Response.fromResponse(page(429, Templates.tooMany(retryAfter)))
-                .header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                .build();
     }
 
     private void refused(String reason) {
@@ -169,10 +192,13 @@ public class PublicPageResource {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<ReportSubmission> violation : violations) {
             String pointer = ProblemExceptionMappers.pointer(violation);
-            String field = pointer.startsWith("/reporter/") ? pointer.substring("/reporter/".length())
-                    : pointer.startsWith("/content") ? "links"
-                    : pointer.startsWith("/location") ? "commune"
-                    : pointer.startsWith("/description") ? "description" : "form";
+            String field = pointer.startsWith("/reporter/")
+                    ? pointer.substring("/reporter/".length())
+                    : pointer.startsWith("/content")
+                            ? "links"
+                            : pointer.startsWith("/location")
+                                    ? "commune"
+                                    : pointer.startsWith("/description") ? "description" : "form";
             errors.putIfAbsent(field, "Thông tin này chưa đúng, hãy sửa lại.");
         }
         return errors;
@@ -180,12 +206,17 @@ public class PublicPageResource {
 
     /** Echoes a typed code back into its field, cut short so a huge value cannot bloat the page. */
     private static String shown(String code) {
-        return code == null ? "" : code.strip().substring(0, Math.min(code.strip().length(), 20));
+        return code == null
+                ? ""
+                : code.strip().substring(0, Math.min(code.strip().length(), 20));
     }
 
     private static Response page(int status, TemplateInstance page) {
         // Pages may hold a tracking code or what was typed: no cache may keep them.
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).entity(page).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .entity(page)
+                .build();
     }
 }

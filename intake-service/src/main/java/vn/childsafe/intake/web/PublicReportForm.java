@@ -3,8 +3,8 @@ package vn.childsafe.intake.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -32,24 +32,34 @@ public class PublicReportForm {
 
     @RestForm
     public String category;
+
     @RestForm
     public String urgency;
+
     @RestForm
     public String description;
+
     @RestForm
     public String province;
+
     @RestForm
     public String commune;
+
     @RestForm
     public String links;
+
     @RestForm
     public String age;
+
     @RestForm
     public String relationship;
+
     @RestForm
     public String name;
+
     @RestForm
     public String phone;
+
     @RestForm
     public String email;
     /** The honeypot: hidden from people, filled by bots that fill every field. */
@@ -57,13 +67,13 @@ public class PublicReportForm {
     public String website;
 
     /** A choice of a radio group or select: the value sent and the words shown. */
-    public record Choice(String value, String label) {
-    }
+    public record Choice(String value, String label) {}
 
     /** What happened, in plain words, each mapped to a {@link Category}. */
     public static final List<Choice> CATEGORIES = List.of(
             new Choice(Category.GROOMING.name(), "Có người lạ làm quen, dụ dỗ, rủ gặp mặt hoặc đòi gửi ảnh"),
-            new Choice(Category.SEXTORTION.name(), "Có người dọa tung ảnh, video riêng tư để đòi tiền hoặc đòi thêm ảnh"),
+            new Choice(
+                    Category.SEXTORTION.name(), "Có người dọa tung ảnh, video riêng tư để đòi tiền hoặc đòi thêm ảnh"),
             new Choice(Category.CSAM.name(), "Thấy ảnh hoặc video khiêu dâm có trẻ em"),
             new Choice(Category.CYBERBULLYING.name(), "Bị bắt nạt, chửi bới, chế giễu hoặc đe dọa trên mạng"),
             new Choice(Category.PRIVACY_VIOLATION.name(), "Ảnh hoặc thông tin riêng của trẻ bị đăng lên mạng"),
@@ -88,7 +98,8 @@ public class PublicReportForm {
 
     /** A child's age: 0 to 17 years. */
     public static final List<Choice> AGES = IntStream.rangeClosed(0, 17)
-            .mapToObj(years -> new Choice(String.valueOf(years), years + " tuổi")).toList();
+            .mapToObj(years -> new Choice(String.valueOf(years), years + " tuổi"))
+            .toList();
 
     /** Today's 34 provinces, as options. */
     public static List<Choice> provinces() {
@@ -172,19 +183,36 @@ public class PublicReportForm {
         String code = provinceCode();
         String place = blank(commune) ? null : commune.strip();
         boolean placeIsCode = place != null && place.matches("\\d{5}");
-        ReportSubmission.Location location = code == null ? null : new ReportSubmission.Location(code,
-                placeIsCode && !legacy ? place : null, null, placeIsCode && legacy ? place : null,
-                placeIsCode ? null : place);
+        ReportSubmission.Location location = code == null
+                ? null
+                : new ReportSubmission.Location(
+                        code,
+                        placeIsCode && !legacy ? place : null,
+                        null,
+                        placeIsCode && legacy ? place : null,
+                        placeIsCode ? null : place);
         Integer years = ageYears();
         ReportSubmission.Victim victim = years == null ? null : new ReportSubmission.Victim(years, null, null, null);
         boolean anonymous = blank(name) && blank(phone) && blank(email);
-        ReportSubmission.Reporter reporter = new ReportSubmission.Reporter(anonymous, orNull(name),
-                blank(phone) ? null : phoneNumber(), orNull(email), enumValue(ReporterRelationship.class, relationship));
+        ReportSubmission.Reporter reporter = new ReportSubmission.Reporter(
+                anonymous,
+                orNull(name),
+                blank(phone) ? null : phoneNumber(),
+                orNull(email),
+                enumValue(ReporterRelationship.class, relationship));
         List<ReportSubmission.Content> content = urls().stream()
-                .map(url -> new ReportSubmission.Content(url, null, null, null, null, null)).toList();
-        return new ReportSubmission(new ReportSubmission.Source(SourceChannel.WEB_PUBLIC, null),
-                enumValue(Category.class, category), enumValue(Urgency.class, urgency), description.strip(), null,
-                location, victim, reporter, content);
+                .map(url -> new ReportSubmission.Content(url, null, null, null, null, null))
+                .toList();
+        return new ReportSubmission(
+                new ReportSubmission.Source(SourceChannel.WEB_PUBLIC, null),
+                enumValue(Category.class, category),
+                enumValue(Urgency.class, urgency),
+                description.strip(),
+                null,
+                location,
+                victim,
+                reporter,
+                content);
     }
 
     private String provinceCode() {
@@ -200,7 +228,11 @@ public class PublicReportForm {
         if (blank(links)) {
             return List.of();
         }
-        return links.lines().map(String::strip).filter(line -> !line.isEmpty()).distinct().toList();
+        return links.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private Integer ageYears() {

@@ -41,6 +41,7 @@ class IdempotencyTest {
 
     /** A unique source reference per test, so reports can be counted. */
     private final String reference = "evt-" + UUID.randomUUID();
+
     private final String body = BODY_TEMPLATE.formatted(reference);
 
     @Inject
@@ -54,9 +55,14 @@ class IdempotencyTest {
         String reportId = first.path("reportId");
 
         // Whitespace and unknown fields do not make another request.
-        Response again = post(TestTokens.platform("tiktok"), key, body.replace(", \"category\"", ",\n   \"category\"")
-                .replace("{\"source\"", "{\"clientNote\": \"retry\", \"source\""));
-        again.then().statusCode(202).header("Idempotent-Replayed", "true")
+        Response again = post(
+                TestTokens.platform("tiktok"),
+                key,
+                body.replace(", \"category\"", ",\n   \"category\"")
+                        .replace("{\"source\"", "{\"clientNote\": \"retry\", \"source\""));
+        again.then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
                 .header("Location", first.header("Location"))
                 .body("reportId", equalTo(reportId))
                 .body("trackingCode", equalTo(first.path("trackingCode")))
@@ -68,7 +74,9 @@ class IdempotencyTest {
     void sameKeyWithAnotherBodyIs422() {
         String key = "evt-" + UUID.randomUUID();
         post(TestTokens.platform("tiktok"), key, body).then().statusCode(202);
-        post(TestTokens.platform("tiktok"), key, body.replace("HIGH", "NORMAL")).then().statusCode(422)
+        post(TestTokens.platform("tiktok"), key, body.replace("HIGH", "NORMAL"))
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://childsafe.gov.vn/problems/idempotency-key-reused"));
     }
@@ -76,16 +84,25 @@ class IdempotencyTest {
     @Test
     void keysAreScopedPerClient() {
         String key = "shared-" + UUID.randomUUID();
-        String a = post(TestTokens.platform("tiktok"), key, body).then().statusCode(202).extract().path("reportId");
-        String b = post(TestTokens.platform("zalo"), key, body).then().statusCode(202)
-                .header("Idempotent-Replayed", (String) null).extract().path("reportId");
+        String a = post(TestTokens.platform("tiktok"), key, body)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
+        String b = post(TestTokens.platform("zalo"), key, body)
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", (String) null)
+                .extract()
+                .path("reportId");
         assertThat(a).isNotEqualTo(b);
     }
 
     @Test
     void aDuplicateWhileTheFirstIsInProgressIs409() throws Exception {
         String key = "evt-" + UUID.randomUUID();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 INSERT INTO idempotency_key (client_id, idem_key, request_hash, state, created_at, expires_at)
                 VALUES ('platform-tiktok', ?, 'x', 'IN_PROGRESS', now(), now() + interval '1 day')""")) {
             s.setString(1, key);
@@ -94,15 +111,19 @@ class IdempotencyTest {
         // The in-progress row has another hash, so take the hash the service computes from a completed twin.
         String twin = "twin-" + UUID.randomUUID();
         post(TestTokens.platform("tiktok"), twin, body).then().statusCode(202);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE idempotency_key SET request_hash = (SELECT request_hash FROM idempotency_key WHERE idem_key = ?)"
-                        + " WHERE idem_key = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE idempotency_key SET request_hash = (SELECT request_hash FROM idempotency_key WHERE idem_key = ?)"
+                                + " WHERE idem_key = ?")) {
             s.setString(1, twin);
             s.setString(2, key);
             s.executeUpdate();
         }
-        post(TestTokens.platform("tiktok"), key, body).then().statusCode(409)
-                .contentType("application/problem+json").body("status", equalTo(409));
+        post(TestTokens.platform("tiktok"), key, body)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409));
     }
 
     @Test
@@ -139,19 +160,36 @@ class IdempotencyTest {
 
     @Test
     void platformsMustSendAKeyAndKeysMustBeSane() {
-        given().auth().oauth2(TestTokens.platform("tiktok")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestTokens.platform("tiktok"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://childsafe.gov.vn/problems/idempotency-key-required"));
         post(TestTokens.platform("tiktok"), "x".repeat(201), body).then().statusCode(400);
         // Reporters may go without.
-        given().auth().oauth2(TestTokens.reporter("gov")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/reports").then().statusCode(202);
+        given().auth()
+                .oauth2(TestTokens.reporter("gov"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202);
     }
 
     private static Response post(String token, String key, String body) {
-        return given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/reports");
+        return given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/reports");
     }
 
     private long reportsWithReference() {

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -76,36 +77,70 @@ class IdentityVaultTest {
         UUID caseId = UUID.randomUUID();
         publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(TestTokens.reporter("hotline-111")).get("/api/v1/reports/" + reportId)
-                .then().statusCode(200).body("status", equalTo("ROUTED"))
-                .body("caseId", equalTo(caseId.toString()))
-                .body("leadAgencyCode", equalTo("CA-01"))
-                .body("leadAgencyName", equalTo("Công an Thành phố Hà Nội")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.reporter("hotline-111"))
+                        .get("/api/v1/reports/" + reportId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("ROUTED"))
+                        .body("caseId", equalTo(caseId.toString()))
+                        .body("leadAgencyCode", equalTo("CA-01"))
+                        .body("leadAgencyName", equalTo("Công an Thành phố Hà Nội")));
 
-        given().auth().oauth2(TestTokens.unit("CA-01")).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.unit("CA-01"))
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(200)
                 .body("description", equalTo("Một tài khoản lạ dụ dỗ cháu gửi ảnh nhạy cảm qua mạng xã hội."))
                 .body("victim.name", equalTo("Nguyễn Thị Hoa"))
                 .body("reporter.phone", equalTo("0912345678"))
                 .body("location.address", equalTo("Số 5 ngõ 12 Đội Cấn"));
-        given().auth().oauth2(TestTokens.unit("BVTE-01")).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(200).body("victim.school", equalTo("Trường THCS Ngọc Hà"));
-        given().auth().oauth2(TestTokens.unit("CA-31")).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(200).body("reporter.name", equalTo("Trần Văn Bình"));
-        given().auth().oauth2(TestTokens.reporter("hotline-111")).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.unit("BVTE-01"))
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(200)
+                .body("victim.school", equalTo("Trường THCS Ngọc Hà"));
+        given().auth()
+                .oauth2(TestTokens.unit("CA-31"))
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(200)
+                .body("reporter.name", equalTo("Trần Văn Bình"));
+        given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(403);
 
-        given().auth().oauth2(TestTokens.admin()).queryParam("reportId", reportId).get("/api/v1/access-log")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("reportId", reportId)
+                .get("/api/v1/access-log")
+                .then()
+                .statusCode(200)
                 .body("agencyCode", contains("CA-01", "BVTE-01", "CA-31", null))
                 .body("outcome", contains("GRANTED", "GRANTED", "DENIED", "GRANTED"));
-        given().auth().oauth2(TestTokens.unit("CA-01")).queryParam("reportId", reportId).get("/api/v1/access-log")
-                .then().statusCode(403);
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/access-log")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.unit("CA-01"))
+                .queryParam("reportId", reportId)
+                .get("/api/v1/access-log")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/access-log")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -113,18 +148,28 @@ class IdentityVaultTest {
         String reportId = submit();
         UUID caseId = UUID.randomUUID();
         publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.unit("CA-01"))
-                .get("/api/v1/reports/" + reportId + "/details").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.unit("CA-01"))
+                        .get("/api/v1/reports/" + reportId + "/details")
+                        .then()
+                        .statusCode(200));
 
         // A later event (e.g. a transfer) lists the current assignments only.
         publish(caseId, "vn.childsafe.case.transferred.v1", """
                 {"caseId": "%s", "status": "ROUTED", "reportIds": ["%s"], "occurredAt": "%s",
-                 "assignments": [{"agencyCode": "CA-31", "agencyName": "Công an Thành phố Hải Phòng", "role": "LEAD"}]}"""
-                .formatted(caseId, reportId, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.unit("CA-31"))
-                .get("/api/v1/reports/" + reportId + "/details").then().statusCode(200));
-        given().auth().oauth2(TestTokens.unit("CA-01")).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(404);
+                 "assignments": [{"agencyCode": "CA-31", "agencyName": "Công an Thành phố Hải Phòng", "role": "LEAD"}]}""".formatted(caseId, reportId, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.unit("CA-31"))
+                        .get("/api/v1/reports/" + reportId + "/details")
+                        .then()
+                        .statusCode(200));
+        given().auth()
+                .oauth2(TestTokens.unit("CA-01"))
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -134,27 +179,40 @@ class IdentityVaultTest {
         publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
         publish(caseId, "vn.childsafe.case.resolved.v1", """
                 {"caseId": "%s", "status": "RESOLVED", "reportIds": ["%s"], "occurredAt": "%s",
-                 "assignments": [{"agencyCode": "CA-01", "agencyName": "Công an Thành phố Hà Nội", "role": "LEAD"}]}"""
-                .formatted(caseId, reportId, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(TestTokens.reporter("hotline-111")).get("/api/v1/reports/" + reportId)
-                .then().statusCode(200).body("status", equalTo("RESOLVED")));
+                 "assignments": [{"agencyCode": "CA-01", "agencyName": "Công an Thành phố Hà Nội", "role": "LEAD"}]}""".formatted(caseId, reportId, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.reporter("hotline-111"))
+                        .get("/api/v1/reports/" + reportId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("RESOLVED")));
 
         // Resolved just now: kept.
         vault.purgeResolved();
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + reportId + "/details")
-                .then().body("victim.name", equalTo("Nguyễn Thị Hoa"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .body("victim.name", equalTo("Nguyễn Thị Hoa"));
 
         execute("UPDATE report SET resolved_at = now() - interval '181 days' WHERE id = '" + reportId + "'");
         assertThat(vault.purgeResolved()).isGreaterThanOrEqualTo(1);
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(200)
-                .body("description", nullValue()).body("victim.name", nullValue())
-                .body("reporter.phone", nullValue()).body("location.address", nullValue())
-                .body("identityPurgedAt", org.hamcrest.Matchers.notNullValue())
-                .body("category", equalTo("GROOMING")).body("victim.ageYears", equalTo(12))
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(200)
+                .body("description", nullValue())
+                .body("victim.name", nullValue())
+                .body("reporter.phone", nullValue())
+                .body("location.address", nullValue())
+                .body("identityPurgedAt", Matchers.notNullValue())
+                .body("category", equalTo("GROOMING"))
+                .body("victim.ageYears", equalTo(12))
                 .body("location.provinceCode", equalTo("01"));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT description_enc, victim_name_enc, reporter_phone_enc "
                         + "FROM report WHERE id = '" + reportId + "'")) {
             rs.next();
@@ -173,20 +231,46 @@ class IdentityVaultTest {
         publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
 
         new KafkaTestClient(kafka).awaitRecord("intake-service.dlq", poisonCase.toString(), Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(TestTokens.reporter("hotline-111")).get("/api/v1/reports/" + reportId)
-                .then().body("status", equalTo("ROUTED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.reporter("hotline-111"))
+                        .get("/api/v1/reports/" + reportId)
+                        .then()
+                        .body("status", equalTo("ROUTED")));
     }
 
     private String routed(UUID caseId, String reportId) throws Exception {
         Instant now = Instant.now();
-        CaseRouted event = new CaseRouted(caseId, "ROUTED", List.of(UUID.fromString(reportId)), now,
-                Category.GROOMING, Urgency.HIGH, "01", null, "default-1", "R2", List.of(
-                        new CaseRouted.Assignment(UUID.randomUUID(), "CA-01", "Công an Thành phố Hà Nội",
-                                "POLICE_PROVINCE", CaseRouted.Role.LEAD, now.plusSeconds(1800)),
-                        new CaseRouted.Assignment(UUID.randomUUID(), "BVTE-01", "Phòng Bảo vệ trẻ em Hà Nội",
-                                "CHILD_PROTECTION_PROVINCE", CaseRouted.Role.SUPPORT, now.plusSeconds(1800))),
-                true, false, List.of(), List.of());
+        CaseRouted event = new CaseRouted(
+                caseId,
+                "ROUTED",
+                List.of(UUID.fromString(reportId)),
+                now,
+                Category.GROOMING,
+                Urgency.HIGH,
+                "01",
+                null,
+                "default-1",
+                "R2",
+                List.of(
+                        new CaseRouted.Assignment(
+                                UUID.randomUUID(),
+                                "CA-01",
+                                "Công an Thành phố Hà Nội",
+                                "POLICE_PROVINCE",
+                                CaseRouted.Role.LEAD,
+                                now.plusSeconds(1800)),
+                        new CaseRouted.Assignment(
+                                UUID.randomUUID(),
+                                "BVTE-01",
+                                "Phòng Bảo vệ trẻ em Hà Nội",
+                                "CHILD_PROTECTION_PROVINCE",
+                                CaseRouted.Role.SUPPORT,
+                                now.plusSeconds(1800))),
+                true,
+                false,
+                List.of(),
+                List.of());
         String json = objectMapper.writeValueAsString(event);
         assertThat(EventSchemas.violations("case-routed.v1.schema.json", json)).isEmpty();
         return json;
@@ -194,9 +278,13 @@ class IdentityVaultTest {
 
     private void publish(UUID caseId, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>("cases.events.v1", caseId.toString(), payload);
-        CloudEventHeaders.of(UUID.randomUUID().toString(), type, "/childsafe/routing-service", Instant.now(),
-                caseId.toString()).forEach((k, v) -> record.headers().add(new RecordHeader(k,
-                        v.getBytes(StandardCharsets.UTF_8))));
+        CloudEventHeaders.of(
+                        UUID.randomUUID().toString(),
+                        type,
+                        "/childsafe/routing-service",
+                        Instant.now(),
+                        caseId.toString())
+                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         new KafkaTestClient(kafka).send(record);
     }
 
@@ -204,30 +292,39 @@ class IdentityVaultTest {
     void anIdentityMovedToAnotherReportDoesNotDecryptAndOldKeysAreRetiredByReencryption() throws Exception {
         String first = submit();
         String second = submit();
-        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + first + "'")).startsWith("v2.test2:")
+        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + first + "'"))
+                .startsWith("v2.test2:")
                 .doesNotContain("Hoa");
 
         // A database writer copies one report's sealed name into another: it is refused, not shown.
         execute("UPDATE report SET victim_name_enc = (SELECT reporter_name_enc FROM report WHERE id = '" + first
                 + "') WHERE id = '" + second + "'");
         assertThatThrownBy(() -> vault.read(UUID.fromString(second), new IdentityVault.Reader("admin", true, null)))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("Bình");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("Bình");
 
         // Written under the retired key test1: still readable, then rewritten under test2 by the job.
-        FieldCipher retired = new FieldCipher(Map.of("test1",
-                Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")), "test1");
-        execute("UPDATE report SET victim_name_enc = '" + retired.encrypt("Lò Thị Sen",
-                Report.VICTIM_NAME.context(UUID.fromString(second))) + "' WHERE id = '" + second + "'");
+        FieldCipher retired = new FieldCipher(
+                Map.of("test1", Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")), "test1");
+        execute("UPDATE report SET victim_name_enc = '"
+                + retired.encrypt("Lò Thị Sen", Report.VICTIM_NAME.context(UUID.fromString(second))) + "' WHERE id = '"
+                + second + "'");
         assertThat(reencryption.countStale()).isGreaterThanOrEqualTo(1);
         assertThat(reencryption.run()).isGreaterThanOrEqualTo(1);
         assertThat(reencryption.countStale()).isZero();
-        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + second + "'")).startsWith("v2.test2:");
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + second + "/details")
-                .then().statusCode(200).body("victim.name", equalTo("Lò Thị Sen"));
+        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + second + "'"))
+                .startsWith("v2.test2:");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/reports/" + second + "/details")
+                .then()
+                .statusCode(200)
+                .body("victim.name", equalTo("Lò Thị Sen"));
     }
 
     private String query(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
@@ -235,14 +332,21 @@ class IdentityVaultTest {
     }
 
     private String submit() {
-        return given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .contentType(ContentType.JSON)
                 .body(ReportResourceTest.FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(202).extract().path("reportId");
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

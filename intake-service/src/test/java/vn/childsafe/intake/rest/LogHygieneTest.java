@@ -29,9 +29,16 @@ import vn.childsafe.testsupport.TestTokens;
 @Order(Integer.MAX_VALUE)
 class LogHygieneTest {
 
-    private static final List<String> IDENTITY = List.of("Nguyễn Thị Hoa", "Trường THCS Ngọc Hà", "Trần Văn Bình",
-            "0912345678", "binh.tran@example.vn", "Số 5 ngõ 12 Đội Cấn", "dụ dỗ cháu gửi ảnh",
-            PublicPageTest.REPORTER_NAME, PublicPageTest.REPORTER_PHONE);
+    private static final List<String> IDENTITY = List.of(
+            "Nguyễn Thị Hoa",
+            "Trường THCS Ngọc Hà",
+            "Trần Văn Bình",
+            "0912345678",
+            "binh.tran@example.vn",
+            "Số 5 ngõ 12 Đội Cấn",
+            "dụ dỗ cháu gửi ảnh",
+            PublicPageTest.REPORTER_NAME,
+            PublicPageTest.REPORTER_PHONE);
 
     @ConfigProperty(name = "quarkus.log.file.path")
     String logFile;
@@ -39,9 +46,13 @@ class LogHygieneTest {
     @Test
     void theApplicationLogHoldsNoIdentity() throws Exception {
         // Also a failing request that carries identity: validation errors must not echo values back into logs.
-        given().auth().oauth2(TestTokens.reporter("gov")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov"))
+                .contentType(ContentType.JSON)
                 .body(ReportResourceTest.FULL_REPORT.replace("\"urgency\": \"HIGH\"", "\"urgency\": \"SOON\""))
-                .post("/api/v1/reports").then().statusCode(400);
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400);
 
         String log = Files.readString(Path.of(logFile), StandardCharsets.UTF_8);
         assertThat(log).contains("intake-service").contains("Installed features");

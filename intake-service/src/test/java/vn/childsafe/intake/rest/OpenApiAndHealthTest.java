@@ -29,18 +29,24 @@ class OpenApiAndHealthTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryAnswerOfTheSubmitOperationWithExamples() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> responses = doc.getMap("paths.'/api/v1/reports'.post.responses");
         assertThat(responses).containsKeys("202", "400", "401", "403", "409", "413", "415", "422");
         for (String code : List.of("400", "401", "403", "409", "413", "415", "422")) {
             assertThat(doc.getMap("paths.'/api/v1/reports'.post.responses.'" + code
-                    + "'.content.'application/problem+json'.examples")).as(code).isNotEmpty();
+                            + "'.content.'application/problem+json'.examples"))
+                    .as(code)
+                    .isNotEmpty();
         }
         assertThat(doc.getString("paths.'/api/v1/reports'.post.requestBody.content.'application/json'.examples"))
                 .contains("HOTLINE_111");
-        assertThat(doc.getMap("paths.'/api/v1/reports/{reportId}/details'.get.responses")).containsKeys("200", "401",
-                "403", "404");
+        assertThat(doc.getMap("paths.'/api/v1/reports/{reportId}/details'.get.responses"))
+                .containsKeys("200", "401", "403", "404");
         assertThat(doc.getMap("paths.'/api/v1/access-log'.get.responses")).containsKeys("200", "400", "401", "403");
         assertThat(doc.getString("components.schemas.ReportSubmission.properties.description.description"))
                 .contains("nội dung phản ánh");
@@ -48,13 +54,18 @@ class OpenApiAndHealthTest {
 
     @Test
     void everyFieldOfTheReportBodyIsDescribed() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (String schema : List.of("ReportSubmission", "Source", "Location", "Victim", "Reporter", "Content")) {
             Map<String, Map<String, Object>> properties = doc.getMap("components.schemas." + schema + ".properties");
             assertThat(properties).as(schema).isNotEmpty();
             properties.forEach((name, property) -> assertThat(property.get("description"))
-                    .as(schema + "." + name).isNotNull());
+                    .as(schema + "." + name)
+                    .isNotNull());
         }
     }
 
@@ -71,13 +82,18 @@ class OpenApiAndHealthTest {
     void readinessCoversTheDatabaseNotKafkaAndShowsTheRelay() {
         given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404);
-        JsonPath health = given().get(readiness).then().statusCode(200)
+        JsonPath health = given().get(readiness)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertThat(health.getList("checks.name", String.class))
                 .contains("Database connections health check", "outbox-relay")
                 .doesNotContain("Kafka connection health check");
-        assertThat(health.getString("checks.find { it.name == 'outbox-relay' }.data.relay")).isEqualTo("publishing");
-        assertThat(health.getLong("checks.find { it.name == 'outbox-relay' }.data.pending")).isGreaterThanOrEqualTo(0);
+        assertThat(health.getString("checks.find { it.name == 'outbox-relay' }.data.relay"))
+                .isEqualTo("publishing");
+        assertThat(health.getLong("checks.find { it.name == 'outbox-relay' }.data.pending"))
+                .isGreaterThanOrEqualTo(0);
     }
 }

@@ -45,20 +45,28 @@ class OutboxRelayLeadershipTest {
             try (Statement s = otherInstance.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ")");
             }
-            reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
-                    .body(ReportResourceTest.FULL_REPORT).post("/api/v1/reports")
-                    .then().statusCode(202).extract().path("reportId");
+            reportId = given().auth()
+                    .oauth2(TestTokens.reporter("hotline-111"))
+                    .contentType(ContentType.JSON)
+                    .body(ReportResourceTest.FULL_REPORT)
+                    .post("/api/v1/reports")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("reportId");
             // Several poll intervals: a relay that ignored the lock would have published by now.
             Thread.sleep(1_500);
             assertThat(unpublished(reportId)).isEqualTo(1);
             otherInstance.rollback();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unpublished(reportId)).isZero());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(unpublished(reportId)).isZero());
     }
 
     private long unpublished(String reportId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
             s.setString(1, reportId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -36,23 +38,36 @@ class QuotaTest {
         for (int i = 0; i < 3; i++) {
             post(TestTokens.reporter("quota-test")).then().statusCode(202);
         }
-        String retryAfter = post(TestTokens.reporter("quota-test")).then().statusCode(429)
-                .contentType("application/problem+json").body("status", equalTo(429))
+        String retryAfter = post(TestTokens.reporter("quota-test"))
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
                 .body("type", equalTo("https://childsafe.gov.vn/problems/quota"))
-                .extract().header("Retry-After");
+                .extract()
+                .header("Retry-After");
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
         post(TestTokens.reporter("gov-a")).then().statusCode(202);
         // Reads are not counted.
-        given().auth().oauth2(TestTokens.reporter("quota-test")).when()
-                .get("/api/v1/reports/00000000-0000-0000-0000-000000000000").then()
-                .statusCode(org.hamcrest.Matchers.not(429));
+        given().auth()
+                .oauth2(TestTokens.reporter("quota-test"))
+                .when()
+                .get("/api/v1/reports/00000000-0000-0000-0000-000000000000")
+                .then()
+                .statusCode(Matchers.not(429));
 
         // Metrics are on the management port (quarkus.management.test-port in tests).
-        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
+        String metrics =
+                given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("childsafe_quota_exceeded_total\\{client=\"quota-test\"[^}]*} [1-9]");
     }
 
-    private static io.restassured.response.Response post(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(REPORT).when().post("/api/v1/reports");
+    private static Response post(String token) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(REPORT)
+                .when()
+                .post("/api/v1/reports");
     }
 }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +43,14 @@ import vn.childsafe.testsupport.TestTokens;
 class ReportResourceTest {
 
     /** Identity values of the full report below: none may ever be seen outside the vault. */
-    private static final List<String> IDENTITY = List.of("Nguyễn Thị Hoa", "Trường THCS Ngọc Hà", "Trần Văn Bình",
-            "0912345678", "binh.tran@example.vn", "Số 5 ngõ 12 Đội Cấn", "dụ dỗ cháu gửi ảnh");
+    private static final List<String> IDENTITY = List.of(
+            "Nguyễn Thị Hoa",
+            "Trường THCS Ngọc Hà",
+            "Trần Văn Bình",
+            "0912345678",
+            "binh.tran@example.vn",
+            "Số 5 ngõ 12 Đội Cấn",
+            "dụ dỗ cháu gửi ảnh");
 
     static final String FULL_REPORT = """
             {
@@ -70,37 +77,53 @@ class ReportResourceTest {
 
     @Test
     void anApiClientCannotPassItsReportOffAsOneFromThePublicPage() {
-        given().auth().oauth2(TestTokens.reporter("gov")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov"))
+                .contentType(ContentType.JSON)
                 .body("{\"source\": {\"channel\": \"WEB_PUBLIC\"}, \"category\": \"OTHER\", \"urgency\": \"NORMAL\", "
                         + "\"description\": \"x\"}")
-                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/source/channel"));
     }
 
     @Test
     void acceptsAReportAndPublishesOnlyRoutingFacts() throws Exception {
-        String reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+        String reportId = given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .contentType(ContentType.JSON)
                 .body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(202)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/reports/[0-9a-f-]{36}"))
                 .body("status", equalTo("RECEIVED"))
                 .body("trackingCode", matchesPattern("CS-[2-9A-Z]{4}-[2-9A-Z]{4}"))
                 .body("receivedAt", notNullValue())
-                .extract().path("reportId");
+                .extract()
+                .path("reportId");
 
         // A HIGH report travels in the urgent lane.
-        ConsumerRecord<String, String> record = new KafkaTestClient(kafka)
-                .awaitRecord("reports.received.v1.urgent", reportId, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record =
+                new KafkaTestClient(kafka).awaitRecord("reports.received.v1.urgent", reportId, Duration.ofSeconds(30));
         assertThat(header(record, "ce_type")).isEqualTo("vn.childsafe.report.received.v1");
         assertThat(header(record, "ce_source")).isEqualTo("/childsafe/intake-service");
         assertThat(header(record, "ce_id")).isNotBlank();
         assertThat(header(record, "ce_time")).isNotBlank();
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(EventSchemas.violations("report-received.v1.schema.json", record.value())).isEmpty();
-        assertThat(record.value()).contains("\"category\":\"GROOMING\"", "\"provinceCode\":\"01\"",
-                "\"schoolGiven\":true", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                "\"pdq\":\"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\"", "\"pdqQuality\":87");
+        assertThat(EventSchemas.violations("report-received.v1.schema.json", record.value()))
+                .isEmpty();
+        assertThat(record.value())
+                .contains(
+                        "\"category\":\"GROOMING\"",
+                        "\"provinceCode\":\"01\"",
+                        "\"schoolGiven\":true",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "\"pdq\":\"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\"",
+                        "\"pdqQuality\":87");
 
         StringBuilder everythingOnKafka = new StringBuilder(record.value());
         for (Header h : record.headers()) {
@@ -115,7 +138,8 @@ class ReportResourceTest {
     void identityIsEncryptedAtRest() throws Exception {
         String reportId = submit(FULL_REPORT);
         List<String> row = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM report WHERE id = '" + reportId + "'")) {
             assertThat(rs.next()).isTrue();
             ResultSetMetaData meta = rs.getMetaData();
@@ -133,7 +157,9 @@ class ReportResourceTest {
     @Test
     void listsEveryViolationWithAJsonPointerAndStoresNothing() {
         long before = reportCount();
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"category": "GROOMING", "urgency": "NORMAL", "description": " ",
                          "location": {"provinceCode": "1", "communeCode": "0004"},
@@ -141,91 +167,155 @@ class ReportResourceTest {
                          "reporter": {"phone": "12345", "email": "not-an-email"},
                          "content": [{"url": "ftp://x.vn/a", "sha256": "abc", "pdq": "xyz", "pdqQuality": 101,
                                       "platform": "=HYPERLINK('http://evil.example')"}]}""")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://childsafe.gov.vn/problems/validation"))
                 .body("status", equalTo(400))
                 .body("instance", equalTo("/api/v1/reports"))
-                .body("errors.pointer", containsInAnyOrder("/description", "/location/provinceCode",
-                        "/location/communeCode", "/victim/ageYears", "/reporter/phone", "/reporter/email",
-                        "/content/0/url", "/content/0/sha256", "/content/0/pdq", "/content/0/pdqQuality",
-                        "/content/0/platform"));
+                .body(
+                        "errors.pointer",
+                        containsInAnyOrder(
+                                "/description",
+                                "/location/provinceCode",
+                                "/location/communeCode",
+                                "/victim/ageYears",
+                                "/reporter/phone",
+                                "/reporter/email",
+                                "/content/0/url",
+                                "/content/0/sha256",
+                                "/content/0/pdq",
+                                "/content/0/pdqQuality",
+                                "/content/0/platform"));
         assertThat(reportCount()).isEqualTo(before);
     }
 
     @Test
     void rejectsMissingRequiredFieldsAndUnknownEnumValues() {
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("{\"description\": \"x\"}")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.pointer", containsInAnyOrder("/category", "/urgency"));
 
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("{\"category\": \"SPAM\", \"urgency\": \"NORMAL\", \"description\": \"x\"}")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/category"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("CSAM"));
+                .body("errors[0].message", Matchers.containsString("CSAM"));
     }
 
     @Test
     void everyViolationOfOneBodyIsListedInOne400EnumsIncluded() {
         long before = reportCount();
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"category": "SPAM", "urgency": "SOON", "description": " ",
                          "reporter": {"relationship": "UNCLE", "phone": "12345"},
                          "content": [{"platform": "=cmd", "sha256": "abc", "url": "https://x.vn/\\u0000"}]}""")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.pointer", containsInAnyOrder("/category", "/urgency", "/description",
-                        "/reporter/relationship", "/reporter/phone", "/content/0/platform", "/content/0/sha256",
-                        "/content/0/url"))
-                .body("errors.find { it.pointer == '/urgency' }.message",
-                        org.hamcrest.Matchers.containsString("IMMEDIATE_DANGER"));
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.pointer",
+                        containsInAnyOrder(
+                                "/category",
+                                "/urgency",
+                                "/description",
+                                "/reporter/relationship",
+                                "/reporter/phone",
+                                "/content/0/platform",
+                                "/content/0/sha256",
+                                "/content/0/url"))
+                .body("errors.find { it.pointer == '/urgency' }.message", Matchers.containsString("IMMEDIATE_DANGER"));
         assertThat(reportCount()).isEqualTo(before);
     }
 
     @Test
     void aNulCharacterInAnyTextIsAClientErrorAndNothingIsStored() {
         long before = reportCount();
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"con t\\u0000i\"}")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/description"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("NUL"));
-        given().auth().oauth2(TestTokens.reporter("gov-a")).urlEncodingEnabled(false)
-                .when().get("/api/v1/reports/%00")
-                .then().statusCode(400).contentType("application/problem+json");
+                .body("errors[0].message", Matchers.containsString("NUL"));
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/v1/reports/%00")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         assertThat(reportCount()).isEqualTo(before);
     }
 
     @Test
     void malformedJsonAndEmptyBodiesAreClientErrors() {
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
                 .body("{\"category\": ")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void provinceCodesMustBeKnownCurrentOrLegacy() {
         String body = "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"x\", "
                 + "\"location\": {\"provinceCode\": \"%s\"}}";
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON).body(body.formatted("99"))
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/location/provinceCode"));
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
+                .body(body.formatted("99"))
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .body("errors[0].pointer", equalTo("/location/provinceCode"));
         for (String code : List.of("01", "30", "70", "02", "96")) {
-            given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.reporter("gov-a"))
+                    .contentType(ContentType.JSON)
                     .body(body.formatted(code))
-                    .when().post("/api/v1/reports")
-                    .then().statusCode(202);
+                    .when()
+                    .post("/api/v1/reports")
+                    .then()
+                    .statusCode(202);
         }
     }
 
@@ -233,85 +323,168 @@ class ReportResourceTest {
     void descriptionsAreNormalisedToNfcAndCountedInCharacters() throws Exception {
         // "Hòa" written with a combining grave accent (NFD) is stored in NFC.
         String decomposed = "Ho\u0300a";
-        String reportId = given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON)
+        String reportId = given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .contentType(ContentType.JSON)
                 .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + decomposed + "\"}")
-                .when().post("/api/v1/reports").then().statusCode(202).extract().path("reportId");
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/reports/" + reportId + "/details")
-                .then().statusCode(200).body("description", equalTo("H\u00f2a"));
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/reports/" + reportId + "/details")
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("H\u00f2a"));
 
         String tenThousandVietnamese = "ệ".repeat(10_000);
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese + "\"}")
-                .when().post("/api/v1/reports").then().statusCode(202);
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese + "ệ\"}")
-                .when().post("/api/v1/reports").then().statusCode(400)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
+                        + "\"}")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202);
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
+                        + "ệ\"}")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("errors[0].pointer", equalTo("/description"));
     }
 
     @Test
     void wrongMediaTypeIs415() {
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.TEXT)
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.TEXT)
                 .body("category=CSAM")
-                .when().post("/api/v1/reports")
-                .then().statusCode(415).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
                 .body("status", equalTo(415));
     }
 
     @Test
     void requiresAValidTokenWithASubmittingRole() {
-        given().contentType(ContentType.JSON).body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2("not.a.jwt").contentType(ContentType.JSON).body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2("not.a.jwt")
+                .contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         String foreignToken = vn.childsafe.local.infra.JwtIssuer.generate()
                 .token("intruder", Set.of("reporter"), Map.of(), Duration.ofMinutes(5));
-        given().auth().oauth2(foreignToken).contentType(ContentType.JSON).body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(401);
+        given().auth()
+                .oauth2(foreignToken)
+                .contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(401);
         // Our own issuer's token, made for another system: refused for its audience.
         String otherAudience = TestTokens.token("hotline-111", Set.of("reporter"), Map.of("aud", "another-system"));
-        given().auth().oauth2(otherAudience).contentType(ContentType.JSON).body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.unit("CA-01")).contentType(ContentType.JSON).body(FULL_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(otherAudience)
+                .contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.unit("CA-01"))
+                .contentType(ContentType.JSON)
+                .body(FULL_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void onlyTheSubmittingClientSeesTheStatus() {
         String reportId = submit(FULL_REPORT);
-        given().auth().oauth2(TestTokens.reporter("hotline-111"))
-                .when().get("/api/v1/reports/" + reportId)
-                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("reportId", equalTo(reportId));
-        given().auth().oauth2(TestTokens.reporter("another-system"))
-                .when().get("/api/v1/reports/" + reportId)
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.reporter("hotline-111"))
-                .when().get("/api/v1/reports/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .when()
+                .get("/api/v1/reports/" + reportId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("reportId", equalTo(reportId));
+        given().auth()
+                .oauth2(TestTokens.reporter("another-system"))
+                .when()
+                .get("/api/v1/reports/" + reportId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .when()
+                .get("/api/v1/reports/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void oversizedBodiesAreRefused() {
         String huge = "{\"category\":\"OTHER\",\"urgency\":\"NORMAL\",\"description\":\"" + "a".repeat(70_000) + "\"}";
-        given().auth().oauth2(TestTokens.reporter("gov-a")).contentType(ContentType.JSON).body(huge)
-                .when().post("/api/v1/reports")
-                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        given().auth()
+                .oauth2(TestTokens.reporter("gov-a"))
+                .contentType(ContentType.JSON)
+                .body(huge)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     private static String submit(String body) {
-        return given().auth().oauth2(TestTokens.reporter("hotline-111")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/reports")
-                .then().statusCode(202).extract().path("reportId");
+        return given().auth()
+                .oauth2(TestTokens.reporter("hotline-111"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
     }
 
     private long reportCount() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM report")) {
             rs.next();
             return rs.getLong(1);

@@ -1,6 +1,8 @@
 package vn.childsafe.notify.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -73,7 +75,7 @@ public interface DeliveryConfig {
      * Host names (or IP literals) that may resolve to private, link-local or loopback addresses, e.g. a ministry
      * system on a government network. https is still required.
      */
-    java.util.Optional<java.util.List<String>> allowedHosts();
+    Optional<List<String>> allowedHosts();
 
     /**
      * How long a claimed attempt stays reserved for the instance that claimed it. Longer than any request may

@@ -31,15 +31,16 @@ public class ContactPointRepository implements PanacheRepositoryBase<ContactPoin
      * @return whether the contact point was created by this call, and the locked entity
      */
     public Locked lockOrCreate(String agencyCode, Instant now) {
-        boolean created = getEntityManager().createNativeQuery("INSERT INTO contact_point (agency_code, created_at, "
-                + "updated_at) VALUES (:code, :now, :now) ON CONFLICT (agency_code) DO NOTHING")
-                .setParameter("code", agencyCode)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
+        boolean created = getEntityManager()
+                        .createNativeQuery("INSERT INTO contact_point (agency_code, created_at, "
+                                + "updated_at) VALUES (:code, :now, :now) ON CONFLICT (agency_code) DO NOTHING")
+                        .setParameter("code", agencyCode)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
         return new Locked(created, findById(agencyCode, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** A contact point locked for update, and whether it was just created. */
-    public record Locked(boolean created, ContactPoint contactPoint) {
-    }
+    public record Locked(boolean created, ContactPoint contactPoint) {}
 }

@@ -30,7 +30,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             query.append(" and state = :state");
             params.and("state", state);
         }
-        return find(query.toString(), Sort.descending("createdAt").and("agencyCode"), params).range(0, limit - 1)
+        return find(query.toString(), Sort.descending("createdAt").and("agencyCode"), params)
+                .range(0, limit - 1)
                 .list();
     }
 
@@ -43,10 +44,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @SuppressWarnings("unchecked")
     public List<Delivery> lockDue(Instant now, int limit, int retryLimit) {
-        List<Delivery> due = getEntityManager().createNativeQuery("SELECT * FROM delivery WHERE state = 'PENDING' "
-                + "AND next_attempt_at <= :now AND (attempts = 0 OR :retries > 0) "
-                + "ORDER BY priority, (attempts > 0), next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED",
-                Delivery.class)
+        List<Delivery> due = getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM delivery WHERE state = 'PENDING' "
+                                + "AND next_attempt_at <= :now AND (attempts = 0 OR :retries > 0) "
+                                + "ORDER BY priority, (attempts > 0), next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        Delivery.class)
                 .setParameter("now", now)
                 .setParameter("retries", retryLimit)
                 .setParameter("limit", limit)
@@ -72,9 +75,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager().createNativeQuery("UPDATE delivery SET state = 'DELIVERED', "
-                + "delivered_at = :now, next_attempt_at = NULL, last_status_code = CAST(:status AS INTEGER), last_error = NULL "
-                + "WHERE id IN (:ids) AND state = 'PENDING' RETURNING id", UUID.class)
+        return new HashSet<>(getEntityManager()
+                .createNativeQuery(
+                        "UPDATE delivery SET state = 'DELIVERED', "
+                                + "delivered_at = :now, next_attempt_at = NULL, last_status_code = CAST(:status AS INTEGER), last_error = NULL "
+                                + "WHERE id IN (:ids) AND state = 'PENDING' RETURNING id",
+                        UUID.class)
                 .setParameter("now", now)
                 .setParameter("status", statusCode)
                 .setParameter("ids", ids)
@@ -88,11 +94,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      *
      * @return whether the delivery was updated
      */
-    public boolean markAttemptFailed(UUID id, int attempt, DeliveryState state, Instant nextAttemptAt,
-            String error, Integer statusCode) {
-        return update("state = :state, nextAttemptAt = :next, lastError = :error, lastStatusCode = :status "
-                + "where id = :id and state = :pending and attempts = :attempt", Parameters.with("state", state)
-                        .and("next", nextAttemptAt).and("error", error).and("status", statusCode).and("id", id)
-                        .and("pending", DeliveryState.PENDING).and("attempt", attempt)) == 1;
+    public boolean markAttemptFailed(
+            UUID id, int attempt, DeliveryState state, Instant nextAttemptAt, String error, Integer statusCode) {
+        return update(
+                        "state = :state, nextAttemptAt = :next, lastError = :error, lastStatusCode = :status "
+                                + "where id = :id and state = :pending and attempts = :attempt",
+                        Parameters.with("state", state)
+                                .and("next", nextAttemptAt)
+                                .and("error", error)
+                                .and("status", statusCode)
+                                .and("id", id)
+                                .and("pending", DeliveryState.PENDING)
+                                .and("attempt", attempt))
+                == 1;
     }
 }

@@ -17,8 +17,9 @@ public final class AlertMessages {
 
     /** Times are shown in Viet Nam's time (UTC+7). */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(VIETNAM);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VIETNAM);
 
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("case.routed", "Vụ việc mới được phân công"),
@@ -56,8 +57,7 @@ public final class AlertMessages {
             Urgency.HIGH, "cao",
             Urgency.NORMAL, "bình thường");
 
-    private AlertMessages() {
-    }
+    private AlertMessages() {}
 
     /** The title of an alert type, e.g. "Vụ việc mới được phân công". */
     public static String title(String type) {
@@ -89,10 +89,14 @@ public final class AlertMessages {
             body.append("Vai trò của đơn vị: ").append(ROLES.get(alert.role())).append('\n');
         }
         if (alert.category() != null) {
-            body.append("Loại vi phạm: ").append(CATEGORIES.get(alert.category())).append('\n');
+            body.append("Loại vi phạm: ")
+                    .append(CATEGORIES.get(alert.category()))
+                    .append('\n');
         }
         if (alert.urgency() != null) {
-            body.append("Mức độ khẩn cấp: ").append(URGENCIES.get(alert.urgency())).append('\n');
+            body.append("Mức độ khẩn cấp: ")
+                    .append(URGENCIES.get(alert.urgency()))
+                    .append('\n');
         }
         if (alert.provinceCode() != null) {
             body.append("Mã tỉnh/thành phố: ").append(alert.provinceCode());
@@ -103,12 +107,17 @@ public final class AlertMessages {
         }
         if (!alert.knownContentLists().isEmpty()) {
             body.append("Nội dung trùng danh sách mã băm nội dung đã biết: ")
-                    .append(String.join(", ", alert.knownContentLists())).append('\n');
+                    .append(String.join(", ", alert.knownContentLists()))
+                    .append('\n');
         }
         if (alert.ackDeadline() != null) {
-            body.append("Hạn xác nhận tiếp nhận: ").append(format(alert.ackDeadline())).append(" (giờ Việt Nam)\n");
+            body.append("Hạn xác nhận tiếp nhận: ")
+                    .append(format(alert.ackDeadline()))
+                    .append(" (giờ Việt Nam)\n");
         }
-        body.append("\nXem chi tiết và xác nhận tiếp nhận tại: ").append(caseLink(linkBase, alert)).append("\n\n");
+        body.append("\nXem chi tiết và xác nhận tiếp nhận tại: ")
+                .append(caseLink(linkBase, alert))
+                .append("\n\n");
         body.append("Thư này không chứa thông tin cá nhân của người phản ánh hay của trẻ em. ")
                 .append("Vui lòng đăng nhập hệ thống để xem chi tiết; mọi lượt xem đều được ghi nhật ký.\n");
         body.append("Đây là thư tự động của hệ thống ChildSafe, vui lòng không trả lời thư này.\n");

@@ -2,6 +2,7 @@ package vn.childsafe.notify.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import vn.childsafe.commons.domain.Category;
@@ -54,7 +55,7 @@ public record AlertPayload(
 
     /** The {@code type} of the alert for a case change, e.g. {@code case.escalated}. */
     public static String typeOf(CaseEvent.Kind kind) {
-        return TYPE_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return TYPE_PREFIX + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -62,15 +63,39 @@ public record AlertPayload(
      * is {@code null}: the change, not a routing rule, is why the unit hears about the case.
      */
     public static AlertPayload caseChanged(CaseEvent event, AlertTarget target) {
-        return new AlertPayload(typeOf(event.kind()), event.caseId(), List.copyOf(event.reportIds()),
-                target.agencyCode(), target.role(), target.assignmentId(), event.category(), event.urgency(),
-                event.provinceCode(), event.communeCode(), null, target.ackDeadline(), event.occurredAt(), List.of());
+        return new AlertPayload(
+                typeOf(event.kind()),
+                event.caseId(),
+                List.copyOf(event.reportIds()),
+                target.agencyCode(),
+                target.role(),
+                target.assignmentId(),
+                event.category(),
+                event.urgency(),
+                event.provinceCode(),
+                event.communeCode(),
+                null,
+                target.ackDeadline(),
+                event.occurredAt(),
+                List.of());
     }
 
     /** The alert for one target of a routed case. */
     public static AlertPayload caseRouted(CaseRouted event, AlertTarget target) {
-        return new AlertPayload(CASE_ROUTED, event.caseId(), List.copyOf(event.reportIds()), target.agencyCode(),
-                target.role(), target.assignmentId(), event.category(), event.urgency(), event.provinceCode(),
-                event.communeCode(), event.ruleId(), target.ackDeadline(), event.occurredAt(), event.knownContentLists());
+        return new AlertPayload(
+                CASE_ROUTED,
+                event.caseId(),
+                List.copyOf(event.reportIds()),
+                target.agencyCode(),
+                target.role(),
+                target.assignmentId(),
+                event.category(),
+                event.urgency(),
+                event.provinceCode(),
+                event.communeCode(),
+                event.ruleId(),
+                target.ackDeadline(),
+                event.occurredAt(),
+                event.knownContentLists());
     }
 }

@@ -11,5 +11,4 @@ import java.util.UUID;
  * @param assignmentId the routing assignment the agency must acknowledge; {@code null} for the liaison
  * @param ackDeadline  when the assignment must be acknowledged (hạn tiếp nhận); {@code null} for the liaison
  */
-public record AlertTarget(String agencyCode, TargetRole role, UUID assignmentId, Instant ackDeadline) {
-}
+public record AlertTarget(String agencyCode, TargetRole role, UUID assignmentId, Instant ackDeadline) {}

@@ -19,8 +19,7 @@ public final class AlertTargets {
     /** Agency code of the 111 hotline liaison's contact point. */
     public static final String LIAISON_AGENCY_CODE = "HOTLINE_111";
 
-    private AlertTargets() {
-    }
+    private AlertTargets() {}
 
     /**
      * The targets of a {@code case.routed} event, lead first. An agency listed twice (for instance HOTLINE_111
@@ -34,12 +33,20 @@ public final class AlertTargets {
         List<AlertTarget> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         CaseRouted.Assignment lead = event.lead();
-        add(targets, seen, new AlertTarget(lead.agencyCode(), TargetRole.LEAD, lead.assignmentId(),
-                lead.ackDeadline()));
+        add(
+                targets,
+                seen,
+                new AlertTarget(lead.agencyCode(), TargetRole.LEAD, lead.assignmentId(), lead.ackDeadline()));
         for (CaseRouted.Assignment support : event.assignments()) {
             if (support.role() == CaseRouted.Role.SUPPORT) {
-                add(targets, seen, new AlertTarget(support.agencyCode(), TargetRole.SUPPORT,
-                        support.assignmentId(), support.ackDeadline()));
+                add(
+                        targets,
+                        seen,
+                        new AlertTarget(
+                                support.agencyCode(),
+                                TargetRole.SUPPORT,
+                                support.assignmentId(),
+                                support.ackDeadline()));
             }
         }
         if (event.liaisonRequired()) {
@@ -61,7 +68,8 @@ public final class AlertTargets {
         if (event.caseId() == null || event.kind() == null) {
             throw new UnprocessableEventException("caseId or kind is missing");
         }
-        if (event.reportIds() == null || event.reportIds().isEmpty()
+        if (event.reportIds() == null
+                || event.reportIds().isEmpty()
                 || event.reportIds().stream().anyMatch(Objects::isNull)) {
             throw new UnprocessableEventException("reportIds is missing or empty");
         }
@@ -71,11 +79,20 @@ public final class AlertTargets {
         List<AlertTarget> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (CaseEvent.Alert alert : event.alerts()) {
-            if (alert == null || alert.role() == null || alert.agencyCode() == null || alert.agencyCode().isBlank()) {
+            if (alert == null
+                    || alert.role() == null
+                    || alert.agencyCode() == null
+                    || alert.agencyCode().isBlank()) {
                 throw new UnprocessableEventException("an alert lacks its role or agencyCode");
             }
-            add(targets, seen, new AlertTarget(alert.agencyCode(), TargetRole.valueOf(alert.role().name()),
-                    alert.assignmentId(), alert.ackDeadline()));
+            add(
+                    targets,
+                    seen,
+                    new AlertTarget(
+                            alert.agencyCode(),
+                            TargetRole.valueOf(alert.role().name()),
+                            alert.assignmentId(),
+                            alert.ackDeadline()));
         }
         return List.copyOf(targets);
     }
@@ -93,7 +110,9 @@ public final class AlertTargets {
         if (event.caseId() == null) {
             throw new UnprocessableEventException("caseId is missing");
         }
-        if (event.reportIds() == null || event.reportIds().isEmpty() || event.reportIds().stream().anyMatch(Objects::isNull)) {
+        if (event.reportIds() == null
+                || event.reportIds().isEmpty()
+                || event.reportIds().stream().anyMatch(Objects::isNull)) {
             throw new UnprocessableEventException("reportIds is missing or empty");
         }
         if (event.assignments() == null || event.assignments().isEmpty()) {
@@ -101,7 +120,10 @@ public final class AlertTargets {
         }
         long leads = 0;
         for (CaseRouted.Assignment a : event.assignments()) {
-            if (a == null || a.role() == null || a.agencyCode() == null || a.agencyCode().isBlank()) {
+            if (a == null
+                    || a.role() == null
+                    || a.agencyCode() == null
+                    || a.agencyCode().isBlank()) {
                 throw new UnprocessableEventException("an assignment lacks its role or agencyCode");
             }
             if (a.role() == CaseRouted.Role.LEAD) {

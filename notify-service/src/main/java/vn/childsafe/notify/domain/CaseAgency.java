@@ -5,5 +5,4 @@ package vn.childsafe.notify.domain;
  *
  * @param agencyType e.g. {@code INFORMATION_PROVINCE}: the unit that handles content takedowns in the province
  */
-public record CaseAgency(String agencyCode, String agencyType) {
-}
+public record CaseAgency(String agencyCode, String agencyType) {}

@@ -8,11 +8,14 @@ package vn.childsafe.notify.domain;
 public enum ChannelGone {
     PLATFORM_REMOVED("The platform was removed.", "nền tảng đã bị xoá khỏi danh sách"),
     CONTACT_POINT_REMOVED("The agency's contact point was removed.", "đầu mối liên lạc của đơn vị đã bị xoá"),
-    WEBHOOK_REMOVED("The agency's contact point no longer has a webhook URL.",
+    WEBHOOK_REMOVED(
+            "The agency's contact point no longer has a webhook URL.",
             "đầu mối liên lạc của đơn vị không còn địa chỉ webhook"),
-    EMAIL_REMOVED("The e-mail address was removed from the agency's contact point.",
+    EMAIL_REMOVED(
+            "The e-mail address was removed from the agency's contact point.",
             "địa chỉ e-mail đã bị xoá khỏi đầu mối liên lạc của đơn vị"),
-    SMS_REMOVED("The SMS number was removed from the agency's contact point.",
+    SMS_REMOVED(
+            "The SMS number was removed from the agency's contact point.",
             "số SMS đã bị xoá khỏi đầu mối liên lạc của đơn vị"),
     NO_CHANNEL("The delivery has no channel.", "lần gửi không có kênh gửi");
 

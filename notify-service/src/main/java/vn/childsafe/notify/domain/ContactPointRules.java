@@ -16,12 +16,14 @@ public final class ContactPointRules {
 
     /** Agency and platform codes as routing-service issues them (letters, digits, {@code _ . -}). */
     public static final String AGENCY_CODE_REGEX = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$";
+
     public static final Pattern AGENCY_CODE = Pattern.compile(AGENCY_CODE_REGEX);
     public static final String EMAIL_REGEX = "^[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$";
     public static final String SMS_NUMBER_REGEX = "^\\+?[0-9]{8,15}$";
 
     /** Secrets at once: the current one plus a few while rotating. */
     public static final int MAX_SECRETS = 5;
+
     public static final int MAX_EMAILS = 20;
     public static final int MAX_SMS_NUMBERS = 20;
     public static final int MAX_URL_LENGTH = 2000;
@@ -31,8 +33,7 @@ public final class ContactPointRules {
     private static final int MIN_SECRET_BYTES = 24;
     private static final int MAX_SECRET_BYTES = 64;
 
-    private ContactPointRules() {
-    }
+    private ContactPointRules() {}
 
     /** Whether {@code secret} is a Standard Webhooks secret {@code whsec_<base64>}. */
     public static boolean isValidSecret(String secret) {

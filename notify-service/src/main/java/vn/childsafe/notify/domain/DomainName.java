@@ -14,8 +14,13 @@ import jakarta.validation.Payload;
 /** A platform's domain name such as {@code tiktok.com}; {@code null} is invalid. */
 @Documented
 @Constraint(validatedBy = DomainName.Validator.class)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-        ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface DomainName {
 

@@ -46,8 +46,10 @@ public final class OutboundUrlPolicy {
 
     public OutboundUrlPolicy(boolean allowHttpLoopback, Collection<String> allowedHosts, Resolver resolver) {
         this.allowHttpLoopback = allowHttpLoopback;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         this.resolver = resolver;
     }
 
@@ -107,13 +109,14 @@ public final class OutboundUrlPolicy {
         boolean allowListed = allowedHosts.contains(host);
         List<InetAddress> addresses;
         try {
-            addresses = List.of(isLiteral(host) ? new InetAddress[] {InetAddress.getByName(host)}
-                    : resolver.resolve(host));
+            addresses =
+                    List.of(isLiteral(host) ? new InetAddress[] {InetAddress.getByName(host)} : resolver.resolve(host));
         } catch (UnknownHostException e) {
             if (mustResolve) {
                 return "its host does not resolve";
             }
-            return scheme.equals("https") ? null
+            return scheme.equals("https")
+                    ? null
                     : "must use https (http is only allowed to loopback addresses in development and tests)";
         }
         if (addresses.isEmpty()) {
@@ -154,8 +157,11 @@ public final class OutboundUrlPolicy {
 
     /** Whether an address is a public unicast address (not loopback, private, link-local, unspecified ...). */
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();

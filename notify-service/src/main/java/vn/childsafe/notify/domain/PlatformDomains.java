@@ -21,8 +21,7 @@ public final class PlatformDomains {
     public static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
 
-    private PlatformDomains() {
-    }
+    private PlatformDomains() {}
 
     /** Whether {@code domain} is a domain name an admin may register, once in canonical form. */
     public static boolean isValidDomain(String domain) {

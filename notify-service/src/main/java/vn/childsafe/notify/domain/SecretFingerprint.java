@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class SecretFingerprint {
 
-    private SecretFingerprint() {
-    }
+    private SecretFingerprint() {}
 
     /** {@code sha256:} and the first 16 hex digits of the secret's SHA-256. */
     public static String of(String secret) {

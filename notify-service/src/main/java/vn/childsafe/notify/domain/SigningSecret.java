@@ -14,8 +14,13 @@ import jakarta.validation.Payload;
 /** A Standard Webhooks signing secret {@code whsec_<base64 of 24 to 64 bytes>}; {@code null} is invalid. */
 @Documented
 @Constraint(validatedBy = SigningSecret.Validator.class)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-        ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SigningSecret {
 

@@ -5,8 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Helpers for constraint validators whose message depends on what is wrong. */
 public final class Violations {
 
-    private Violations() {
-    }
+    private Violations() {}
 
     /**
      * Reports {@code message} instead of the constraint's default, taken literally (not as a message template).
@@ -21,6 +20,9 @@ public final class Violations {
 
     /** {@code message} escaped so that message interpolation leaves it as it is. */
     static String literal(String message) {
-        return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return message.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

@@ -1,6 +1,5 @@
 package vn.childsafe.notify.messaging;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,7 +33,8 @@ public class CaseEventsConsumer implements EventHandler<Void> {
     @Override
     public void handle(IncomingEvent event, Void context) {
         int created = alerts.onCaseEvent(event.eventId(), event.eventType(), event.value());
-        LOG.debugf("Case event %s (%s) of case %s: %d deliveries", event.eventId(), event.eventType(), event.key(),
-                created);
+        LOG.debugf(
+                "Case event %s (%s) of case %s: %d deliveries",
+                event.eventId(), event.eventType(), event.key(), created);
     }
 }

@@ -41,16 +41,17 @@ public class PlatformRepository implements PanacheRepositoryBase<Platform, Strin
      * @return whether it was created by this call, and the locked entity
      */
     public Locked lockOrCreate(String code, Instant now) {
-        boolean created = getEntityManager().createNativeQuery("INSERT INTO platform (code, name, domains, "
-                + "takedown_url, created_at, updated_at) VALUES (:code, '', '{}', '', :now, :now) "
-                + "ON CONFLICT (code) DO NOTHING")
-                .setParameter("code", code)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
+        boolean created = getEntityManager()
+                        .createNativeQuery("INSERT INTO platform (code, name, domains, "
+                                + "takedown_url, created_at, updated_at) VALUES (:code, '', '{}', '', :now, :now) "
+                                + "ON CONFLICT (code) DO NOTHING")
+                        .setParameter("code", code)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
         return new Locked(created, findById(code, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** A platform locked for update, and whether it was just created. */
-    public record Locked(boolean created, Platform platform) {
-    }
+    public record Locked(boolean created, Platform platform) {}
 }

@@ -9,8 +9,7 @@ import vn.childsafe.commons.problem.ProblemException;
 /** The {@code caseId} query parameter of the takedown and manual-task lists. */
 final class CaseIdParam {
 
-    private CaseIdParam() {
-    }
+    private CaseIdParam() {}
 
     /**
      * @return the case id, {@code null} if the parameter is absent
@@ -23,8 +22,8 @@ final class CaseIdParam {
         try {
             return UUID.fromString(caseId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("caseId is not a UUID.",
-                    List.of(new Problem.FieldError("/caseId", "must be a UUID")));
+            throw ProblemException.badRequest(
+                    "caseId is not a UUID.", List.of(new Problem.FieldError("/caseId", "must be a UUID")));
         }
     }
 }

@@ -31,7 +31,7 @@ import vn.childsafe.notify.takedown.Compliance;
 @Path("/api/v1/platform-compliance")
 @Tag(name = "Takedowns")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.OPS, Roles.ADMIN })
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class ComplianceResource {
 
     private static final String EXAMPLE = """
@@ -43,22 +43,32 @@ public class ComplianceResource {
     TakedownQueryService takedowns;
 
     @GET
-    @Operation(summary = "Takedown compliance per platform",
+    @Operation(
+            summary = "Takedown compliance per platform",
             description = "For requests sent in [from, to) (default: everything): requests, results received, "
                     + "removed or restricted within the 24 h deadline (count and share of all requests), and "
                     + "the median and 90th percentile seconds from request to removal or restriction.")
-    @APIResponse(responseCode = "200", description = "One row per registered platform.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Compliance.class,
-                    type = SchemaType.ARRAY), examples = @ExampleObject(name = "compliance", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One row per registered platform.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Compliance.class, type = SchemaType.ARRAY),
+                            examples = @ExampleObject(name = "compliance", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "from or to is not an ISO-8601 instant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is neither ops nor admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Compliance> compliance(
             @Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2027-01-01T00:00:00Z") @QueryParam("to") String to) {
-        return takedowns.compliance(instant("from", from, Instant.EPOCH),
-                instant("to", to, Instant.parse("9999-12-31T00:00:00Z")));
+        return takedowns.compliance(
+                instant("from", from, Instant.EPOCH), instant("to", to, Instant.parse("9999-12-31T00:00:00Z")));
     }
 
     private static Instant instant(String name, String value, Instant fallback) {
@@ -68,7 +78,8 @@ public class ComplianceResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " is not an ISO-8601 instant.",
+            throw ProblemException.badRequest(
+                    name + " is not an ISO-8601 instant.",
                     List.of(new Problem.FieldError("/" + name, "must be an instant such as 2026-01-01T00:00:00Z")));
         }
     }

@@ -33,29 +33,42 @@ public class ContactPointRequest extends StrictRequest {
     private static final String EMAIL_MESSAGE = "must be an e-mail address";
     private static final String SMS_MESSAGE = "must be a phone number of 8 to 15 digits, optionally starting with +";
 
-    @Schema(description = "Absolute https URL that receives Standard Webhooks-signed POSTs; omit or null for "
-            + "none. Private, link-local and loopback addresses are refused (http only to loopback in dev/test).", examples = "https://cand.hanoi.gov.vn/childsafe/hooks", maxLength = 2000)
+    @Schema(
+            description =
+                    "Absolute https URL that receives Standard Webhooks-signed POSTs; omit or null for "
+                            + "none. Private, link-local and loopback addresses are refused (http only to loopback in dev/test).",
+            examples = "https://cand.hanoi.gov.vn/childsafe/hooks",
+            maxLength = 2000)
     @WebhookUrl
     public String webhookUrl;
 
-    @Schema(description = "Signing secrets whsec_<base64 of 24-64 bytes>; required with a webhookUrl. Every "
-            + "secret signs each request, so a new secret can be added before the old one is removed.",
+    @Schema(
+            description = "Signing secrets whsec_<base64 of 24-64 bytes>; required with a webhookUrl. Every "
+                    + "secret signs each request, so a new secret can be added before the old one is removed.",
             maxItems = 5)
     @Size(max = ContactPointRules.MAX_SECRETS, message = "at most " + ContactPointRules.MAX_SECRETS + " secrets")
     public List<@SigningSecret String> secrets;
 
-    @Schema(description = "E-mail addresses; each receives every alert as a Vietnamese e-mail (a delivery of its own).",
+    @Schema(
+            description = "E-mail addresses; each receives every alert as a Vietnamese e-mail (a delivery of its own).",
             maxItems = 20)
     @Size(max = ContactPointRules.MAX_EMAILS, message = "at most " + ContactPointRules.MAX_EMAILS + " entries")
-    public List<@NotNull(message = EMAIL_MESSAGE) @Pattern(regexp = ContactPointRules.EMAIL_REGEX,
-            message = EMAIL_MESSAGE) String> emails;
+    public List<
+                    @NotNull(message = EMAIL_MESSAGE)
+                    @Pattern(regexp = ContactPointRules.EMAIL_REGEX, message = EMAIL_MESSAGE) String>
+            emails;
 
-    @Schema(description = "Phone numbers for SMS, 8-15 digits, optional leading +; each receives every alert by "
-            + "SMS through the configured gateway (a delivery of its own).", maxItems = 20)
-    @Size(max = ContactPointRules.MAX_SMS_NUMBERS,
+    @Schema(
+            description = "Phone numbers for SMS, 8-15 digits, optional leading +; each receives every alert by "
+                    + "SMS through the configured gateway (a delivery of its own).",
+            maxItems = 20)
+    @Size(
+            max = ContactPointRules.MAX_SMS_NUMBERS,
             message = "at most " + ContactPointRules.MAX_SMS_NUMBERS + " entries")
-    public List<@NotNull(message = SMS_MESSAGE) @Pattern(regexp = ContactPointRules.SMS_NUMBER_REGEX,
-            message = SMS_MESSAGE) String> smsNumbers;
+    public List<
+                    @NotNull(message = SMS_MESSAGE)
+                    @Pattern(regexp = ContactPointRules.SMS_NUMBER_REGEX, message = SMS_MESSAGE) String>
+            smsNumbers;
 
     /** A webhook URL needs at least one signing secret; reported at {@code /secrets}. */
     @Documented
@@ -75,13 +88,15 @@ public class ContactPointRequest extends StrictRequest {
 
             @Override
             public boolean isValid(ContactPointRequest request, ConstraintValidatorContext context) {
-                if (request == null || request.webhookUrl == null
+                if (request == null
+                        || request.webhookUrl == null
                         || (request.secrets != null && !request.secrets.isEmpty())) {
                     return true;
                 }
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                        .addPropertyNode("secrets").addConstraintViolation();
+                        .addPropertyNode("secrets")
+                        .addConstraintViolation();
                 return false;
             }
         }

@@ -59,47 +59,81 @@ public class ContactPointResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "Read an agency's contact point",
+    @Operation(
+            summary = "Read an agency's contact point",
             description = "Secrets are never returned: only how many there are and their fingerprints.")
-    @APIResponse(responseCode = "200", description = "The contact point.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPointView.class),
-            examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The agency has no contact point.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The contact point.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContactPointView.class),
+                            examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The agency has no contact point.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ContactPointView get(
-            @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.",
-                    example = "CA-01") @PathParam("agencyCode") String agencyCode) {
+            @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.", example = "CA-01")
+                    @PathParam("agencyCode")
+                    String agencyCode) {
         return ContactPointView.of(contactPoints.get(agencyCode));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace an agency's contact point",
+    @Operation(
+            summary = "Create or replace an agency's contact point",
             description = "Idempotent: the body is the whole contact point. A webhookUrl needs at least one "
                     + "secret. To rotate a secret, PUT both the new and the old one, let the unit switch, then PUT "
                     + "the new one alone. Pending deliveries use the new values at their next attempt.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ContactPointRequest.class),
-            examples = @ExampleObject(name = "webhook", value = EXAMPLE_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The contact point was replaced.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPointView.class),
-            examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "201", description = "The contact point was created.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPointView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContactPointRequest.class),
+                            examples = @ExampleObject(name = "webhook", value = EXAMPLE_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The contact point was replaced.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContactPointView.class),
+                            examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The contact point was created.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContactPointView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
-            @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.",
-                    example = "CA-01") @PathParam("agencyCode") String agencyCode,
+            @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.", example = "CA-01")
+                    @PathParam("agencyCode")
+                    String agencyCode,
             @Valid @NotNull(message = "a JSON body is required") ContactPointRequest body) {
         body.rejectUnknownFields("a contact point");
-        ContactPointService.Saved saved = contactPoints.put(agencyCode,
+        ContactPointService.Saved saved = contactPoints.put(
+                agencyCode,
                 new ContactPointService.Definition(body.webhookUrl, body.secrets, body.emails, body.smsNumbers));
         ContactPointView view = ContactPointView.of(saved.contactPoint());
         if (saved.created()) {

@@ -6,5 +6,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of deliveries, newest first (an object, so that paging fields can be added later). */
 @Schema(name = "DeliveryList")
-public record DeliveryList(List<DeliveryView> items) {
-}
+public record DeliveryList(List<DeliveryView> items) {}

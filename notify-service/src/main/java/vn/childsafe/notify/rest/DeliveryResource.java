@@ -32,7 +32,7 @@ import vn.childsafe.notify.service.DeliveryService;
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries", description = "Alerts to units and the 111 liaison, their attempts and outcomes.")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.OPS, Roles.ADMIN })
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class DeliveryResource {
 
     static final int DEFAULT_LIMIT = 100;
@@ -42,43 +42,75 @@ public class DeliveryResource {
     DeliveryService deliveries;
 
     @GET
-    @Operation(summary = "List deliveries",
+    @Operation(
+            summary = "List deliveries",
             description = "Newest first. Filter by case to see whether every unit of a case was reached; "
                     + "NO_CONTACT_POINT shows a unit nobody could alert.")
-    @APIResponse(responseCode = "200", description = "The deliveries.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryList.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The deliveries.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeliveryList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is neither ops nor admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryList list(
-            @Parameter(description = "Only the deliveries of this case.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("caseId") String caseId,
-            @Parameter(description = "Only deliveries in this state.",
-                    schema = @Schema(implementation = DeliveryState.class)) @QueryParam("state") String state,
-            @Parameter(description = "Most deliveries returned, 1 to " + MAX_LIMIT + " (default "
-                    + DEFAULT_LIMIT + ").", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                            maximum = "500")) @QueryParam("limit") String limit) {
-        List<DeliveryView> items = deliveries.list(parseUuid("caseId", caseId), parseState(state),
-                parseLimit(limit)).stream().map(DeliveryView::of).toList();
+            @Parameter(
+                            description = "Only the deliveries of this case.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("caseId")
+                    String caseId,
+            @Parameter(
+                            description = "Only deliveries in this state.",
+                            schema = @Schema(implementation = DeliveryState.class))
+                    @QueryParam("state")
+                    String state,
+            @Parameter(
+                            description =
+                                    "Most deliveries returned, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ").",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                    @QueryParam("limit")
+                    String limit) {
+        List<DeliveryView> items =
+                deliveries.list(parseUuid("caseId", caseId), parseState(state), parseLimit(limit)).stream()
+                        .map(DeliveryView::of)
+                        .toList();
         return new DeliveryList(items);
     }
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Send a delivery again",
+    @Operation(
+            summary = "Send a delivery again",
             description = "A FAILED delivery becomes PENDING with a fresh series of attempts, due now. A "
                     + "NO_CONTACT_POINT delivery is sent by webhook once the agency's contact point has one. "
                     + "A DELIVERED or PENDING delivery is left alone (409).")
-    @APIResponse(responseCode = "200", description = "The delivery, now PENDING.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such delivery.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already delivered, already pending, or the agency "
-            + "still has no webhook.", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The delivery, now PENDING.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is neither ops nor admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such delivery.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already delivered, already pending, or the agency " + "still has no webhook.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryView retry(@Parameter(description = "The delivery id.") @PathParam("id") UUID id) {
         return DeliveryView.of(deliveries.retry(id));
     }
@@ -101,8 +133,8 @@ public class DeliveryResource {
         try {
             return DeliveryState.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter state must be one of "
-                    + List.of(DeliveryState.values()) + ".", null);
+            throw ProblemException.badRequest(
+                    "Query parameter state must be one of " + List.of(DeliveryState.values()) + ".", null);
         }
     }
 
@@ -118,7 +150,7 @@ public class DeliveryResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("Query parameter limit must be an integer from 1 to " + MAX_LIMIT + ".",
-                null);
+        throw ProblemException.badRequest(
+                "Query parameter limit must be an integer from 1 to " + MAX_LIMIT + ".", null);
     }
 }

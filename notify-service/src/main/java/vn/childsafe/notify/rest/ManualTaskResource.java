@@ -34,8 +34,8 @@ public class ManualTaskResource {
 
     /** A manual takedown task. */
     @Schema(name = "ManualTask")
-    public record ManualTaskView(UUID id, UUID caseId, String url, String agencyCode, String reason,
-            Instant createdAt) {
+    public record ManualTaskView(
+            UUID id, UUID caseId, String url, String agencyCode, String reason, Instant createdAt) {
 
         static ManualTaskView of(ManualTask m) {
             return new ManualTaskView(m.id, m.caseId, m.url, m.agencyCode, m.reason, m.createdAt);
@@ -49,18 +49,32 @@ public class ManualTaskResource {
     JsonWebToken jwt;
 
     @GET
-    @RolesAllowed({ Roles.OPS, Roles.ADMIN, Roles.UNIT })
-    @Operation(summary = "List manual takedown tasks", description = "Newest first (at most 500). A unit sees "
-            + "only the tasks assigned to its agency (JWT claim 'agency').")
-    @APIResponse(responseCode = "200", description = "The tasks.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ManualTaskView.class,
-                    type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "caseId is not a UUID.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not ops, admin or a unit.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ManualTaskView> list(@Parameter(description = "Only the tasks of this case.",
-            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("caseId") String caseId) {
+    @RolesAllowed({Roles.OPS, Roles.ADMIN, Roles.UNIT})
+    @Operation(
+            summary = "List manual takedown tasks",
+            description = "Newest first (at most 500). A unit sees "
+                    + "only the tasks assigned to its agency (JWT claim 'agency').")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tasks.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ManualTaskView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "400",
+            description = "caseId is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not ops, admin or a unit.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ManualTaskView> list(
+            @Parameter(
+                            description = "Only the tasks of this case.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("caseId")
+                    String caseId) {
         UUID id = CaseIdParam.parse(caseId);
         String agency = null;
         if (!jwt.getGroups().contains(Roles.OPS) && !jwt.getGroups().contains(Roles.ADMIN)) {
@@ -69,6 +83,8 @@ public class ManualTaskResource {
                 return List.of();
             }
         }
-        return takedowns.manualTasks(id, agency, 500).stream().map(ManualTaskView::of).toList();
+        return takedowns.manualTasks(id, agency, 500).stream()
+                .map(ManualTaskView::of)
+                .toList();
     }
 }

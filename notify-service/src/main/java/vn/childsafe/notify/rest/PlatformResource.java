@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,83 +59,147 @@ public class PlatformResource {
 
     @GET
     @Operation(summary = "List platforms", description = "Ordered by code. Secrets appear only as fingerprints.")
-    @APIResponse(responseCode = "200", description = "The platforms.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class,
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The platforms.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PlatformView> list() {
         return platforms.list().stream().map(PlatformView::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read a platform", description = "The platform's domains, its takedown endpoint and the "
-            + "fingerprints of its signing secrets, never the secrets themselves.")
-    @APIResponse(responseCode = "200", description = "The platform.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class),
-            examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such platform.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Read a platform",
+            description = "The platform's domains, its takedown endpoint and the "
+                    + "fingerprints of its signing secrets, never the secrets themselves.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The platform.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformView.class),
+                            examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such platform.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlatformView get(@PathParam("code") String code) {
         return PlatformView.of(platforms.get(code));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a platform", description = "The takedown URL must be https to a public "
-            + "address (see the outbound rules); domains are stored lower-case without www. and m.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PlatformRequest.class),
-            examples = @ExampleObject(name = "tiktok", value = EXAMPLE_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Registered.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class),
-            examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
+    @Operation(
+            summary = "Register a platform",
+            description = "The takedown URL must be https to a public "
+                    + "address (see the outbound rules); domains are stored lower-case without www. and m.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformRequest.class),
+                            examples = @ExampleObject(name = "tiktok", value = EXAMPLE_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformView.class),
+                            examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A platform with this code exists (use PUT).",
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @ConvertGroup(to = PlatformRequest.OnCreate.class)
-            @NotNull(message = "a JSON body is required") PlatformRequest body) {
+    @APIResponse(
+            responseCode = "409",
+            description = "A platform with this code exists (use PUT).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @Valid @ConvertGroup(to = PlatformRequest.OnCreate.class) @NotNull(message = "a JSON body is required")
+                    PlatformRequest body) {
         body.rejectUnknownFields("a platform");
         PlatformView view = PlatformView.of(platforms.create(body.code, definition(body)));
-        return Response.created(URI.create(uriInfo.getAbsolutePath() + "/" + view.code())).entity(view).build();
+        return Response.created(URI.create(uriInfo.getAbsolutePath() + "/" + view.code()))
+                .entity(view)
+                .build();
     }
 
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a platform", description = "Idempotent; the body is the whole "
-            + "platform. To rotate a secret, PUT the new and the old one, let the platform switch, then the new one.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PlatformRequest.class),
-            examples = @ExampleObject(name = "tiktok", value = EXAMPLE_REQUEST)))
-    @APIResponse(responseCode = "200", description = "Replaced.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class)))
-    @APIResponse(responseCode = "201", description = "Created.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
+    @Operation(
+            summary = "Create or replace a platform",
+            description =
+                    "Idempotent; the body is the whole "
+                            + "platform. To rotate a secret, PUT the new and the old one, let the platform switch, then the new one.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformRequest.class),
+                            examples = @ExampleObject(name = "tiktok", value = EXAMPLE_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlatformView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("code") String code,
-            @Valid @NotNull(message = "a JSON body is required") PlatformRequest body) {
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not an admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(
+            @PathParam("code") String code, @Valid @NotNull(message = "a JSON body is required") PlatformRequest body) {
         body.rejectUnknownFields("a platform");
         if (body.code != null && !body.code.equals(code)) {
-            throw ProblemException.badRequest("The code in the body differs from the path.",
+            throw ProblemException.badRequest(
+                    "The code in the body differs from the path.",
                     List.of(new Problem.FieldError("/code", "must be omitted or equal the path's code")));
         }
         PlatformService.Saved saved = platforms.put(code, definition(body));
         PlatformView view = PlatformView.of(saved.platform());
-        return saved.created() ? Response.created(uriInfo.getAbsolutePath()).entity(view).build()
+        return saved.created()
+                ? Response.created(uriInfo.getAbsolutePath()).entity(view).build()
                 : Response.ok(view).build();
     }
 

@@ -9,11 +9,25 @@ import vn.childsafe.notify.platform.Platform;
 
 /** A platform as admins see it: secrets only as fingerprints. */
 @Schema(name = "Platform")
-public record PlatformView(String code, String name, List<String> domains, String takedownUrl, int secretCount,
-        List<String> secretFingerprints, Instant createdAt, Instant updatedAt) {
+public record PlatformView(
+        String code,
+        String name,
+        List<String> domains,
+        String takedownUrl,
+        int secretCount,
+        List<String> secretFingerprints,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static PlatformView of(Platform p) {
-        return new PlatformView(p.code, p.name, List.copyOf(p.domains), p.takedownUrl, p.secretFingerprints.size(),
-                List.copyOf(p.secretFingerprints), p.createdAt, p.updatedAt);
+        return new PlatformView(
+                p.code,
+                p.name,
+                List.copyOf(p.domains),
+                p.takedownUrl,
+                p.secretFingerprints.size(),
+                List.copyOf(p.secretFingerprints),
+                p.createdAt,
+                p.updatedAt);
     }
 }

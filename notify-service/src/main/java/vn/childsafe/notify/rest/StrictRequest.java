@@ -38,9 +38,12 @@ public abstract class StrictRequest {
      */
     public void rejectUnknownFields(String what) {
         if (!unknownFields.isEmpty()) {
-            throw ProblemException.badRequest("The request body has fields this API does not know.",
-                    unknownFields.stream().map(name -> new Problem.FieldError(
-                            "/" + name.replace("~", "~0").replace("/", "~1"), "is not a field of " + what)).toList());
+            throw ProblemException.badRequest(
+                    "The request body has fields this API does not know.",
+                    unknownFields.stream()
+                            .map(name -> new Problem.FieldError(
+                                    "/" + name.replace("~", "~0").replace("/", "~1"), "is not a field of " + what))
+                            .toList());
         }
     }
 }

@@ -48,22 +48,53 @@ public class TakedownResource {
     @Schema(name = "TakedownResultRequest")
     public record ResultRequest(
             @Schema(required = true, description = "What the platform did.")
-            @NotNull(message = "is required: REMOVED, RESTRICTED, REJECTED or NOT_FOUND") TakedownResult result,
-            @Schema(required = true, description = "When it acted (not in the future).",
-                    examples = "2026-11-20T09:30:00Z") @NotNull(message = "is required") Instant actedAt,
-            @Schema(description = "Optional note, e.g. why a request was rejected; no personal data.",
-                    maxLength = 2000) @Size(max = 2000, message = "at most 2000 characters") String note) {
-    }
+            @NotNull(message = "is required: REMOVED, RESTRICTED, REJECTED or NOT_FOUND")
+            TakedownResult result,
+
+            @Schema(
+                    required = true,
+                    description = "When it acted (not in the future).",
+                    examples = "2026-11-20T09:30:00Z")
+            @NotNull(message = "is required")
+            Instant actedAt,
+
+            @Schema(description = "Optional note, e.g. why a request was rejected; no personal data.", maxLength = 2000)
+            @Size(max = 2000, message = "at most 2000 characters")
+            String note) {}
 
     /** A takedown request as platforms and ops see it. */
     @Schema(name = "TakedownRequest")
-    public record TakedownView(UUID id, UUID caseId, String platformCode, String url, String legalBasis,
-            Instant requestedAt, Instant deadline, int notices, Instant nextNoticeAt, Instant escalatedAt,
-            TakedownResult result, Instant actedAt, String note, Instant resultReceivedAt) {
+    public record TakedownView(
+            UUID id,
+            UUID caseId,
+            String platformCode,
+            String url,
+            String legalBasis,
+            Instant requestedAt,
+            Instant deadline,
+            int notices,
+            Instant nextNoticeAt,
+            Instant escalatedAt,
+            TakedownResult result,
+            Instant actedAt,
+            String note,
+            Instant resultReceivedAt) {
 
         static TakedownView of(TakedownRequest t, String legalBasis) {
-            return new TakedownView(t.id, t.caseId, t.platformCode, t.url, legalBasis, t.requestedAt, t.deadline,
-                    t.notices, t.nextNoticeAt, t.escalatedAt, t.result, t.actedAt, t.resultNote,
+            return new TakedownView(
+                    t.id,
+                    t.caseId,
+                    t.platformCode,
+                    t.url,
+                    legalBasis,
+                    t.requestedAt,
+                    t.deadline,
+                    t.notices,
+                    t.nextNoticeAt,
+                    t.escalatedAt,
+                    t.result,
+                    t.actedAt,
+                    t.resultNote,
                     t.resultReceivedAt);
         }
     }
@@ -94,53 +125,90 @@ public class TakedownResource {
     @Path("/{id}/result")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Post the result of a takedown request",
+    @Operation(
+            summary = "Post the result of a takedown request",
             description = "Only the platform the request was sent to (JWT claim 'platform') may post; for any "
                     + "other caller the request does not exist (404). Posting the same result again answers 200 "
                     + "and changes nothing; a different result once one is recorded is a 409. A result stops the "
                     + "re-notices.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ResultRequest.class),
-            examples = @ExampleObject(name = "removed", value = EXAMPLE_RESULT)))
-    @APIResponse(responseCode = "200", description = "The result is recorded.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TakedownView.class),
-            examples = @ExampleObject(name = "removed", value = EXAMPLE_VIEW)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResultRequest.class),
+                            examples = @ExampleObject(name = "removed", value = EXAMPLE_RESULT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The result is recorded.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TakedownView.class),
+                            examples = @ExampleObject(name = "removed", value = EXAMPLE_VIEW)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body; errors[].pointer names each invalid field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not a platform.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request for this platform.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A different result was already recorded.",
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not a platform.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TakedownView postResult(@Parameter(description = "takedownRequestId from the request.",
-            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request for this platform.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A different result was already recorded.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TakedownView postResult(
+            @Parameter(
+                            description = "takedownRequestId from the request.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
             @Valid @NotNull(message = "a JSON body is required") ResultRequest body) {
         UUID requestId = parseId(id);
         String platform = jwt.getClaim(Roles.PLATFORM_CLAIM);
-        return TakedownView.of(results.recordResult(platform, requestId, body.result(), body.actedAt(),
-                body.note()), config.legalBasis());
+        return TakedownView.of(
+                results.recordResult(platform, requestId, body.result(), body.actedAt(), body.note()),
+                config.legalBasis());
     }
 
     @GET
-    @RolesAllowed({ Roles.OPS, Roles.ADMIN })
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Operation(summary = "List the takedown requests of a case", description = "Oldest first.")
-    @APIResponse(responseCode = "200", description = "The requests.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TakedownView.class,
-                    type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "caseId is missing or not a UUID.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TakedownView> ofCase(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING,
-            format = "uuid")) @QueryParam("caseId") String caseId) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The requests.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TakedownView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "400",
+            description = "caseId is missing or not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is neither ops nor admin.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TakedownView> ofCase(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("caseId")
+                    String caseId) {
         if (caseId == null) {
-            throw ProblemException.badRequest("caseId is required.",
-                    List.of(new Problem.FieldError("/caseId", "is required")));
+            throw ProblemException.badRequest(
+                    "caseId is required.", List.of(new Problem.FieldError("/caseId", "is required")));
         }
-        return takedowns.ofCase(CaseIdParam.parse(caseId)).stream().map(t -> TakedownView.of(t, config.legalBasis())).toList();
+        return takedowns.ofCase(CaseIdParam.parse(caseId)).stream()
+                .map(t -> TakedownView.of(t, config.legalBasis()))
+                .toList();
     }
 
     private static UUID parseId(String id) {

@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import vn.childsafe.commons.events.Lane;
-import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.commons.events.NotifyEvent;
+import vn.childsafe.commons.tracing.TraceContexts;
 import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.delivery.Delivery;
 import vn.childsafe.notify.delivery.DeliveryRepository;
@@ -43,8 +43,7 @@ public class AlertDeliveries {
     Clock clock;
 
     /** One channel of a contact point: the webhook, an e-mail address or an SMS number. */
-    public record ChannelAddress(DeliveryChannel channel, String address) {
-    }
+    public record ChannelAddress(DeliveryChannel channel, String address) {}
 
     /** Every channel of a contact point, webhook first: each becomes a delivery of its own. */
     public static List<ChannelAddress> channelsOf(ContactPoint contactPoint) {
@@ -67,23 +66,36 @@ public class AlertDeliveries {
      * @return how many deliveries were created
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int create(Lane lane, String eventId, UUID caseId, String agencyCode, TargetRole role, String payload,
+    public int create(
+            Lane lane,
+            String eventId,
+            UUID caseId,
+            String agencyCode,
+            TargetRole role,
+            String payload,
             ContactPoint contactPoint) {
         Instant now = clock.instant();
         if (contactPoint == null || !contactPoint.hasAnyChannel()) {
             Delivery delivery = newDelivery(lane, eventId, caseId, agencyCode, role, payload, now);
             delivery.channel = DeliveryChannel.NONE;
             delivery.state = DeliveryState.NO_CONTACT_POINT;
-            delivery.lastError = contactPoint == null ? "The agency has no contact point."
+            delivery.lastError = contactPoint == null
+                    ? "The agency has no contact point."
                     : "The agency's contact point has no webhook URL, e-mail address or SMS number.";
-            String reason = contactPoint == null ? "đơn vị chưa đăng ký đầu mối liên lạc"
+            String reason = contactPoint == null
+                    ? "đơn vị chưa đăng ký đầu mối liên lạc"
                     : "đầu mối liên lạc của đơn vị không có địa chỉ webhook, e-mail hay số SMS";
-            LOG.warnf("No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
+            LOG.warnf(
+                    "No usable contact point for agency %s: its %s alert for case %s is NO_CONTACT_POINT",
                     agencyCode, role, caseId);
             deliveries.persist(delivery);
-            notifyEvents.publish(NotifyEvent.deliveryFailed(caseId, now,
+            notifyEvents.publish(NotifyEvent.deliveryFailed(
+                    caseId,
+                    now,
                     "Không có đầu mối liên lạc để thông báo cho " + agencyCode + " (" + role + "): " + reason,
-                    agencyCode, delivery.id, null));
+                    agencyCode,
+                    delivery.id,
+                    null));
             return 1;
         }
         int created = 0;
@@ -103,8 +115,8 @@ public class AlertDeliveries {
      * A new delivery with its id, webhook-id, payload and lane (the dispatcher sends the urgent lane first);
      * channel and state are the caller's.
      */
-    public static Delivery newDelivery(Lane lane, String eventId, UUID caseId, String agencyCode, TargetRole role,
-            String payload, Instant now) {
+    public static Delivery newDelivery(
+            Lane lane, String eventId, UUID caseId, String agencyCode, TargetRole role, String payload, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.priority = lane.priority();

@@ -16,7 +16,16 @@ import vn.childsafe.notify.domain.DeliveryChannel;
  * @param address the e-mail address (EMAIL) or phone number (SMS); empty for WEBHOOK
  * @param traceparent the trace the attempt continues (the delivery's), or {@code null}
  */
-public record Attempt(UUID deliveryId, int number, DeliveryChannel channel, String webhookId, String url,
-        List<String> secrets, String address, String payload, String agencyCode, UUID caseId, Instant createdAt,
-        String traceparent) {
-}
+public record Attempt(
+        UUID deliveryId,
+        int number,
+        DeliveryChannel channel,
+        String webhookId,
+        String url,
+        List<String> secrets,
+        String address,
+        String payload,
+        String agencyCode,
+        UUID caseId,
+        Instant createdAt,
+        String traceparent) {}

@@ -11,9 +11,14 @@ public record AttemptOutcome(Attempt attempt, Integer statusCode, String error) 
     /** The endpoint answered (any status). */
     public static AttemptOutcome answered(Attempt attempt, int statusCode) {
         boolean ok = statusCode >= 200 && statusCode < 300;
-        return new AttemptOutcome(attempt, statusCode, ok ? null
-                : statusCode >= 300 && statusCode < 400 ? "HTTP " + statusCode + " (redirects are not followed)"
-                        : "HTTP " + statusCode);
+        return new AttemptOutcome(
+                attempt,
+                statusCode,
+                ok
+                        ? null
+                        : statusCode >= 300 && statusCode < 400
+                                ? "HTTP " + statusCode + " (redirects are not followed)"
+                                : "HTTP " + statusCode);
     }
 
     /** The message was handed over (SMTP server accepted it); there is no HTTP status. */

@@ -86,7 +86,8 @@ public class CaseAlertService {
 
     /** Whether {@code eventType} is a change of a case after routing ({@code vn.childsafe.case.<kind>.v1}). */
     static boolean isCaseChange(String eventType) {
-        return eventType.startsWith(EventTypes.CASE_TYPE_PREFIX) && eventType.endsWith(".v1")
+        return eventType.startsWith(EventTypes.CASE_TYPE_PREFIX)
+                && eventType.endsWith(".v1")
                 && !EventTypes.CASE_ROUTED.equals(eventType);
     }
 
@@ -95,13 +96,24 @@ public class CaseAlertService {
         if (EventTypes.CASE_ROUTED.equals(eventType)) {
             CaseRouted event = eventPayloads.read(body, CaseRouted.class, "case.routed v1");
             List<AlertTarget> targets = AlertTargets.of(event);
-            List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseRouted(event, t)).toList();
-            List<String> urls = event.takedownRequired() && event.takedownUrls() != null ? event.takedownUrls()
-                    : List.of();
+            List<AlertPayload> payloads =
+                    targets.stream().map(t -> AlertPayload.caseRouted(event, t)).toList();
+            List<String> urls =
+                    event.takedownRequired() && event.takedownUrls() != null ? event.takedownUrls() : List.of();
             List<CaseAgency> assignments = event.assignments().stream()
-                    .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
-            return new CaseAlerts(new CaseFacts(event.caseId(), event.category(), event.urgency(),
-                    event.provinceCode(), event.communeCode()), targets, payloads, urls, assignments);
+                    .map(a -> new CaseAgency(a.agencyCode(), a.agencyType()))
+                    .toList();
+            return new CaseAlerts(
+                    new CaseFacts(
+                            event.caseId(),
+                            event.category(),
+                            event.urgency(),
+                            event.provinceCode(),
+                            event.communeCode()),
+                    targets,
+                    payloads,
+                    urls,
+                    assignments);
         }
         if (isCaseChange(eventType)) {
             CaseEvent event = eventPayloads.read(body, CaseEvent.class, "CaseEvent v1");
@@ -109,20 +121,37 @@ public class CaseAlertService {
                 throw EventPayloads.typeMismatch(eventType, "the event's kind " + event.kind());
             }
             List<AlertTarget> targets = AlertTargets.of(event);
-            List<AlertPayload> payloads = targets.stream().map(t -> AlertPayload.caseChanged(event, t)).toList();
+            List<AlertPayload> payloads = targets.stream()
+                    .map(t -> AlertPayload.caseChanged(event, t))
+                    .toList();
             List<String> urls = event.takedownUrls() == null ? List.of() : event.takedownUrls();
-            List<CaseAgency> assignments = event.assignments() == null ? List.of()
+            List<CaseAgency> assignments = event.assignments() == null
+                    ? List.of()
                     : event.assignments().stream()
-                            .map(a -> new CaseAgency(a.agencyCode(), a.agencyType())).toList();
-            return new CaseAlerts(new CaseFacts(event.caseId(), event.category(), event.urgency(),
-                    event.provinceCode(), event.communeCode()), targets, payloads, urls, assignments);
+                            .map(a -> new CaseAgency(a.agencyCode(), a.agencyType()))
+                            .toList();
+            return new CaseAlerts(
+                    new CaseFacts(
+                            event.caseId(),
+                            event.category(),
+                            event.urgency(),
+                            event.provinceCode(),
+                            event.communeCode()),
+                    targets,
+                    payloads,
+                    urls,
+                    assignments);
         }
         return null;
     }
 
     /** The alerts of one case event, one payload per target, and the takedowns it asks for. */
-    private record CaseAlerts(CaseFacts facts, List<AlertTarget> targets, List<AlertPayload> payloads,
-            List<String> takedownUrls, List<CaseAgency> assignments) {
+    private record CaseAlerts(
+            CaseFacts facts,
+            List<AlertTarget> targets,
+            List<AlertPayload> payloads,
+            List<String> takedownUrls,
+            List<CaseAgency> assignments) {
 
         UUID caseId() {
             return facts.caseId();
@@ -130,14 +159,19 @@ public class CaseAlertService {
     }
 
     private int createDeliveries(String eventId, CaseAlerts alerts) {
-        Map<String, ContactPoint> points = contactPoints
-                .byAgencyCode(alerts.targets().stream().map(AlertTarget::agencyCode).toList());
+        Map<String, ContactPoint> points = contactPoints.byAgencyCode(
+                alerts.targets().stream().map(AlertTarget::agencyCode).toList());
         int created = 0;
         for (int i = 0; i < alerts.targets().size(); i++) {
             AlertTarget target = alerts.targets().get(i);
-            created += alertDeliveries.create(Lane.of(alerts.facts().urgency()), eventId, alerts.caseId(),
-                    target.agencyCode(), target.role(),
-                    toJson(alerts.payloads().get(i)), points.get(target.agencyCode()));
+            created += alertDeliveries.create(
+                    Lane.of(alerts.facts().urgency()),
+                    eventId,
+                    alerts.caseId(),
+                    target.agencyCode(),
+                    target.role(),
+                    toJson(alerts.payloads().get(i)),
+                    points.get(target.agencyCode()));
         }
         return created;
     }

@@ -39,12 +39,10 @@ public class ContactPointService {
      * What an admin asks a contact point to be, as the request's Bean Validation constraints accepted it;
      * {@code null} lists mean "none".
      */
-    public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {
-    }
+    public record Definition(String webhookUrl, List<String> secrets, List<String> emails, List<String> smsNumbers) {}
 
     /** A stored contact point and whether this call created it. */
-    public record Saved(boolean created, ContactPoint contactPoint) {
-    }
+    public record Saved(boolean created, ContactPoint contactPoint) {}
 
     /**
      * @throws ProblemException 404 if the agency has no contact point
@@ -54,7 +52,8 @@ public class ContactPointService {
         if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
             throw ProblemException.notFound("No contact point for this agency code.");
         }
-        return contactPoints.findByIdOptional(agencyCode)
+        return contactPoints
+                .findByIdOptional(agencyCode)
                 .orElseThrow(() -> ProblemException.notFound("No contact point for agency " + agencyCode + "."));
     }
 
@@ -67,13 +66,16 @@ public class ContactPointService {
     @Transactional
     public Saved put(String agencyCode, Definition definition) {
         if (!ContactPointRules.AGENCY_CODE.matcher(agencyCode).matches()) {
-            throw ProblemException.badRequest("The agency code in the path must be 1 to 100 letters, digits, "
-                    + "'_', '.' or '-', starting with a letter or digit.", null);
+            throw ProblemException.badRequest(
+                    "The agency code in the path must be 1 to 100 letters, digits, "
+                            + "'_', '.' or '-', starting with a letter or digit.",
+                    null);
         }
         if (definition.webhookUrl() != null) {
             String problem = outboundUrls.registrationProblem(definition.webhookUrl());
             if (problem != null) {
-                throw ProblemException.badRequest("1 field(s) of the request are invalid.",
+                throw ProblemException.badRequest(
+                        "1 field(s) of the request are invalid.",
                         List.of(new Problem.FieldError("/webhookUrl", problem)));
             }
         }
@@ -86,8 +88,11 @@ public class ContactPointService {
         contactPoint.smsNumbers = copy(definition.smsNumbers());
         contactPoint.updatedAt = now;
         // Never the URL or secrets: a URL may carry a token, and secrets are never logged.
-        LOG.infof("Contact point of agency %s %s (webhook: %s, %d secret(s))", agencyCode,
-                locked.created() ? "created" : "replaced", contactPoint.webhookUrl != null,
+        LOG.infof(
+                "Contact point of agency %s %s (webhook: %s, %d secret(s))",
+                agencyCode,
+                locked.created() ? "created" : "replaced",
+                contactPoint.webhookUrl != null,
                 contactPoint.secretFingerprints.size());
         return new Saved(locked.created(), contactPoint);
     }

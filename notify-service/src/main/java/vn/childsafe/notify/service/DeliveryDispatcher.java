@@ -27,8 +27,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import vn.childsafe.commons.worker.PollingWorker;
 import vn.childsafe.commons.events.NotifyEvent;
+import vn.childsafe.commons.worker.PollingWorker;
 import vn.childsafe.notify.config.DeliveryConfig;
 import vn.childsafe.notify.contact.ContactPoint;
 import vn.childsafe.notify.contact.ContactPointRepository;
@@ -114,7 +114,10 @@ public class DeliveryDispatcher extends PollingWorker {
             return;
         }
         sendSlots = new Semaphore(config.maxConcurrentSends());
-        backoff = new RetryBackoff(config.initialBackoff(), config.maxBackoff(), config.jitter(),
+        backoff = new RetryBackoff(
+                config.initialBackoff(),
+                config.maxBackoff(),
+                config.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         start("delivery-dispatcher");
     }
@@ -156,8 +159,8 @@ public class DeliveryDispatcher extends PollingWorker {
                 retriesInFlight.incrementAndGet();
             }
             send(attempt).whenComplete((outcome, error) -> {
-                outcomes.add(outcome != null ? outcome
-                        : AttemptOutcome.unreachable(attempt, WebhookSender.describe(error)));
+                outcomes.add(
+                        outcome != null ? outcome : AttemptOutcome.unreachable(attempt, WebhookSender.describe(error)));
                 if (retry) {
                     retriesInFlight.decrementAndGet();
                 }
@@ -185,9 +188,13 @@ public class DeliveryDispatcher extends PollingWorker {
             return List.of();
         }
         Map<String, ContactPoint> points = contactPoints.byAgencyCode(due.stream()
-                .filter(d -> d.channel != DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
+                .filter(d -> d.channel != DeliveryChannel.TAKEDOWN)
+                .map(d -> d.agencyCode)
+                .toList());
         Map<String, Platform> platformsByCode = platforms.byCode(due.stream()
-                .filter(d -> d.channel == DeliveryChannel.TAKEDOWN).map(d -> d.agencyCode).toList());
+                .filter(d -> d.channel == DeliveryChannel.TAKEDOWN)
+                .map(d -> d.agencyCode)
+                .toList());
         List<Attempt> attempts = new ArrayList<>(due.size());
         for (Delivery delivery : due) {
             ContactPoint contactPoint = points.get(delivery.agencyCode);
@@ -201,9 +208,15 @@ public class DeliveryDispatcher extends PollingWorker {
                 delivery.nextAttemptAt = null;
                 delivery.lastError = gone.error();
                 count("no_contact_point", delivery.channel);
-                LOG.warnf("Delivery %s to agency %s for case %s: %s", delivery.id, delivery.agencyCode,
-                        delivery.caseId, gone.error());
-                publishFailed(delivery.id, delivery.caseId, delivery.agencyCode, delivery.channel, now,
+                LOG.warnf(
+                        "Delivery %s to agency %s for case %s: %s",
+                        delivery.id, delivery.agencyCode, delivery.caseId, gone.error());
+                publishFailed(
+                        delivery.id,
+                        delivery.caseId,
+                        delivery.agencyCode,
+                        delivery.channel,
+                        now,
                         "Không gửi được thông báo tới " + delivery.agencyCode + ": " + gone.vietnamese());
                 continue;
             }
@@ -219,9 +232,19 @@ public class DeliveryDispatcher extends PollingWorker {
                 url = platform.takedownUrl;
                 secrets = signingSecrets.of(platform);
             }
-            attempts.add(new Attempt(delivery.id, delivery.attempts, delivery.channel, delivery.webhookId, url,
-                    secrets, delivery.address, delivery.payload, delivery.agencyCode, delivery.caseId,
-                    delivery.createdAt, delivery.traceparent));
+            attempts.add(new Attempt(
+                    delivery.id,
+                    delivery.attempts,
+                    delivery.channel,
+                    delivery.webhookId,
+                    url,
+                    secrets,
+                    delivery.address,
+                    delivery.payload,
+                    delivery.agencyCode,
+                    delivery.caseId,
+                    delivery.createdAt,
+                    delivery.traceparent));
         }
         return attempts;
     }
@@ -240,13 +263,19 @@ public class DeliveryDispatcher extends PollingWorker {
     }
 
     /** DELIVERY_FAILED on notify.events.v1, in the transaction that records the failure. */
-    private void publishFailed(UUID deliveryId, UUID caseId, String agencyCode,
-            DeliveryChannel channel, Instant now, String summary) {
+    private void publishFailed(
+            UUID deliveryId, UUID caseId, String agencyCode, DeliveryChannel channel, Instant now, String summary) {
         // A takedown delivery's agency code is the platform's code.
-        notifyEvents.publish(channel == DeliveryChannel.TAKEDOWN
-                ? NotifyEvent.takedownDeliveryFailed(caseId, now, summary, agencyCode, deliveryId)
-                : NotifyEvent.deliveryFailed(caseId, now, summary, agencyCode, deliveryId,
-                        channel == DeliveryChannel.NONE ? null : channel.name()));
+        notifyEvents.publish(
+                channel == DeliveryChannel.TAKEDOWN
+                        ? NotifyEvent.takedownDeliveryFailed(caseId, now, summary, agencyCode, deliveryId)
+                        : NotifyEvent.deliveryFailed(
+                                caseId,
+                                now,
+                                summary,
+                                agencyCode,
+                                deliveryId,
+                                channel == DeliveryChannel.NONE ? null : channel.name()));
     }
 
     private void recordOutcomes() {
@@ -274,19 +303,23 @@ public class DeliveryDispatcher extends PollingWorker {
     private void recordDelivered(List<AttemptOutcome> delivered) {
         Instant now = clock.instant();
         Map<Integer, List<AttemptOutcome>> byStatus = new HashMap<>();
-        delivered.forEach(o -> byStatus.computeIfAbsent(o.statusCode(), code -> new ArrayList<>()).add(o));
+        delivered.forEach(o -> byStatus.computeIfAbsent(o.statusCode(), code -> new ArrayList<>())
+                .add(o));
         byStatus.forEach((status, group) -> {
             Set<UUID> updated = deliveries.markDelivered(
                     group.stream().map(o -> o.attempt().deliveryId()).toList(), now, status);
             for (AttemptOutcome outcome : group) {
                 if (updated.contains(outcome.attempt().deliveryId())) {
                     count("delivered", outcome.attempt().channel());
-                    deliveryLatency.computeIfAbsent(outcome.attempt().channel(), channel -> Timer
-                            .builder("childsafe.notify.delivery.latency")
-                            .description("From the alert's creation (its case event consumed) to the unit's 2xx")
-                            .tag("channel", channel.name())
-                            .publishPercentileHistogram()
-                            .register(metrics))
+                    deliveryLatency
+                            .computeIfAbsent(
+                                    outcome.attempt().channel(),
+                                    channel -> Timer.builder("childsafe.notify.delivery.latency")
+                                            .description(
+                                                    "From the alert's creation (its case event consumed) to the unit's 2xx")
+                                            .tag("channel", channel.name())
+                                            .publishPercentileHistogram()
+                                            .register(metrics))
                             .record(Duration.between(outcome.attempt().createdAt(), now));
                 }
             }
@@ -297,28 +330,49 @@ public class DeliveryDispatcher extends PollingWorker {
         Attempt attempt = outcome.attempt();
         Instant now = clock.instant();
         if (attempt.number() >= config.maxAttempts()) {
-            if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.FAILED, null,
-                    outcome.error(), outcome.statusCode())) {
+            if (deliveries.markAttemptFailed(
+                    attempt.deliveryId(),
+                    attempt.number(),
+                    DeliveryState.FAILED,
+                    null,
+                    outcome.error(),
+                    outcome.statusCode())) {
                 count("failed", attempt.channel());
-                publishFailed(attempt.deliveryId(), attempt.caseId(), attempt.agencyCode(), attempt.channel(), now,
-                        "Không gửi được thông báo (" + attempt.channel() + ") tới " + attempt.agencyCode()
-                                + " sau " + attempt.number() + " lần thử: " + outcome.error());
-                LOG.warnf("Delivery %s to agency %s for case %s FAILED after %d attempts: %s",
-                        attempt.deliveryId(), attempt.agencyCode(), attempt.caseId(), attempt.number(),
+                publishFailed(
+                        attempt.deliveryId(),
+                        attempt.caseId(),
+                        attempt.agencyCode(),
+                        attempt.channel(),
+                        now,
+                        "Không gửi được thông báo (" + attempt.channel() + ") tới " + attempt.agencyCode() + " sau "
+                                + attempt.number() + " lần thử: " + outcome.error());
+                LOG.warnf(
+                        "Delivery %s to agency %s for case %s FAILED after %d attempts: %s",
+                        attempt.deliveryId(),
+                        attempt.agencyCode(),
+                        attempt.caseId(),
+                        attempt.number(),
                         outcome.error());
             }
             return;
         }
         Duration wait = backoff.next(attempt.number());
-        if (deliveries.markAttemptFailed(attempt.deliveryId(), attempt.number(), DeliveryState.PENDING,
-                now.plus(wait), outcome.error(), outcome.statusCode())) {
+        if (deliveries.markAttemptFailed(
+                attempt.deliveryId(),
+                attempt.number(),
+                DeliveryState.PENDING,
+                now.plus(wait),
+                outcome.error(),
+                outcome.statusCode())) {
             count("retry", attempt.channel());
-            LOG.debugf("Delivery %s to agency %s: attempt %d failed (%s), next in %d ms", attempt.deliveryId(),
-                    attempt.agencyCode(), attempt.number(), outcome.error(), wait.toMillis());
+            LOG.debugf(
+                    "Delivery %s to agency %s: attempt %d failed (%s), next in %d ms",
+                    attempt.deliveryId(), attempt.agencyCode(), attempt.number(), outcome.error(), wait.toMillis());
         }
     }
 
     private void count(String outcome, DeliveryChannel channel) {
-        metrics.counter("childsafe.notify.deliveries", "outcome", outcome, "channel", channel.name()).increment();
+        metrics.counter("childsafe.notify.deliveries", "outcome", outcome, "channel", channel.name())
+                .increment();
     }
 }

@@ -1,6 +1,5 @@
 package vn.childsafe.notify.service;
 
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -78,13 +78,16 @@ public class DeliveryService {
      */
     public Delivery retry(UUID id) {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> {
-            Delivery d = deliveries.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            Delivery d = deliveries
+                    .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
             switch (d.state) {
-                case DELIVERED -> throw ProblemException.conflict("The delivery was already delivered at "
-                        + d.deliveredAt + "; it is not sent twice.");
-                case PENDING -> throw ProblemException.conflict("The delivery is already pending; its next "
-                        + "attempt is due at " + d.nextAttemptAt + ".");
+                case DELIVERED ->
+                    throw ProblemException.conflict(
+                            "The delivery was already delivered at " + d.deliveredAt + "; it is not sent twice.");
+                case PENDING ->
+                    throw ProblemException.conflict("The delivery is already pending; its next " + "attempt is due at "
+                            + d.nextAttemptAt + ".");
                 case NO_CONTACT_POINT -> {
                     ContactPoint contactPoint = contactPoints.findById(d.agencyCode);
                     if (contactPoint == null || !contactPoint.hasAnyChannel()) {
@@ -113,8 +116,9 @@ public class DeliveryService {
             d.nextAttemptAt = now;
             return d;
         });
-        LOG.infof("Delivery %s to agency %s for case %s set to PENDING by ops", delivery.id, delivery.agencyCode,
-                delivery.caseId);
+        LOG.infof(
+                "Delivery %s to agency %s for case %s set to PENDING by ops",
+                delivery.id, delivery.agencyCode, delivery.caseId);
         dispatcher.wakeUp();
         return delivery;
     }

@@ -37,18 +37,23 @@ public class EmailSender {
     public CompletableFuture<AttemptOutcome> send(Attempt attempt) {
         try {
             AlertPayload alert = objectMapper.readValue(attempt.payload(), AlertPayload.class);
-            Mail mail = Mail.withText(attempt.address(), AlertMessages.subject(alert),
-                    AlertMessages.emailBody(config.caseLinkBase(), alert))
+            Mail mail = Mail.withText(
+                            attempt.address(),
+                            AlertMessages.subject(alert),
+                            AlertMessages.emailBody(config.caseLinkBase(), alert))
                     .addHeader(MESSAGE_ID_HEADER, attempt.webhookId());
             return mailer.send(mail)
-                    .ifNoItem().after(config.emailTimeout()).fail()
+                    .ifNoItem()
+                    .after(config.emailTimeout())
+                    .fail()
                     .subscribeAsCompletionStage()
-                    .handle((ok, error) -> error == null ? AttemptOutcome.sent(attempt)
+                    .handle((ok, error) -> error == null
+                            ? AttemptOutcome.sent(attempt)
                             : AttemptOutcome.unreachable(attempt, "SMTP: " + WebhookSender.describe(error)))
                     .toCompletableFuture();
         } catch (Exception e) {
-            return CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
-                    "E-mail not sent: " + WebhookSender.describe(e)));
+            return CompletableFuture.completedFuture(
+                    AttemptOutcome.unreachable(attempt, "E-mail not sent: " + WebhookSender.describe(e)));
         }
     }
 }

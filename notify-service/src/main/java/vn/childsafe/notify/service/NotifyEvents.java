@@ -17,6 +17,7 @@ public class NotifyEvents {
 
     /** Aggregate type of notify events in the outbox: they belong to a case's timeline. */
     static final String AGGREGATE = "case";
+
     private static final int MAX_SUMMARY = 2000;
 
     @Inject
@@ -24,9 +25,14 @@ public class NotifyEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(NotifyEvent event) {
-        NotifyEvent bounded = event.summary().length() <= MAX_SUMMARY ? event
+        NotifyEvent bounded = event.summary().length() <= MAX_SUMMARY
+                ? event
                 : event.withSummary(event.summary().substring(0, MAX_SUMMARY));
-        outbox.append(EventTypes.NOTIFY_TOPIC, AGGREGATE, event.caseId().toString(), event.kind().eventType(),
+        outbox.append(
+                EventTypes.NOTIFY_TOPIC,
+                AGGREGATE,
+                event.caseId().toString(),
+                event.kind().eventType(),
                 bounded);
     }
 }

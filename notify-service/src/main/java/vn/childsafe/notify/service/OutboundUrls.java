@@ -40,8 +40,8 @@ public class OutboundUrls {
 
     @PostConstruct
     void init() {
-        policy = new OutboundUrlPolicy(config.allowHttpLoopback(), config.allowedHosts().orElse(List.of()),
-                resolver);
+        policy = new OutboundUrlPolicy(
+                config.allowHttpLoopback(), config.allowedHosts().orElse(List.of()), resolver);
         AtomicInteger threads = new AtomicInteger();
         resolvers = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "outbound-url-check-" + threads.incrementAndGet());
@@ -70,11 +70,13 @@ public class OutboundUrls {
     }
 
     /** Runs a URL check on {@code executor}; if it takes longer than {@code timeout}, the URL is refused. */
-    static <T> CompletableFuture<T> check(Supplier<T> check, Executor executor, Duration timeout,
-            Function<String, T> refusal) {
-        return CompletableFuture.supplyAsync(check, executor).completeOnTimeout(
-                refusal.apply("its host did not resolve within " + timeout.toMillis() + " ms"), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+    static <T> CompletableFuture<T> check(
+            Supplier<T> check, Executor executor, Duration timeout, Function<String, T> refusal) {
+        return CompletableFuture.supplyAsync(check, executor)
+                .completeOnTimeout(
+                        refusal.apply("its host did not resolve within " + timeout.toMillis() + " ms"),
+                        timeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** The system's DNS resolver, unless a test replaces it. */

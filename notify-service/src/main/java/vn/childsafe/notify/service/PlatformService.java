@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.notify.domain.ContactPointRules;
 import vn.childsafe.notify.domain.PlatformDomains;
@@ -31,12 +30,10 @@ public class PlatformService {
     Clock clock;
 
     /** What an admin asks a platform to be, as the request's Bean Validation constraints accepted it. */
-    public record Definition(String name, List<String> domains, String takedownUrl, List<String> secrets) {
-    }
+    public record Definition(String name, List<String> domains, String takedownUrl, List<String> secrets) {}
 
     /** A stored platform and whether this call created it. */
-    public record Saved(boolean created, Platform platform) {
-    }
+    public record Saved(boolean created, Platform platform) {}
 
     @Transactional
     public List<Platform> list() {
@@ -45,7 +42,8 @@ public class PlatformService {
 
     @Transactional
     public Platform get(String code) {
-        return platforms.findByIdOptional(code)
+        return platforms
+                .findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("No platform " + code + "."));
     }
 
@@ -56,8 +54,8 @@ public class PlatformService {
     public Platform create(String code, Definition definition) {
         PlatformRepository.Locked locked = platforms.lockOrCreate(code, clock.instant());
         if (!locked.created()) {
-            throw ProblemException.conflict("Platform " + code + " exists; change it with PUT /api/v1/platforms/"
-                    + code + ".");
+            throw ProblemException.conflict(
+                    "Platform " + code + " exists; change it with PUT /api/v1/platforms/" + code + ".");
         }
         apply(locked.platform(), definition);
         return locked.platform();
@@ -67,8 +65,8 @@ public class PlatformService {
     @Transactional
     public Saved put(String code, Definition definition) {
         if (!ContactPointRules.AGENCY_CODE.matcher(code).matches()) {
-            throw ProblemException.badRequest("The platform code in the path must be 1 to 100 letters, digits, "
-                    + "'_', '.' or '-'.", null);
+            throw ProblemException.badRequest(
+                    "The platform code in the path must be 1 to 100 letters, digits, " + "'_', '.' or '-'.", null);
         }
         PlatformRepository.Locked locked = platforms.lockOrCreate(code, clock.instant());
         apply(locked.platform(), definition);

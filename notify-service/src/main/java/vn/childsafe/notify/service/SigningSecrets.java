@@ -27,8 +27,8 @@ import vn.childsafe.notify.platform.Platform;
 @ApplicationScoped
 public class SigningSecrets implements EncryptedColumns {
 
-    static final EncryptedColumn CONTACT_POINT = new EncryptedColumn("contact_point", "agency_code", "text",
-            "secrets_enc");
+    static final EncryptedColumn CONTACT_POINT =
+            new EncryptedColumn("contact_point", "agency_code", "text", "secrets_enc");
     static final EncryptedColumn PLATFORM = new EncryptedColumn("platform", "code", "text", "secrets_enc");
 
     private static final Logger LOG = Logger.getLogger(SigningSecrets.class);
@@ -71,8 +71,8 @@ public class SigningSecrets implements EncryptedColumns {
      * the plain column is left empty. Concurrent instances skip rows another one holds.
      */
     void encryptLegacy(@Observes StartupEvent start) {
-        int moved = QuarkusTransaction.requiringNew().call(() -> encryptLegacy(CONTACT_POINT)
-                + encryptLegacy(PLATFORM));
+        int moved =
+                QuarkusTransaction.requiringNew().call(() -> encryptLegacy(CONTACT_POINT) + encryptLegacy(PLATFORM));
         if (moved > 0) {
             LOG.infof("Encrypted the signing secrets of %d contact points and platforms written in clear", moved);
         }
@@ -81,12 +81,12 @@ public class SigningSecrets implements EncryptedColumns {
     private int encryptLegacy(EncryptedColumn column) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + column.idColumn() + ", array_to_string(secrets, E'\\n')"
-                + " FROM " + column.table() + " WHERE cardinality(secrets) > 0 FOR UPDATE SKIP LOCKED")
+                        + " FROM " + column.table() + " WHERE cardinality(secrets) > 0 FOR UPDATE SKIP LOCKED")
                 .getResultList();
         for (Object[] row : rows) {
             String id = (String) row[0];
             em.createNativeQuery("UPDATE " + column.table() + " SET secrets_enc = :sealed, secrets = '{}' WHERE "
-                    + column.idColumn() + " = :id")
+                            + column.idColumn() + " = :id")
                     .setParameter("sealed", cipher.encrypt((String) row[1], column.context(id)))
                     .setParameter("id", id)
                     .executeUpdate();
@@ -103,7 +103,8 @@ public class SigningSecrets implements EncryptedColumns {
     }
 
     private static List<String> fingerprints(List<String> secrets) {
-        return secrets == null ? new ArrayList<>()
+        return secrets == null
+                ? new ArrayList<>()
                 : new ArrayList<>(secrets.stream().map(SecretFingerprint::of).toList());
     }
 }

@@ -74,8 +74,8 @@ public class SmsSender {
     /** Sends the attempt; the future always completes normally, with the outcome. */
     public CompletableFuture<AttemptOutcome> send(Attempt attempt) {
         if (config.sms().gatewayUrl().isEmpty()) {
-            return CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
-                    "No SMS gateway is configured (childsafe.notify.sms.gateway-url)"));
+            return CompletableFuture.completedFuture(AttemptOutcome.unreachable(
+                    attempt, "No SMS gateway is configured (childsafe.notify.sms.gateway-url)"));
         }
         try {
             AlertPayload alert = objectMapper.readValue(attempt.payload(), AlertPayload.class);
@@ -83,22 +83,24 @@ public class SmsSender {
             body.put("to", attempt.address());
             body.put("text", AlertMessages.sms(config.caseLinkBase(), alert));
             body.put("reference", attempt.webhookId());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.sms().gatewayUrl().get()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(config.sms().gatewayUrl().get()))
                     .timeout(delivery.readTimeout())
                     .header("content-type", "application/json; charset=utf-8")
                     .header("user-agent", WebhookSender.USER_AGENT)
-                    .POST(HttpRequest.BodyPublishers.ofString(objectMapper.writeValueAsString(body),
-                            StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            objectMapper.writeValueAsString(body), StandardCharsets.UTF_8));
             config.sms().apiKey().ifPresent(key -> request.header(config.sms().apiKeyHeader(), key));
-            long overallMillis = delivery.connectTimeout().plus(delivery.readTimeout()).toMillis() + 1_000;
+            long overallMillis =
+                    delivery.connectTimeout().plus(delivery.readTimeout()).toMillis() + 1_000;
             return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .orTimeout(overallMillis, TimeUnit.MILLISECONDS)
                     .handle((response, error) -> error == null
                             ? AttemptOutcome.answered(attempt, response.statusCode())
                             : AttemptOutcome.unreachable(attempt, "SMS gateway: " + WebhookSender.describe(error)));
         } catch (Exception e) {
-            return CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
-                    "SMS not sent: " + WebhookSender.describe(e)));
+            return CompletableFuture.completedFuture(
+                    AttemptOutcome.unreachable(attempt, "SMS not sent: " + WebhookSender.describe(e)));
         }
     }
 }

@@ -36,9 +36,11 @@ public class TakedownMetrics {
     @Inject
     void register(MeterRegistry registry) {
         open = MultiGauge.builder("childsafe.takedowns.open")
-                .description("Takedown requests without a result from the platform").register(registry);
+                .description("Takedown requests without a result from the platform")
+                .register(registry);
         overdue = MultiGauge.builder("childsafe.takedowns.overdue")
-                .description("Takedown requests without a result past their deadline").register(registry);
+                .description("Takedown requests without a result past their deadline")
+                .register(registry);
     }
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

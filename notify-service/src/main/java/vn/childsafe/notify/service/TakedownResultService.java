@@ -44,8 +44,8 @@ public class TakedownResultService {
      * 404, as if the request did not exist). Posting the same result again is harmless; a different one is a 409.
      */
     @Transactional
-    public TakedownRequest recordResult(String platformCode, UUID id, TakedownResult result, Instant actedAt,
-            String note) {
+    public TakedownRequest recordResult(
+            String platformCode, UUID id, TakedownResult result, Instant actedAt, String note) {
         TakedownRequest request = requests.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || platformCode == null || !platformCode.equals(request.platformCode)) {
             throw ProblemException.notFound("No takedown request " + id + " for this platform.");
@@ -55,8 +55,8 @@ public class TakedownResultService {
         if (actedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new Problem.FieldError("/actedAt", "must not be in the future"));
         } else if (actedAt.isBefore(request.requestedAt.minus(CLOCK_SKEW))) {
-            errors.add(new Problem.FieldError("/actedAt", "must not be before the request was sent ("
-                    + request.requestedAt + ")"));
+            errors.add(new Problem.FieldError(
+                    "/actedAt", "must not be before the request was sent (" + request.requestedAt + ")"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.size() + " field(s) of the result are invalid.", errors);
@@ -73,10 +73,16 @@ public class TakedownResultService {
         request.resultNote = note;
         request.resultReceivedAt = now;
         request.nextNoticeAt = null;
-        notifyEvents.publish(NotifyEvent.takedownResult(request.caseId, now,
+        notifyEvents.publish(NotifyEvent.takedownResult(
+                request.caseId,
+                now,
                 "Nền tảng " + platformCode + " báo kết quả " + result + " lúc " + actedAt
                         + (actedAt.isAfter(request.deadline) ? " (quá hạn)" : " (đúng hạn)"),
-                platformCode, request.id, request.url, result.name(), request.deadline));
+                platformCode,
+                request.id,
+                request.url,
+                result.name(),
+                request.deadline));
         return request;
     }
 }

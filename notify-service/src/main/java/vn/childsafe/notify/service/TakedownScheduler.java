@@ -33,8 +33,11 @@ public class TakedownScheduler {
         }
     }
 
-    @Scheduled(identity = "takedown-scheduler", every = "${childsafe.takedown.check-interval:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    @Scheduled(
+            identity = "takedown-scheduler",
+            every = "${childsafe.takedown.check-interval:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Disabled.class)
     void scheduled() {
         try {
             int noticed;

@@ -58,6 +58,7 @@ public class TakedownService {
 
     /** Requests noticed per transaction; a full batch means more may be overdue. */
     public static final int NOTICE_BATCH = 100;
+
     private static final Logger LOG = Logger.getLogger(TakedownService.class);
 
     @Inject
@@ -108,11 +109,16 @@ public class TakedownService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, List<String>> domains = platforms.domainsByCode();
         String informationAgency = assignments.stream()
-                .filter(a -> "INFORMATION_PROVINCE".equals(a.agencyType())).map(CaseAgency::agencyCode)
-                .findFirst().orElse(config.nationalInformationAgency());
+                .filter(a -> "INFORMATION_PROVINCE".equals(a.agencyType()))
+                .map(CaseAgency::agencyCode)
+                .findFirst()
+                .orElse(config.nationalInformationAgency());
         int created = 0;
         for (String url : new LinkedHashSet<>(urls)) {
-            if (url == null || url.isBlank() || url.length() > 2048 || requests.existsFor(facts.caseId(), url)
+            if (url == null
+                    || url.isBlank()
+                    || url.length() > 2048
+                    || requests.existsFor(facts.caseId(), url)
                     || manualTasks.existsFor(facts.caseId(), url)) {
                 continue;
             }
@@ -126,8 +132,8 @@ public class TakedownService {
         return created;
     }
 
-    private int request(String eventId, CaseFacts facts, String url, String platformCode, String informationAgency,
-            Instant now) {
+    private int request(
+            String eventId, CaseFacts facts, String url, String platformCode, String informationAgency, Instant now) {
         TakedownRequest request = new TakedownRequest();
         request.id = UUID.randomUUID();
         request.caseId = facts.caseId();
@@ -145,10 +151,15 @@ public class TakedownService {
         request.nextNoticeAt = request.deadline;
         requests.persist(request);
         persistNotice(request, now);
-        notifyEvents.publish(NotifyEvent.takedownRequested(request.caseId, now,
+        notifyEvents.publish(NotifyEvent.takedownRequested(
+                request.caseId,
+                now,
                 "Đã gửi yêu cầu gỡ bỏ nội dung tới nền tảng " + platformCode + " theo " + config.legalBasis()
                         + ", hạn xử lý " + request.deadline,
-                platformCode, request.id, url, request.deadline));
+                platformCode,
+                request.id,
+                url,
+                request.deadline));
         LOG.infof("Takedown request %s for case %s sent to platform %s", request.id, request.caseId, platformCode);
         return 1;
     }
@@ -160,9 +171,14 @@ public class TakedownService {
     /** A TAKEDOWN delivery carrying notice number {@code request.notices}. */
     private void persistNotice(TakedownRequest request, Instant now) {
         TakedownNotice notice = TakedownNotice.of(request, config.legalBasis());
-        Delivery delivery = AlertDeliveries.newDelivery(laneOf(request),
-                "takedown:" + request.id + ":" + request.notices, request.caseId, request.platformCode,
-                TargetRole.PLATFORM, toJson(notice), now);
+        Delivery delivery = AlertDeliveries.newDelivery(
+                laneOf(request),
+                "takedown:" + request.id + ":" + request.notices,
+                request.caseId,
+                request.platformCode,
+                TargetRole.PLATFORM,
+                toJson(notice),
+                now);
         delivery.channel = DeliveryChannel.TAKEDOWN;
         delivery.state = DeliveryState.PENDING;
         delivery.nextAttemptAt = now;
@@ -179,14 +195,35 @@ public class TakedownService {
         task.reason = "Không nền tảng đã đăng ký nào quản lý tên miền của đường dẫn này; cần xử lý thủ công.";
         task.createdAt = now;
         manualTasks.persist(task);
-        notifyEvents.publish(NotifyEvent.manualTaskCreated(facts.caseId(), now,
+        notifyEvents.publish(NotifyEvent.manualTaskCreated(
+                facts.caseId(),
+                now,
                 "Đường dẫn không thuộc nền tảng nào đã đăng ký: giao " + agencyCode + " xử lý thủ công",
-                agencyCode, url));
-        AlertPayload alert = new AlertPayload("takedown.manual-task", facts.caseId(), List.of(), agencyCode,
-                TargetRole.ESCALATION, null, facts.category(), facts.urgency(), facts.provinceCode(),
-                facts.communeCode(), null, null, now, List.of());
-        return alertDeliveries.create(Lane.of(facts.urgency()), "manual-task:" + task.id, facts.caseId(),
-                agencyCode, TargetRole.ESCALATION, toJson(alert), contactPoints.findById(agencyCode));
+                agencyCode,
+                url));
+        AlertPayload alert = new AlertPayload(
+                "takedown.manual-task",
+                facts.caseId(),
+                List.of(),
+                agencyCode,
+                TargetRole.ESCALATION,
+                null,
+                facts.category(),
+                facts.urgency(),
+                facts.provinceCode(),
+                facts.communeCode(),
+                null,
+                null,
+                now,
+                List.of());
+        return alertDeliveries.create(
+                Lane.of(facts.urgency()),
+                "manual-task:" + task.id,
+                facts.caseId(),
+                agencyCode,
+                TargetRole.ESCALATION,
+                toJson(alert),
+                contactPoints.findById(agencyCode));
     }
 
     /**
@@ -204,27 +241,53 @@ public class TakedownService {
             Instant next = request.nextNoticeAt.plus(config.renoticeInterval());
             request.nextNoticeAt = next.isAfter(now) ? next : now.plus(config.renoticeInterval());
             persistNotice(request, now);
-            notifyEvents.publish(NotifyEvent.takedownRenoticed(request.caseId, now,
+            notifyEvents.publish(NotifyEvent.takedownRenoticed(
+                    request.caseId,
+                    now,
                     "Nền tảng " + request.platformCode + " chưa báo kết quả gỡ bỏ sau hạn " + request.deadline
                             + ": đã gửi nhắc lần " + (request.notices - 1),
-                    request.platformCode, request.id, request.url, request.deadline));
+                    request.platformCode,
+                    request.id,
+                    request.url,
+                    request.deadline));
             if (request.escalatedAt == null) {
                 request.escalatedAt = now;
-                notifyEvents.publish(NotifyEvent.takedownEscalated(request.caseId, now,
+                notifyEvents.publish(NotifyEvent.takedownEscalated(
+                        request.caseId,
+                        now,
                         "Yêu cầu gỡ bỏ quá hạn 24 giờ: đã báo cáo " + request.informationAgency,
-                        request.informationAgency, request.platformCode, request.id, request.url,
+                        request.informationAgency,
+                        request.platformCode,
+                        request.id,
+                        request.url,
                         request.deadline));
-                AlertPayload alert = new AlertPayload("takedown.escalated", request.caseId, List.of(),
-                        request.informationAgency, TargetRole.ESCALATION, null,
+                AlertPayload alert = new AlertPayload(
+                        "takedown.escalated",
+                        request.caseId,
+                        List.of(),
+                        request.informationAgency,
+                        TargetRole.ESCALATION,
+                        null,
                         request.category == null ? null : Category.valueOf(request.category),
-                        request.urgency == null ? null : Urgency.valueOf(request.urgency), request.provinceCode,
-                        request.communeCode, null, null, now, List.of());
-                alertDeliveries.create(laneOf(request), "takedown:" + request.id + ":escalation", request.caseId,
-                        request.informationAgency, TargetRole.ESCALATION, toJson(alert),
+                        request.urgency == null ? null : Urgency.valueOf(request.urgency),
+                        request.provinceCode,
+                        request.communeCode,
+                        null,
+                        null,
+                        now,
+                        List.of());
+                alertDeliveries.create(
+                        laneOf(request),
+                        "takedown:" + request.id + ":escalation",
+                        request.caseId,
+                        request.informationAgency,
+                        TargetRole.ESCALATION,
+                        toJson(alert),
                         contactPoints.findById(request.informationAgency));
             }
-            LOG.infof("Takedown request %s of case %s is overdue: notice %d sent to platform %s", request.id,
-                    request.caseId, request.notices, request.platformCode);
+            LOG.infof(
+                    "Takedown request %s of case %s is overdue: notice %d sent to platform %s",
+                    request.id, request.caseId, request.notices, request.platformCode);
         }
         return overdue.size();
     }

@@ -97,10 +97,12 @@ public class WebhookSender {
      * connection.
      */
     public CompletableFuture<AttemptOutcome> send(Attempt attempt) {
-        return outboundUrls.vet(attempt.url())
-                .thenCompose(verdict -> verdict.problem() == null ? post(attempt, verdict)
-                        : CompletableFuture.completedFuture(AttemptOutcome.unreachable(attempt,
-                                "Refused: the webhook URL " + verdict.problem())))
+        return outboundUrls
+                .vet(attempt.url())
+                .thenCompose(verdict -> verdict.problem() == null
+                        ? post(attempt, verdict)
+                        : CompletableFuture.completedFuture(
+                                AttemptOutcome.unreachable(attempt, "Refused: the webhook URL " + verdict.problem())))
                 .exceptionally(error -> AttemptOutcome.unreachable(attempt, describe(error)));
     }
 
@@ -111,7 +113,8 @@ public class WebhookSender {
             URI uri = URI.create(attempt.url());
             boolean tls = "https".equalsIgnoreCase(uri.getScheme());
             int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+            String host = uri.getHost().startsWith("[")
+                    ? uri.getHost().substring(1, uri.getHost().length() - 1)
                     : uri.getHost();
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -129,12 +132,14 @@ public class WebhookSender {
                     .putHeader("user-agent", USER_AGENT)
                     .putHeader(WebhookSignature.ID_HEADER, attempt.webhookId())
                     .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .putHeader(WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.signAll(attempt.secrets(), attempt.webhookId(), timestamp,
-                                    attempt.payload()));
+                    .putHeader(
+                            WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.signAll(
+                                    attempt.secrets(), attempt.webhookId(), timestamp, attempt.payload()));
             // The idle timeout covers a silent endpoint; the overall bound also covers a body that trickles in
             // forever.
-            long overallMillis = config.connectTimeout().plus(config.readTimeout()).toMillis() + 1_000;
+            long overallMillis =
+                    config.connectTimeout().plus(config.readTimeout()).toMillis() + 1_000;
             Span span = spans.start("POST", SpanKind.CLIENT, attempt.traceparent());
             String traceparent = TraceContexts.of(Context.root().with(span));
             if (traceparent != null) {
@@ -143,7 +148,8 @@ public class WebhookSender {
             return client.request(options)
                     .compose(request -> request.send(Buffer.buffer(attempt.payload())))
                     .compose(response -> response.body().map(body -> response.statusCode()))
-                    .toCompletionStage().toCompletableFuture()
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .orTimeout(overallMillis, TimeUnit.MILLISECONDS)
                     .handle((status, error) -> {
                         if (error == null) {
@@ -152,7 +158,8 @@ public class WebhookSender {
                             TraceContexts.failed(span, error);
                         }
                         span.end();
-                        return error == null ? AttemptOutcome.answered(attempt, status)
+                        return error == null
+                                ? AttemptOutcome.answered(attempt, status)
                                 : AttemptOutcome.unreachable(attempt, describe(error));
                     });
         } catch (RuntimeException e) {

@@ -30,6 +30,8 @@ public class ManualTaskRepository implements PanacheRepositoryBase<ManualTask, U
             query.append(" and agencyCode = :agencyCode");
             params.and("agencyCode", agencyCode);
         }
-        return find(query.toString(), Sort.descending("createdAt"), params).range(0, limit - 1).list();
+        return find(query.toString(), Sort.descending("createdAt"), params)
+                .range(0, limit - 1)
+                .list();
     }
 }

@@ -30,14 +30,18 @@ public class TakedownRequestRepository implements PanacheRepositoryBase<Takedown
      */
     @SuppressWarnings("unchecked")
     public List<TakedownRequest> lockOverdue(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("SELECT * FROM takedown_request WHERE result IS NULL "
-                + "AND next_notice_at <= :now ORDER BY next_notice_at LIMIT :limit FOR UPDATE SKIP LOCKED",
-                TakedownRequest.class).setParameter("now", now).setParameter("limit", limit).getResultList();
+        return getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM takedown_request WHERE result IS NULL "
+                                + "AND next_notice_at <= :now ORDER BY next_notice_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        TakedownRequest.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     /** Requests without a result of one platform: all of them, and those past their deadline. */
-    public record OpenRequests(String platformCode, long open, long overdue) {
-    }
+    public record OpenRequests(String platformCode, long open, long overdue) {}
 
     /** Per registered platform, its requests without a result (for the takedown gauges). */
     public List<OpenRequests> openByPlatform() {
@@ -46,8 +50,10 @@ public class TakedownRequestRepository implements PanacheRepositoryBase<Takedown
                 SELECT p.code, count(t.id), count(t.id) FILTER (WHERE t.deadline < now())
                 FROM platform p LEFT JOIN takedown_request t ON t.platform_code = p.code AND t.result IS NULL
                 GROUP BY p.code""").getResultList();
-        return rows.stream().map(row -> new OpenRequests((String) row[0], ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue())).toList();
+        return rows.stream()
+                .map(row ->
+                        new OpenRequests((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .toList();
     }
 
     /**
@@ -56,7 +62,8 @@ public class TakedownRequestRepository implements PanacheRepositoryBase<Takedown
      */
     public List<Compliance> compliance(Instant from, Instant to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
                 SELECT p.code, p.name, count(t.id),
                        count(t.result),
                        count(t.id) FILTER (WHERE t.result IN ('REMOVED', 'RESTRICTED')
@@ -69,13 +76,21 @@ public class TakedownRequestRepository implements PanacheRepositoryBase<Takedown
                 LEFT JOIN takedown_request t ON t.platform_code = p.code
                      AND t.requested_at >= :from AND t.requested_at < :to
                 GROUP BY p.code, p.name
-                ORDER BY p.code""").setParameter("from", from).setParameter("to", to).getResultList();
+                ORDER BY p.code""")
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
         List<Compliance> result = new ArrayList<>();
         for (Object[] row : rows) {
             long requests = ((Number) row[2]).longValue();
             long removedInTime = ((Number) row[4]).longValue();
-            result.add(new Compliance((String) row[0], (String) row[1], requests, ((Number) row[3]).longValue(),
-                    removedInTime, requests == 0 ? null : Math.round(removedInTime * 1000.0 / requests) / 10.0,
+            result.add(new Compliance(
+                    (String) row[0],
+                    (String) row[1],
+                    requests,
+                    ((Number) row[3]).longValue(),
+                    removedInTime,
+                    requests == 0 ? null : Math.round(removedInTime * 1000.0 / requests) / 10.0,
                     row[5] == null ? null : Math.round(((Number) row[5]).doubleValue()),
                     row[6] == null ? null : Math.round(((Number) row[6]).doubleValue())));
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import vn.childsafe.commons.messaging.UnprocessableEventException;
 class AlertTargetsAndPayloadTest {
 
     // Configured like Quarkus' ObjectMapper: ISO-8601 timestamps.
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final UUID CASE_ID = UUID.randomUUID();
@@ -38,8 +40,22 @@ class AlertTargetsAndPayloadTest {
     }
 
     private static CaseRouted event(List<Assignment> assignments, boolean liaison) {
-        return new CaseRouted(CASE_ID, "ROUTED", List.of(REPORT_ID), OCCURRED, Category.GROOMING, Urgency.HIGH, "01",
-                "00004", "2026.1", "R2", assignments, liaison, true, List.of("https://example.org/x"), List.of());
+        return new CaseRouted(
+                CASE_ID,
+                "ROUTED",
+                List.of(REPORT_ID),
+                OCCURRED,
+                Category.GROOMING,
+                Urgency.HIGH,
+                "01",
+                "00004",
+                "2026.1",
+                "R2",
+                assignments,
+                liaison,
+                true,
+                List.of("https://example.org/x"),
+                List.of());
     }
 
     @Test
@@ -50,17 +66,18 @@ class AlertTargetsAndPayloadTest {
 
         List<AlertTarget> targets = AlertTargets.of(event(List.of(supportA, lead, supportB), true));
 
-        assertThat(targets).containsExactly(
-                new AlertTarget("CA-01", TargetRole.LEAD, lead.assignmentId(), LEAD_DEADLINE),
-                new AlertTarget("BVTE-01", TargetRole.SUPPORT, supportA.assignmentId(), SUPPORT_DEADLINE),
-                new AlertTarget("TTTT-01", TargetRole.SUPPORT, supportB.assignmentId(), SUPPORT_DEADLINE),
-                new AlertTarget(AlertTargets.LIAISON_AGENCY_CODE, TargetRole.LIAISON, null, null));
+        assertThat(targets)
+                .containsExactly(
+                        new AlertTarget("CA-01", TargetRole.LEAD, lead.assignmentId(), LEAD_DEADLINE),
+                        new AlertTarget("BVTE-01", TargetRole.SUPPORT, supportA.assignmentId(), SUPPORT_DEADLINE),
+                        new AlertTarget("TTTT-01", TargetRole.SUPPORT, supportB.assignmentId(), SUPPORT_DEADLINE),
+                        new AlertTarget(AlertTargets.LIAISON_AGENCY_CODE, TargetRole.LIAISON, null, null));
     }
 
     @Test
     void noLiaisonUnlessRoutingAsksForIt() {
-        List<AlertTarget> targets = AlertTargets.of(event(List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)),
-                false));
+        List<AlertTarget> targets =
+                AlertTargets.of(event(List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)), false));
 
         assertThat(targets).extracting(AlertTarget::agencyCode).containsExactly("CA-01");
     }
@@ -73,25 +90,42 @@ class AlertTargetsAndPayloadTest {
 
         List<AlertTarget> targets = AlertTargets.of(event(List.of(lead, support, support), true));
 
-        assertThat(targets).extracting(AlertTarget::agencyCode, AlertTarget::role).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("HOTLINE_111", TargetRole.LEAD),
-                org.assertj.core.groups.Tuple.tuple("CA-01", TargetRole.SUPPORT));
+        assertThat(targets)
+                .extracting(AlertTarget::agencyCode, AlertTarget::role)
+                .containsExactly(Tuple.tuple("HOTLINE_111", TargetRole.LEAD), Tuple.tuple("CA-01", TargetRole.SUPPORT));
     }
 
     @Test
     void eventsWithoutExactlyOneLeadOrWithoutIdsAreInvalid() {
         Assignment support = assignment("CA-01", Role.SUPPORT, SUPPORT_DEADLINE);
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(support), false)))
-                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("LEAD");
-        assertThatThrownBy(() -> AlertTargets.of(event(List.of(assignment("A", Role.LEAD, LEAD_DEADLINE),
-                assignment("B", Role.LEAD, LEAD_DEADLINE)), false)))
+                .isInstanceOf(UnprocessableEventException.class)
+                .hasMessageContaining("LEAD");
+        assertThatThrownBy(() -> AlertTargets.of(event(
+                        List.of(assignment("A", Role.LEAD, LEAD_DEADLINE), assignment("B", Role.LEAD, LEAD_DEADLINE)),
+                        false)))
                 .isInstanceOf(UnprocessableEventException.class);
-        assertThatThrownBy(() -> AlertTargets.of(new CaseRouted(null, "ROUTED", List.of(REPORT_ID), OCCURRED,
-                Category.SCAM, Urgency.NORMAL, "01", null, "1", "R5",
-                List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)), false, false, List.of(), List.of())))
-                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("caseId");
+        assertThatThrownBy(() -> AlertTargets.of(new CaseRouted(
+                        null,
+                        "ROUTED",
+                        List.of(REPORT_ID),
+                        OCCURRED,
+                        Category.SCAM,
+                        Urgency.NORMAL,
+                        "01",
+                        null,
+                        "1",
+                        "R5",
+                        List.of(assignment("CA-01", Role.LEAD, LEAD_DEADLINE)),
+                        false,
+                        false,
+                        List.of(),
+                        List.of())))
+                .isInstanceOf(UnprocessableEventException.class)
+                .hasMessageContaining("caseId");
         assertThatThrownBy(() -> AlertTargets.of(event(List.of(assignment(" ", Role.LEAD, LEAD_DEADLINE)), false)))
-                .isInstanceOf(UnprocessableEventException.class).hasMessageContaining("agencyCode");
+                .isInstanceOf(UnprocessableEventException.class)
+                .hasMessageContaining("agencyCode");
     }
 
     @Test
@@ -102,15 +136,30 @@ class AlertTargetsAndPayloadTest {
 
         JsonNode json = JSON.readTree(JSON.writeValueAsString(AlertPayload.caseRouted(event, target)));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("type", "caseId", "reportIds", "agencyCode",
-                "role", "assignmentId", "category", "urgency", "provinceCode", "communeCode", "ruleId",
-                "ackDeadline", "occurredAt", "knownContentLists");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "type",
+                        "caseId",
+                        "reportIds",
+                        "agencyCode",
+                        "role",
+                        "assignmentId",
+                        "category",
+                        "urgency",
+                        "provinceCode",
+                        "communeCode",
+                        "ruleId",
+                        "ackDeadline",
+                        "occurredAt",
+                        "knownContentLists");
         assertThat(json.get("type").asText()).isEqualTo("case.routed");
         assertThat(json.get("caseId").asText()).isEqualTo(CASE_ID.toString());
         assertThat(json.get("reportIds").get(0).asText()).isEqualTo(REPORT_ID.toString());
         assertThat(json.get("agencyCode").asText()).isEqualTo("CA-01");
         assertThat(json.get("role").asText()).isEqualTo("LEAD");
-        assertThat(json.get("assignmentId").asText()).isEqualTo(lead.assignmentId().toString());
+        assertThat(json.get("assignmentId").asText())
+                .isEqualTo(lead.assignmentId().toString());
         assertThat(json.get("category").asText()).isEqualTo("GROOMING");
         assertThat(json.get("urgency").asText()).isEqualTo("HIGH");
         assertThat(json.get("provinceCode").asText()).isEqualTo("01");

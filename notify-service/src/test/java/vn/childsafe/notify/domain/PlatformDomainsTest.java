@@ -17,28 +17,38 @@ class PlatformDomainsTest {
 
     @Test
     void hostsAreCanonicalisedBeforeMatching() {
-        assertThat(PlatformDomains.canonicalHost("HTTPS://WWW.TikTok.com/@a/video/1")).contains("tiktok.com");
-        assertThat(PlatformDomains.canonicalHost("https://m.facebook.com./story.php?id=1")).contains("facebook.com");
+        assertThat(PlatformDomains.canonicalHost("HTTPS://WWW.TikTok.com/@a/video/1"))
+                .contains("tiktok.com");
+        assertThat(PlatformDomains.canonicalHost("https://m.facebook.com./story.php?id=1"))
+                .contains("facebook.com");
         assertThat(PlatformDomains.canonicalHost("tiktok.com/@a")).contains("tiktok.com");
         assertThat(PlatformDomains.canonicalHost("not a url")).isEmpty();
         assertThat(PlatformDomains.canonical("www.m.Facebook.com")).isEqualTo("facebook.com");
-        assertThat(PlatformDomains.canonical("m.vn")).as("a bare m.vn is a domain, not a prefix").isEqualTo("m.vn");
+        assertThat(PlatformDomains.canonical("m.vn"))
+                .as("a bare m.vn is a domain, not a prefix")
+                .isEqualTo("m.vn");
     }
 
     @Test
     void subdomainsMatchTheirPlatformAndTheLongestDomainWins() {
-        assertThat(PlatformDomains.match("https://vt.tiktok.com/ZSabc/", PLATFORMS)).contains("TIKTOK");
-        assertThat(PlatformDomains.match("https://m.facebook.com/groups/1", PLATFORMS)).contains("META");
+        assertThat(PlatformDomains.match("https://vt.tiktok.com/ZSabc/", PLATFORMS))
+                .contains("TIKTOK");
+        assertThat(PlatformDomains.match("https://m.facebook.com/groups/1", PLATFORMS))
+                .contains("META");
         assertThat(PlatformDomains.match("https://fb.watch/xyz", PLATFORMS)).contains("META");
-        assertThat(PlatformDomains.match("https://kids.youtube.com/watch?v=1", PLATFORMS)).contains("YTKIDS");
-        assertThat(PlatformDomains.match("https://www.youtube.com/watch?v=1", PLATFORMS)).contains("YT");
+        assertThat(PlatformDomains.match("https://kids.youtube.com/watch?v=1", PLATFORMS))
+                .contains("YTKIDS");
+        assertThat(PlatformDomains.match("https://www.youtube.com/watch?v=1", PLATFORMS))
+                .contains("YT");
     }
 
     @Test
     void lookAlikeHostsDoNotMatch() {
         assertThat(PlatformDomains.match("https://nottiktok.com/a", PLATFORMS)).isEmpty();
-        assertThat(PlatformDomains.match("https://tiktok.com.evil.vn/a", PLATFORMS)).isEmpty();
-        assertThat(PlatformDomains.match("https://example.vn/?u=tiktok.com", PLATFORMS)).isEmpty();
+        assertThat(PlatformDomains.match("https://tiktok.com.evil.vn/a", PLATFORMS))
+                .isEmpty();
+        assertThat(PlatformDomains.match("https://example.vn/?u=tiktok.com", PLATFORMS))
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +56,9 @@ class PlatformDomainsTest {
         assertThat(PlatformDomains.isValidDomain("WWW.TikTok.com.")).isTrue();
         assertThat(PlatformDomains.isValidDomain("tiktokv.com")).isTrue();
         for (String domain : new String[] {null, "", "localhost", "tiktok.com/@x", "-bad.com", "a b.com"}) {
-            assertThat(PlatformDomains.isValidDomain(domain)).as(String.valueOf(domain)).isFalse();
+            assertThat(PlatformDomains.isValidDomain(domain))
+                    .as(String.valueOf(domain))
+                    .isFalse();
         }
     }
 }

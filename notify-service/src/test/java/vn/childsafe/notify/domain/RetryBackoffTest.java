@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,9 @@ class RetryBackoffTest {
         assertThat(new RetryBackoff(ONE_SECOND, FIVE_MINUTES, 0.2, () -> 0.0).next(3))
                 .isEqualTo(Duration.ofSeconds(4));
         // The largest random value takes (almost) the full 20 % off.
-        assertThat(new RetryBackoff(ONE_SECOND, FIVE_MINUTES, 0.2, () -> 0.999_999).next(3).toMillis())
+        assertThat(new RetryBackoff(ONE_SECOND, FIVE_MINUTES, 0.2, () -> 0.999_999)
+                        .next(3)
+                        .toMillis())
                 .isEqualTo(3_201);
         assertThat(new RetryBackoff(ONE_SECOND, FIVE_MINUTES, 0.2, () -> 0.5).next(3))
                 .isEqualTo(Duration.ofMillis(3_600));
@@ -44,7 +47,8 @@ class RetryBackoffTest {
             long nominal = backoff.nominal(attempt).toMillis();
             for (int i = 0; i < 200; i++) {
                 long wait = backoff.next(attempt).toMillis();
-                assertThat(wait).isBetween((long) Math.ceil(nominal * 0.8), nominal)
+                assertThat(wait)
+                        .isBetween((long) Math.ceil(nominal * 0.8), nominal)
                         .isLessThanOrEqualTo(FIVE_MINUTES.toMillis());
             }
         }
@@ -54,8 +58,10 @@ class RetryBackoffTest {
     void randomisedWaitsActuallySpreadOut() {
         Random random = new Random(7);
         RetryBackoff backoff = new RetryBackoff(ONE_SECOND, FIVE_MINUTES, 0.5, random::nextDouble);
-        long distinct = java.util.stream.IntStream.range(0, 100).mapToLong(i -> backoff.next(5).toMillis())
-                .distinct().count();
+        long distinct = IntStream.range(0, 100)
+                .mapToLong(i -> backoff.next(5).toMillis())
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(50);
     }
 

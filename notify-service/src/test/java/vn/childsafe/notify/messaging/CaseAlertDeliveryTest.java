@@ -31,13 +31,13 @@ import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.signing.WebhookSignature;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.KafkaTestClient;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.WebhookReceiver;
 import vn.childsafe.notify.support.WebhookReceiver.Received;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * End to end on real infrastructure: case events on the real Kafka topic, deliveries in the real PostgreSQL,
@@ -49,9 +49,21 @@ import vn.childsafe.notify.support.WebhookReceiver.Received;
 class CaseAlertDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Set<String> ALERT_FIELDS = Set.of("type", "caseId", "reportIds", "agencyCode", "role",
-            "assignmentId", "category", "urgency", "provinceCode", "communeCode", "ruleId", "ackDeadline",
-            "occurredAt", "knownContentLists");
+    private static final Set<String> ALERT_FIELDS = Set.of(
+            "type",
+            "caseId",
+            "reportIds",
+            "agencyCode",
+            "role",
+            "assignmentId",
+            "category",
+            "urgency",
+            "provinceCode",
+            "communeCode",
+            "ruleId",
+            "ackDeadline",
+            "occurredAt",
+            "knownContentLists");
 
     private static WebhookReceiver receiver;
 
@@ -96,9 +108,16 @@ class CaseAlertDeliveryTest {
     private static void assertSignedBy(String secret, Received request) {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("content-type")).startsWith("application/json");
-        assertThat(WebhookSignature.verify(secret, request.header("webhook-id"), request.header("webhook-timestamp"),
-                request.body(), request.header("webhook-signature"), Instant.now(), Duration.ofMinutes(5)))
-                .as("signature of %s", request).isTrue();
+        assertThat(WebhookSignature.verify(
+                        secret,
+                        request.header("webhook-id"),
+                        request.header("webhook-timestamp"),
+                        request.body(),
+                        request.header("webhook-signature"),
+                        Instant.now(),
+                        Duration.ofMinutes(5)))
+                .as("signature of %s", request)
+                .isTrue();
     }
 
     private JsonNode json(String body) throws Exception {
@@ -124,24 +143,34 @@ class CaseAlertDeliveryTest {
         });
         Received toLead = receiver.requestsFor(lead, caseId.toString()).get(0);
         Received toSupport = receiver.requestsFor(support, caseId.toString()).get(0);
-        Received toLiaison = receiver.requestsFor("HOTLINE_111", caseId.toString()).get(0);
+        Received toLiaison =
+                receiver.requestsFor("HOTLINE_111", caseId.toString()).get(0);
         assertSignedBy(leadSecret, toLead);
         assertSignedBy(supportSecret, toSupport);
         assertSignedBy(liaisonSecret, toLiaison);
         // Each unit's secret signs only its own alerts.
-        assertThat(WebhookSignature.verify(supportSecret, toLead.header("webhook-id"),
-                toLead.header("webhook-timestamp"), toLead.body(), toLead.header("webhook-signature"),
-                Instant.now(), Duration.ofMinutes(5))).isFalse();
+        assertThat(WebhookSignature.verify(
+                        supportSecret,
+                        toLead.header("webhook-id"),
+                        toLead.header("webhook-timestamp"),
+                        toLead.body(),
+                        toLead.header("webhook-signature"),
+                        Instant.now(),
+                        Duration.ofMinutes(5)))
+                .isFalse();
 
         JsonNode leadAlert = json(toLead.body());
         assertThat(leadAlert.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(ALERT_FIELDS);
         assertThat(leadAlert.get("type").asText()).isEqualTo("case.routed");
         assertThat(leadAlert.get("caseId").asText()).isEqualTo(caseId.toString());
-        assertThat(leadAlert.get("reportIds").get(0).asText()).isEqualTo(event.reportIds().get(0).toString());
+        assertThat(leadAlert.get("reportIds").get(0).asText())
+                .isEqualTo(event.reportIds().get(0).toString());
         assertThat(leadAlert.get("agencyCode").asText()).isEqualTo(lead);
         assertThat(leadAlert.get("role").asText()).isEqualTo("LEAD");
-        assertThat(leadAlert.get("assignmentId").asText()).isEqualTo(event.lead().assignmentId().toString());
-        assertThat(Instant.parse(leadAlert.get("ackDeadline").asText())).isEqualTo(event.lead().ackDeadline());
+        assertThat(leadAlert.get("assignmentId").asText())
+                .isEqualTo(event.lead().assignmentId().toString());
+        assertThat(Instant.parse(leadAlert.get("ackDeadline").asText()))
+                .isEqualTo(event.lead().ackDeadline());
         assertThat(leadAlert.get("category").asText()).isEqualTo("GROOMING");
         assertThat(leadAlert.get("ruleId").asText()).isEqualTo("R2");
         assertThat(json(toSupport.body()).get("role").asText()).isEqualTo("SUPPORT");
@@ -153,7 +182,8 @@ class CaseAlertDeliveryTest {
         // Three distinct deliveries, visible to ops, all delivered at the first attempt.
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> deliveries = Api.deliveriesOf(caseId);
-            assertThat(deliveries).extracting(d -> d.get("agencyCode"))
+            assertThat(deliveries)
+                    .extracting(d -> d.get("agencyCode"))
                     .containsExactlyInAnyOrder(lead, support, "HOTLINE_111");
             assertThat(deliveries).allSatisfy(d -> {
                 assertThat(d.get("state")).isEqualTo("DELIVERED");
@@ -177,15 +207,21 @@ class CaseAlertDeliveryTest {
 
         send(CaseEvents.routed(caseId, lead, List.of(), false));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, lead).get("state"))
-                .isEqualTo("DELIVERED"));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
         List<Received> requests = receiver.requestsFor(lead, caseId.toString());
         assertThat(requests).extracting(Received::answeredWith).containsExactly(503, 503, 503, 200);
-        assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(requests.get(0).header("webhook-id"));
-        assertThat(requests).extracting(Received::body).containsOnly(requests.get(0).body());
+        assertThat(requests)
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(requests.get(0).header("webhook-id"));
+        assertThat(requests)
+                .extracting(Received::body)
+                .containsOnly(requests.get(0).body());
         requests.forEach(r -> assertSignedBy(secret, r));
         // Backoff: each retry waited at least the jittered share of its nominal wait (100, 200, 400 ms in %test).
-        assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(3).receivedAt()))
+        assertThat(Duration.between(
+                        requests.get(0).receivedAt(), requests.get(3).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(560));
         Map<String, Object> delivery = Api.deliveryTo(caseId, lead);
         assertThat(delivery.get("attempts")).isEqualTo(4);
@@ -203,8 +239,9 @@ class CaseAlertDeliveryTest {
         send(CaseEvents.routed(caseId, lead, List.of(), false));
 
         // max-attempts is 5 in %test.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, lead).get("state"))
-                .isEqualTo("FAILED"));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("FAILED"));
         Map<String, Object> failed = Api.deliveryTo(caseId, lead);
         assertThat(failed.get("attempts")).isEqualTo(5);
         assertThat(failed.get("lastStatusCode")).isEqualTo(500);
@@ -213,19 +250,29 @@ class CaseAlertDeliveryTest {
         assertThat(receiver.requestsFor(lead, caseId.toString())).hasSize(5);
 
         receiver.failNext(lead, 0, 500);
-        given().auth().oauth2(TestTokens.ops()).post("/api/v1/deliveries/{id}/retry", failed.get("id"))
-                .then().statusCode(200).body("state", equalTo("PENDING")).body("attempts", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .post("/api/v1/deliveries/{id}/retry", failed.get("id"))
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PENDING"))
+                .body("attempts", equalTo(0));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, lead).get("state"))
-                .isEqualTo("DELIVERED"));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
         List<Received> requests = receiver.requestsFor(lead, caseId.toString());
         assertThat(requests).hasSize(6);
         assertThat(requests.get(5).answeredWith()).isEqualTo(200);
         assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly((String) failed.get("webhookId"));
         assertSignedBy(secret, requests.get(5));
 
-        given().auth().oauth2(TestTokens.admin()).post("/api/v1/deliveries/{id}/retry", failed.get("id"))
-                .then().statusCode(409).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/deliveries/{id}/retry", failed.get("id"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -236,21 +283,26 @@ class CaseAlertDeliveryTest {
         registerWebhook(marker);
         UUID caseId = UUID.randomUUID();
         send(CaseEvents.routed(caseId, lead, List.of(), false));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, lead).get("state"))
-                .isEqualTo("DELIVERED"));
-        ConsumerRecord<String, String> original = kafka().readUntil(EventTypes.CASES_TOPIC,
-                r -> caseId.toString().equals(r.key()), WAIT).stream()
-                .filter(r -> caseId.toString().equals(r.key())).findFirst().orElseThrow();
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
+        ConsumerRecord<String, String> original =
+                kafka().readUntil(EventTypes.CASES_TOPIC, r -> caseId.toString().equals(r.key()), WAIT).stream()
+                        .filter(r -> caseId.toString().equals(r.key()))
+                        .findFirst()
+                        .orElseThrow();
 
         kafka().resend(original);
         // A later event of the same case (same key, same partition) is handled only after the resent record,
         // so once it arrived the duplicate has been consumed too.
         send(CaseEvents.routed(caseId, marker, List.of(), false));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
-                .hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
+                        .hasSize(1));
         assertThat(receiver.requestsFor(lead, caseId.toString())).hasSize(1);
-        assertThat(Api.deliveriesOf(caseId)).extracting(d -> d.get("agencyCode"))
+        assertThat(Api.deliveriesOf(caseId))
+                .extracting(d -> d.get("agencyCode"))
                 .containsExactlyInAnyOrder(lead, marker);
     }
 
@@ -263,14 +315,17 @@ class CaseAlertDeliveryTest {
         UUID caseId = UUID.randomUUID();
         String body = CaseEvents.json(mapper, CaseEvents.routed(caseId, ignored, List.of(), false));
 
-        kafka().send(CaseEvents.record(caseId.toString(), UUID.randomUUID().toString(),
-                "vn.childsafe.report.received.v1", body));
+        kafka().send(CaseEvents.record(
+                caseId.toString(), UUID.randomUUID().toString(), "vn.childsafe.report.received.v1", body));
         send(CaseEvents.routed(caseId, marker, List.of(), false));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
-                .hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
+                        .hasSize(1));
         assertThat(receiver.requestsFor(ignored)).isEmpty();
-        assertThat(Api.deliveriesOf(caseId)).extracting(d -> d.get("agencyCode")).containsExactly(marker);
+        assertThat(Api.deliveriesOf(caseId))
+                .extracting(d -> d.get("agencyCode"))
+                .containsExactly(marker);
     }
 
     @Test
@@ -293,20 +348,32 @@ class CaseAlertDeliveryTest {
         Object gapId = Api.deliveryTo(caseId, unreachable).get("id");
 
         // Still nowhere to send it: ops are told so and nothing changes.
-        given().auth().oauth2(TestTokens.ops()).post("/api/v1/deliveries/{id}/retry", gapId)
-                .then().statusCode(409).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .post("/api/v1/deliveries/{id}/retry", gapId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
 
         String secret = registerWebhook(unreachable);
-        given().auth().oauth2(TestTokens.ops()).post("/api/v1/deliveries/{id}/retry", gapId)
-                .then().statusCode(200).body("state", equalTo("PENDING")).body("channel", equalTo("WEBHOOK"));
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .post("/api/v1/deliveries/{id}/retry", gapId)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PENDING"))
+                .body("channel", equalTo("WEBHOOK"));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(unreachable, caseId.toString()))
-                .hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.requestsFor(unreachable, caseId.toString()))
+                        .hasSize(1));
         Received request = receiver.requestsFor(unreachable, caseId.toString()).get(0);
         assertSignedBy(secret, request);
         assertThat(request.body()).contains("\"role\":\"SUPPORT\"");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, unreachable).get("state"))
-                .isEqualTo("DELIVERED"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(Api.deliveryTo(caseId, unreachable).get("state"))
+                                .isEqualTo("DELIVERED"));
     }
 
     @Test
@@ -319,15 +386,19 @@ class CaseAlertDeliveryTest {
 
         String notJson = "{\"caseId\": \"Nguyễn Văn A, 0912345678";
         kafka().send(CaseEvents.record(notJsonKey, UUID.randomUUID().toString(), EventTypes.CASE_ROUTED, notJson));
-        kafka().send(CaseEvents.record(noLeadKey, UUID.randomUUID().toString(), EventTypes.CASE_ROUTED,
+        kafka().send(CaseEvents.record(
+                noLeadKey,
+                UUID.randomUUID().toString(),
+                EventTypes.CASE_ROUTED,
                 "{\"caseId\":\"" + UUID.randomUUID() + "\",\"reportIds\":[\"" + UUID.randomUUID()
                         + "\"],\"assignments\":[]}"));
         kafka().send(new ProducerRecord<>(EventTypes.CASES_TOPIC, noHeaderKey, "{}"));
         UUID caseId = UUID.randomUUID();
         send(CaseEvents.routed(caseId, lead, List.of(), false));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.requestsFor(lead, caseId.toString()))
-                .hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(receiver.requestsFor(lead, caseId.toString()))
+                        .hasSize(1));
         for (String key : List.of(notJsonKey, noLeadKey, noHeaderKey)) {
             ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", key, WAIT);
             String reason = CloudEventHeaders.read(dead.headers(), "dead-letter-reason");
@@ -335,10 +406,11 @@ class CaseAlertDeliveryTest {
             // The reason never quotes the record, which may hold anything.
             assertThat(reason).doesNotContain("Nguyễn", "0912345678");
         }
-        String reasonNoLead = CloudEventHeaders.read(kafka().awaitRecord("notify-service.dlq",
-                noLeadKey, WAIT).headers(), "dead-letter-reason");
+        String reasonNoLead = CloudEventHeaders.read(
+                kafka().awaitRecord("notify-service.dlq", noLeadKey, WAIT).headers(), "dead-letter-reason");
         assertThat(reasonNoLead).contains("assignments");
         // The dead letter keeps the record as it was, for inspection and replay.
-        assertThat(kafka().awaitRecord("notify-service.dlq", notJsonKey, WAIT).value()).isEqualTo(notJson);
+        assertThat(kafka().awaitRecord("notify-service.dlq", notJsonKey, WAIT).value())
+                .isEqualTo(notJson);
     }
 }

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,15 +38,15 @@ import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.signing.WebhookSignature;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.EventSchemas;
-import vn.childsafe.testsupport.KafkaTestClient;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
 import vn.childsafe.notify.support.Mailboxes;
 import vn.childsafe.notify.support.WebhookReceiver;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.EventSchemas;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * Case changes after routing, delivered on every channel: signed webhooks to a real HTTP receiver, e-mail over real
@@ -93,31 +96,39 @@ class ChannelsAndCaseChangesTest {
         return new KafkaTestClient(bootstrapServers);
     }
 
-    private static void putContactPoint(String agencyCode, String webhookUrl, String secret, List<String> emails,
-            List<String> smsNumbers) {
-        Map<String, Object> body = new java.util.HashMap<>();
+    private static void putContactPoint(
+            String agencyCode, String webhookUrl, String secret, List<String> emails, List<String> smsNumbers) {
+        Map<String, Object> body = new HashMap<>();
         body.put("webhookUrl", webhookUrl);
         body.put("secrets", secret == null ? List.of() : List.of(secret));
         body.put("emails", emails);
         body.put("smsNumbers", smsNumbers);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/api/v1/contact-points/{code}", agencyCode)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
-                        org.hamcrest.Matchers.is(201)));
+                .then()
+                .statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(201)));
     }
 
     /** What the SMS gateway stub accepted, as JSON objects. */
     private List<JsonNode> smsSent() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(smsStub + "/sent")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(smsStub + "/sent"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         List<JsonNode> result = new ArrayList<>();
         mapper.readTree(response.body()).forEach(result::add);
         return result;
     }
 
     private List<JsonNode> smsTo(String number) throws Exception {
-        return smsSent().stream().filter(n -> number.equals(n.get("to").asText())).toList();
+        return smsSent().stream()
+                .filter(n -> number.equals(n.get("to").asText()))
+                .toList();
     }
 
     @Test
@@ -130,19 +141,29 @@ class ChannelsAndCaseChangesTest {
         String liaisonSms = newNumber("+8490");
         String liaisonSecret = WebhookSignature.newSecret();
         putContactPoint(upper, receiver.urlFor(upper), upperSecret, List.of(upperMail), List.of(upperSms));
-        putContactPoint("HOTLINE_111", receiver.urlFor("HOTLINE_111"), liaisonSecret, List.of(liaisonMail),
+        putContactPoint(
+                "HOTLINE_111",
+                receiver.urlFor("HOTLINE_111"),
+                liaisonSecret,
+                List.of(liaisonMail),
                 List.of(liaisonSms));
         UUID caseId = UUID.randomUUID();
         UUID assignmentId = UUID.randomUUID();
-        Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        CaseEvent event = CaseEvents.changed(caseId, CaseEvent.Kind.ESCALATED, "ESCALATED", List.of(
-                new CaseEvent.Alert(upper, CaseEvent.AlertRole.ESCALATION, assignmentId, deadline),
-                new CaseEvent.Alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON, null, null)), List.of());
+        Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        CaseEvent event = CaseEvents.changed(
+                caseId,
+                CaseEvent.Kind.ESCALATED,
+                "ESCALATED",
+                List.of(
+                        new CaseEvent.Alert(upper, CaseEvent.AlertRole.ESCALATION, assignmentId, deadline),
+                        new CaseEvent.Alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON, null, null)),
+                List.of());
 
         kafka().send(CaseEvents.changedRecord(mapper, event));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(Api.deliveriesOf(caseId)).hasSize(6)
+            assertThat(Api.deliveriesOf(caseId))
+                    .hasSize(6)
                     .allSatisfy(d -> assertThat(d.get("state")).as("%s", d).isEqualTo("DELIVERED"));
             assertThat(receiver.requestsFor(upper, caseId.toString())).hasSize(1);
             assertThat(receiver.requestsFor("HOTLINE_111", caseId.toString())).hasSize(1);
@@ -151,39 +172,63 @@ class ChannelsAndCaseChangesTest {
             assertThat(smsTo(upperSms)).hasSize(1);
             assertThat(smsTo(liaisonSms)).hasSize(1);
         });
-        assertThat(Api.deliveriesOf(caseId)).extracting(d -> d.get("agencyCode") + "/" + d.get("channel") + "/"
-                + d.get("address")).containsExactlyInAnyOrder(upper + "/WEBHOOK/", upper + "/EMAIL/" + upperMail,
-                        upper + "/SMS/" + upperSms, "HOTLINE_111/WEBHOOK/", "HOTLINE_111/EMAIL/" + liaisonMail,
+        assertThat(Api.deliveriesOf(caseId))
+                .extracting(d -> d.get("agencyCode") + "/" + d.get("channel") + "/" + d.get("address"))
+                .containsExactlyInAnyOrder(
+                        upper + "/WEBHOOK/",
+                        upper + "/EMAIL/" + upperMail,
+                        upper + "/SMS/" + upperSms,
+                        "HOTLINE_111/WEBHOOK/",
+                        "HOTLINE_111/EMAIL/" + liaisonMail,
                         "HOTLINE_111/SMS/" + liaisonSms);
 
         // Webhook: signed, type case.escalated, the escalation role and its deadline, nothing personal.
-        WebhookReceiver.Received hook = receiver.requestsFor(upper, caseId.toString()).get(0);
-        assertThat(WebhookSignature.verify(upperSecret, hook.header("webhook-id"), hook.header("webhook-timestamp"),
-                hook.body(), hook.header("webhook-signature"), Instant.now(), Duration.ofMinutes(5))).isTrue();
+        WebhookReceiver.Received hook =
+                receiver.requestsFor(upper, caseId.toString()).get(0);
+        assertThat(WebhookSignature.verify(
+                        upperSecret,
+                        hook.header("webhook-id"),
+                        hook.header("webhook-timestamp"),
+                        hook.body(),
+                        hook.header("webhook-signature"),
+                        Instant.now(),
+                        Duration.ofMinutes(5)))
+                .isTrue();
         JsonNode alert = mapper.readTree(hook.body());
         assertThat(alert.get("type").asText()).isEqualTo("case.escalated");
         assertThat(alert.get("role").asText()).isEqualTo("ESCALATION");
         assertThat(alert.get("assignmentId").asText()).isEqualTo(assignmentId.toString());
         assertThat(Instant.parse(alert.get("ackDeadline").asText())).isEqualTo(deadline);
         assertThat(hook.body()).doesNotContain("Quá hạn tiếp nhận"); // the free-text detail stays out
-        JsonNode liaisonAlert = mapper.readTree(receiver.requestsFor("HOTLINE_111", caseId.toString()).get(0).body());
+        JsonNode liaisonAlert = mapper.readTree(
+                receiver.requestsFor("HOTLINE_111", caseId.toString()).get(0).body());
         assertThat(liaisonAlert.get("role").asText()).isEqualTo("LIAISON");
 
         // E-mail: Vietnamese subject and text, a link to the case, the stable message id.
         Mailboxes.Mail mail = Mailboxes.inbox(imapPort, upperMail).get(0);
-        assertThat(mail.subject()).contains("quá hạn tiếp nhận").contains("KHẨN").contains(caseId.toString()
-                .substring(0, 8));
-        assertThat(mail.body()).contains("Kính gửi " + upper).contains("cơ quan cấp trên")
-                .contains("dụ dỗ trẻ em qua mạng").contains("https://childsafe.test/cases/" + caseId)
+        assertThat(mail.subject())
+                .contains("quá hạn tiếp nhận")
+                .contains("KHẨN")
+                .contains(caseId.toString().substring(0, 8));
+        assertThat(mail.body())
+                .contains("Kính gửi " + upper)
+                .contains("cơ quan cấp trên")
+                .contains("dụ dỗ trẻ em qua mạng")
+                .contains("https://childsafe.test/cases/" + caseId)
                 .contains("không chứa thông tin cá nhân");
         String emailDeliveryWebhookId = Api.deliveriesOf(caseId).stream()
-                .filter(d -> upperMail.equals(d.get("address"))).findFirst().orElseThrow().get("webhookId").toString();
+                .filter(d -> upperMail.equals(d.get("address")))
+                .findFirst()
+                .orElseThrow()
+                .get("webhookId")
+                .toString();
         assertThat(mail.messageIdHeader()).isEqualTo(emailDeliveryWebhookId);
         assertThat(mail.from()).contains("childsafe");
 
         // SMS: through the gateway with its API key (the stub answers 401 otherwise), short text with the link.
         JsonNode sms = smsTo(upperSms).get(0);
-        assertThat(sms.get("text").asText()).startsWith("ChildSafe: Vụ việc quá hạn tiếp nhận")
+        assertThat(sms.get("text").asText())
+                .startsWith("ChildSafe: Vụ việc quá hạn tiếp nhận")
                 .contains("https://childsafe.test/cases/" + caseId);
         assertThat(sms.get("reference").asText()).startsWith("msg_");
     }
@@ -195,9 +240,18 @@ class ChannelsAndCaseChangesTest {
         String number = newNumber("+8498");
         putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(mail), List.of(number));
         UUID caseId = UUID.randomUUID();
-        ProducerRecord<String, String> record = CaseEvents.changedRecord(mapper, CaseEvents.changed(caseId,
-                CaseEvent.Kind.TRANSFERRED, "ROUTED", List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.LEAD,
-                        UUID.randomUUID(), Instant.now().plus(Duration.ofHours(24)))), List.of()));
+        ProducerRecord<String, String> record = CaseEvents.changedRecord(
+                mapper,
+                CaseEvents.changed(
+                        caseId,
+                        CaseEvent.Kind.TRANSFERRED,
+                        "ROUTED",
+                        List.of(new CaseEvent.Alert(
+                                unit,
+                                CaseEvent.AlertRole.LEAD,
+                                UUID.randomUUID(),
+                                Instant.now().plus(Duration.ofHours(24)))),
+                        List.of()));
         kafka().send(record);
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(Mailboxes.inbox(imapPort, mail)).hasSize(1);
@@ -212,7 +266,11 @@ class ChannelsAndCaseChangesTest {
         assertThat(Mailboxes.inbox(imapPort, mail)).hasSize(1);
         assertThat(smsTo(number)).hasSize(1);
         assertThat(receiver.requestsFor(unit, caseId.toString())).hasSize(1);
-        assertThat(mapper.readTree(receiver.requestsFor(unit, caseId.toString()).get(0).body()).get("type").asText())
+        assertThat(mapper.readTree(receiver.requestsFor(unit, caseId.toString())
+                                .get(0)
+                                .body())
+                        .get("type")
+                        .asText())
                 .isEqualTo("case.transferred");
     }
 
@@ -223,21 +281,31 @@ class ChannelsAndCaseChangesTest {
         String broken = newNumber(ChannelStubs.FAILING_PREFIX);
         putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(), List.of(broken));
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(mapper, CaseEvents.changed(caseId, CaseEvent.Kind.REPORT_LINKED,
-                "ROUTED", List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)), List.of())));
+        kafka().send(CaseEvents.changedRecord(
+                mapper,
+                CaseEvents.changed(
+                        caseId,
+                        CaseEvent.Kind.REPORT_LINKED,
+                        "ROUTED",
+                        List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)),
+                        List.of())));
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> deliveries = Api.deliveriesOf(caseId);
-            assertThat(deliveries).extracting(d -> d.get("channel") + "=" + d.get("state"))
+            assertThat(deliveries)
+                    .extracting(d -> d.get("channel") + "=" + d.get("state"))
                     .containsExactlyInAnyOrder("WEBHOOK=DELIVERED", "SMS=FAILED");
         });
-        Map<String, Object> failed = Api.deliveriesOf(caseId).stream().filter(d -> "SMS".equals(d.get("channel")))
-                .findFirst().orElseThrow();
+        Map<String, Object> failed = Api.deliveriesOf(caseId).stream()
+                .filter(d -> "SMS".equals(d.get("channel")))
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.get("attempts")).isEqualTo(5);
         assertThat(failed.get("lastStatusCode")).isEqualTo(503);
 
         ConsumerRecord<String, String> event = kafka().awaitRecord(EventTypes.NOTIFY_TOPIC, caseId.toString(), WAIT);
-        assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value())).isEmpty();
+        assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value()))
+                .isEmpty();
         assertThat(CloudEventHeaders.read(event.headers(), CloudEventHeaders.TYPE))
                 .isEqualTo("vn.childsafe.notify.delivery-failed.v1");
         JsonNode body = mapper.readTree(event.value());
@@ -252,12 +320,18 @@ class ChannelsAndCaseChangesTest {
     void anAlertToAnAgencyWithoutContactPointIsKeptAndPutOnTheTimeline() throws Exception {
         String nobody = newAgency("XA");
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(mapper, CaseEvents.changed(caseId, CaseEvent.Kind.ESCALATED,
-                "ESCALATED", List.of(new CaseEvent.Alert(nobody, CaseEvent.AlertRole.ESCALATION, null, null)),
-                List.of())));
+        kafka().send(CaseEvents.changedRecord(
+                mapper,
+                CaseEvents.changed(
+                        caseId,
+                        CaseEvent.Kind.ESCALATED,
+                        "ESCALATED",
+                        List.of(new CaseEvent.Alert(nobody, CaseEvent.AlertRole.ESCALATION, null, null)),
+                        List.of())));
 
         ConsumerRecord<String, String> event = kafka().awaitRecord(EventTypes.NOTIFY_TOPIC, caseId.toString(), WAIT);
-        assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value())).isEmpty();
+        assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value()))
+                .isEmpty();
         JsonNode body = mapper.readTree(event.value());
         assertThat(body.get("kind").asText()).isEqualTo("DELIVERY_FAILED");
         assertThat(body.get("agencyCode").asText()).isEqualTo(nobody);
@@ -270,11 +344,10 @@ class ChannelsAndCaseChangesTest {
         UUID caseId = UUID.randomUUID();
         CaseEvent event = CaseEvents.changed(caseId, CaseEvent.Kind.RESOLVED, "RESOLVED", List.of(), List.of());
         ProducerRecord<String, String> valid = CaseEvents.changedRecord(mapper, event);
-        kafka().send(CaseEvents.record(caseId.toString(), UUID.randomUUID().toString(),
-                "vn.childsafe.case.escalated.v1", valid.value()));
+        kafka().send(CaseEvents.record(
+                caseId.toString(), UUID.randomUUID().toString(), "vn.childsafe.case.escalated.v1", valid.value()));
 
-        ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", caseId.toString(),
-                WAIT);
+        ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", caseId.toString(), WAIT);
         assertThat(dead.value()).isEqualTo(valid.value());
         assertThat(Api.deliveriesOf(caseId)).isEmpty();
     }
@@ -285,17 +358,29 @@ class ChannelsAndCaseChangesTest {
         String mail = unit.toLowerCase() + "@ubnd.gov.vn";
         String number = newNumber("+8497");
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(mapper, CaseEvents.changed(caseId, CaseEvent.Kind.REROUTED, "ROUTED",
-                List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)), List.of())));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, unit).get("state"))
-                .isEqualTo("NO_CONTACT_POINT"));
+        kafka().send(CaseEvents.changedRecord(
+                mapper,
+                CaseEvents.changed(
+                        caseId,
+                        CaseEvent.Kind.REROUTED,
+                        "ROUTED",
+                        List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)),
+                        List.of())));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, unit).get("state")).isEqualTo("NO_CONTACT_POINT"));
         String id = Api.deliveryTo(caseId, unit).get("id").toString();
 
         putContactPoint(unit, null, null, List.of(mail), List.of(number));
-        given().auth().oauth2(TestTokens.ops()).post("/api/v1/deliveries/{id}/retry", id).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .post("/api/v1/deliveries/{id}/retry", id)
+                .then()
+                .statusCode(200);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(Api.deliveriesOf(caseId)).extracting(d -> d.get("channel") + "=" + d.get("state"))
+            assertThat(Api.deliveriesOf(caseId))
+                    .extracting(d -> d.get("channel") + "=" + d.get("state"))
                     .containsExactlyInAnyOrder("EMAIL=DELIVERED", "SMS=DELIVERED");
             assertThat(Mailboxes.inbox(imapPort, mail)).hasSize(1);
             assertThat(smsTo(number)).hasSize(1);

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +26,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.childsafe.commons.signing.WebhookSignature;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.KafkaTestClient;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
 import vn.childsafe.notify.support.TestDns;
 import vn.childsafe.notify.support.WebhookReceiver;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * SSRF and isolation: unit URLs are checked when registered and again before each send, redirects are never
@@ -72,20 +71,28 @@ class OutboundSafetyTest {
     }
 
     private void route(UUID caseId, String lead, List<String> supports) {
-        new KafkaTestClient(bootstrapServers).send(CaseEvents.routedRecord(mapper,
-                CaseEvents.routed(caseId, lead, supports, false)));
+        new KafkaTestClient(bootstrapServers)
+                .send(CaseEvents.routedRecord(mapper, CaseEvents.routed(caseId, lead, supports, false)));
     }
 
     @Test
     void privateLinkLocalAndPlainHttpUrlsAreRefusedWhenRegistered() {
-        for (String url : List.of("https://10.0.0.7/hooks/x", "https://192.168.1.1/hook",
-                "https://169.254.169.254/latest/meta-data/", "http://169.254.169.254/latest/meta-data/",
-                "https://[fd00::1]/hook", "https://[fe80::1]/hook", "https://0.0.0.0/hook",
+        for (String url : List.of(
+                "https://10.0.0.7/hooks/x",
+                "https://192.168.1.1/hook",
+                "https://169.254.169.254/latest/meta-data/",
+                "http://169.254.169.254/latest/meta-data/",
+                "https://[fd00::1]/hook",
+                "https://[fe80::1]/hook",
+                "https://0.0.0.0/hook",
                 "http://203.162.4.190/hook")) {
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("webhookUrl", url, "secrets", List.of(WebhookSignature.newSecret())))
                     .put("/api/v1/contact-points/{code}", newAgency("SSRF"))
-                    .then().statusCode(400)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.pointer", hasItem("/webhookUrl"));
         }
@@ -96,9 +103,11 @@ class OutboundSafetyTest {
         String agency = newAgency("CA");
         Api.putWebhook(agency, receiver.urlFor(agency), WebhookSignature.newSecret());
         // As if registered before the rule existed, or a name that now resolves to a private address.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE contact_point SET webhook_url = 'https://10.255.255.1/hooks/x' WHERE agency_code = :code")
-                .setParameter("code", agency).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE contact_point SET webhook_url = 'https://10.255.255.1/hooks/x' WHERE agency_code = :code")
+                        .setParameter("code", agency)
+                        .executeUpdate());
         UUID caseId = UUID.randomUUID();
 
         route(caseId, agency, List.of());
@@ -106,7 +115,8 @@ class OutboundSafetyTest {
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Object> delivery = Api.deliveryTo(caseId, agency);
             assertThat(delivery.get("state")).isEqualTo("FAILED");
-            assertThat((String) delivery.get("lastError")).startsWith("Refused: the webhook URL")
+            assertThat((String) delivery.get("lastError"))
+                    .startsWith("Refused: the webhook URL")
                     .contains("10.255.255.1");
             assertThat(delivery.get("lastStatusCode")).isNull();
         });
@@ -125,9 +135,11 @@ class OutboundSafetyTest {
 
         route(first, agency, List.of());
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(first, agency).get("state"))
-                .isEqualTo("DELIVERED"));
-        assertThat(receiver.requestsFor(agency, first.toString())).singleElement()
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(first, agency).get("state")).isEqualTo("DELIVERED"));
+        assertThat(receiver.requestsFor(agency, first.toString()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("host")).startsWith(host + ":"));
         // Once at registration, once before the send: the HTTP client never asked DNS again.
         assertThat(TestDns.lookups(host)).isEqualTo(2);
@@ -139,7 +151,8 @@ class OutboundSafetyTest {
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Object> delivery = Api.deliveryTo(second, agency);
             assertThat(delivery.get("state")).isEqualTo("FAILED");
-            assertThat((String) delivery.get("lastError")).startsWith("Refused: the webhook URL")
+            assertThat((String) delivery.get("lastError"))
+                    .startsWith("Refused: the webhook URL")
                     .contains("10.1.2.3");
         });
         assertThat(receiver.requestsFor(agency, second.toString())).isEmpty();
@@ -199,10 +212,12 @@ class OutboundSafetyTest {
         });
         assertThat(Api.deliveryTo(caseId, slow).get("state")).isEqualTo("PENDING");
         // The slow one is given up on after the read timeout and retried, it does not hang.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, slow).get("lastError"))
-                .isEqualTo("No response in time"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Api.deliveryTo(caseId, slow).get("lastError"))
+                        .isEqualTo("No response in time"));
         receiver.delay(slow, 0);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveryTo(caseId, slow).get("state"))
-                .isIn("DELIVERED", "FAILED"));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(Api.deliveryTo(caseId, slow).get("state")).isIn("DELIVERED", "FAILED"));
     }
 }

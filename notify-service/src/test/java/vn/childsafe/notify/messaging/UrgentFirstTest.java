@@ -33,16 +33,16 @@ import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.messaging.EventConsumers;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.notify.delivery.Delivery;
+import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.domain.DeliveryChannel;
 import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.TargetRole;
-import vn.childsafe.notify.delivery.Delivery;
-import vn.childsafe.notify.delivery.DeliveryRepository;
 import vn.childsafe.notify.service.AlertDeliveries;
 import vn.childsafe.notify.service.CaseAlertService;
 import vn.childsafe.notify.support.CaseEvents;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /** Urgent cases overtake a backlog on a real broker and PostgreSQL: in the consumer and in the dispatcher's claims. */
 @QuarkusTest
@@ -106,9 +106,11 @@ class UrgentFirstTest {
             deliveries.flush();
 
             // One retry at most: the urgent one; the normal retry waits although it is the oldest due.
-            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 1)).extracting(d -> d.id)
+            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 1))
+                    .extracting(d -> d.id)
                     .containsExactly(urgentFresh, urgentRetry, normalFresh);
-            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 0)).extracting(d -> d.id)
+            assertThat(deliveries.lockDue(due.plusSeconds(3), 4, 0))
+                    .extracting(d -> d.id)
                     .containsExactly(urgentFresh, normalFresh);
         } finally {
             QuarkusTransaction.rollback();
@@ -116,8 +118,8 @@ class UrgentFirstTest {
     }
 
     private UUID pending(UUID caseId, Lane lane, int attempts, Instant nextAttemptAt) {
-        Delivery delivery = AlertDeliveries.newDelivery(lane, "test:" + UUID.randomUUID(), caseId, "CA-TEST",
-                TargetRole.LEAD, "{}", Instant.now());
+        Delivery delivery = AlertDeliveries.newDelivery(
+                lane, "test:" + UUID.randomUUID(), caseId, "CA-TEST", TargetRole.LEAD, "{}", Instant.now());
         delivery.channel = DeliveryChannel.WEBHOOK;
         delivery.state = DeliveryState.PENDING;
         delivery.attempts = attempts;
@@ -128,22 +130,40 @@ class UrgentFirstTest {
 
     private CaseRouted routed(UUID caseId, Urgency urgency) {
         CaseRouted high = CaseEvents.routed(caseId, "CA-PRIORITY", List.of(), false);
-        return new CaseRouted(high.caseId(), high.status(), high.reportIds(), high.occurredAt(), high.category(),
-                urgency, high.provinceCode(), high.communeCode(), high.ruleSetVersion(), high.ruleId(),
-                high.assignments(), high.liaisonRequired(), high.takedownRequired(), high.takedownUrls(), List.of());
+        return new CaseRouted(
+                high.caseId(),
+                high.status(),
+                high.reportIds(),
+                high.occurredAt(),
+                high.category(),
+                urgency,
+                high.provinceCode(),
+                high.communeCode(),
+                high.ruleSetVersion(),
+                high.ruleId(),
+                high.assignments(),
+                high.liaisonRequired(),
+                high.takedownRequired(),
+                high.takedownUrls(),
+                List.of());
     }
 
     private ProducerRecord<String, String> inLane(CaseRouted event) {
         ProducerRecord<String, String> record = CaseEvents.routedRecord(mapper, event);
-        return new ProducerRecord<>(Lane.of(event.urgency()).topic(EventTypes.CASES_TOPIC), null, record.key(),
-                record.value(), record.headers());
+        return new ProducerRecord<>(
+                Lane.of(event.urgency()).topic(EventTypes.CASES_TOPIC),
+                null,
+                record.key(),
+                record.value(),
+                record.headers());
     }
 
     /** When the first and the last delivery of these cases was created; {@code null} until each case has one. */
     private Instant[] createdBetween(List<UUID> caseIds) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT min(created_at), max(created_at), count(DISTINCT case_id) FROM delivery "
-                        + "WHERE case_id = ANY(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT min(created_at), max(created_at), count(DISTINCT case_id) FROM delivery "
+                                + "WHERE case_id = ANY(?)")) {
             s.setArray(1, c.createArrayOf("uuid", caseIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -156,8 +176,9 @@ class UrgentFirstTest {
     }
 
     private List<Short> priorities(List<UUID> caseIds) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT priority FROM delivery WHERE case_id = ANY(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT DISTINCT priority FROM delivery WHERE case_id = ANY(?)")) {
             s.setArray(1, c.createArrayOf("uuid", caseIds.toArray()));
             List<Short> priorities = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -20,9 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.notify.domain.SecretFingerprint;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.notify.domain.SecretFingerprint;
 
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -36,7 +36,10 @@ class ContactPointResourceTest {
     }
 
     private static Response put(String code, Object body) {
-        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put(PATH, code);
     }
 
@@ -44,12 +47,19 @@ class ContactPointResourceTest {
     void putCreatesThenReplacesIdempotentlyAndNeverEchoesSecrets() {
         String code = newAgency();
         String secret = WebhookSignature.newSecret();
-        Map<String, Object> body = Map.of("webhookUrl", "http://127.0.0.1:8089/hooks/" + code,
-                "secrets", List.of(secret), "emails", List.of("truc-ban@cand.hanoi.gov.vn"),
-                "smsNumbers", List.of("+84912345678"));
+        Map<String, Object> body = Map.of(
+                "webhookUrl",
+                "http://127.0.0.1:8089/hooks/" + code,
+                "secrets",
+                List.of(secret),
+                "emails",
+                List.of("truc-ban@cand.hanoi.gov.vn"),
+                "smsNumbers",
+                List.of("+84912345678"));
 
         Response created = put(code, body);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/contact-points/" + code))
                 .body("agencyCode", equalTo(code))
                 .body("webhookUrl", equalTo("http://127.0.0.1:8089/hooks/" + code))
@@ -62,7 +72,8 @@ class ContactPointResourceTest {
         put(code, body).then().statusCode(200).body("secretCount", equalTo(1));
 
         Response read = given().auth().oauth2(TestTokens.admin()).get(PATH, code);
-        read.then().statusCode(200)
+        read.then()
+                .statusCode(200)
                 .body("agencyCode", equalTo(code))
                 .body("secretFingerprints", equalTo(List.of(SecretFingerprint.of(secret))))
                 .body("createdAt", equalTo(created.jsonPath().getString("createdAt")));
@@ -72,13 +83,26 @@ class ContactPointResourceTest {
     @Test
     void putReplacesTheWholeContactPoint() {
         String code = newAgency();
-        put(code, Map.of("webhookUrl", "https://example.gov.vn/hooks",
-                "secrets", List.of(WebhookSignature.newSecret(), WebhookSignature.newSecret()),
-                "emails", List.of("a@example.gov.vn"))).then().statusCode(201).body("secretCount", equalTo(2));
+        put(
+                        code,
+                        Map.of(
+                                "webhookUrl",
+                                "https://example.gov.vn/hooks",
+                                "secrets",
+                                List.of(WebhookSignature.newSecret(), WebhookSignature.newSecret()),
+                                "emails",
+                                List.of("a@example.gov.vn")))
+                .then()
+                .statusCode(201)
+                .body("secretCount", equalTo(2));
 
         put(code, Map.of("smsNumbers", List.of("0912345678"))).then().statusCode(200);
 
-        given().auth().oauth2(TestTokens.admin()).get(PATH, code).then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get(PATH, code)
+                .then()
+                .statusCode(200)
                 .body("webhookUrl", nullValue())
                 .body("secretCount", equalTo(0))
                 .body("emails", empty())
@@ -88,39 +112,64 @@ class ContactPointResourceTest {
     @Test
     void invalidBodiesAreRejectedWithAPointerPerField() {
         String code = newAgency();
-        put(code, Map.of("webhookUrl", "ftp://example.gov.vn/hooks", "secrets", List.of("not-a-secret"),
-                "emails", List.of("nope"), "smsNumbers", List.of("12ab")))
-                .then().statusCode(400)
+        put(
+                        code,
+                        Map.of(
+                                "webhookUrl",
+                                "ftp://example.gov.vn/hooks",
+                                "secrets",
+                                List.of("not-a-secret"),
+                                "emails",
+                                List.of("nope"),
+                                "smsNumbers",
+                                List.of("12ab")))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", equalTo("Invalid request"))
                 .body("errors.pointer", equalTo(List.of("/emails/0", "/secrets/0", "/smsNumbers/0", "/webhookUrl")));
 
         put(code, Map.of("webhookUrl", "https://example.gov.vn/hooks"))
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.pointer", equalTo(List.of("/secrets")));
 
         put(code, Map.of("webhookURL", "https://example.gov.vn/hooks"))
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.pointer", hasItems("/webhookURL"));
 
         put(code, "{\"webhookUrl\": ").then().statusCode(400).contentType("application/problem+json");
 
         // Nothing was stored by any of these.
-        given().auth().oauth2(TestTokens.admin()).get(PATH, code).then().statusCode(404)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get(PATH, code)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void invalidAgencyCodeInThePathIsRejected() {
-        put("bad code!", Map.of("emails", List.of("a@example.gov.vn"))).then().statusCode(400)
+        put("bad code!", Map.of("emails", List.of("a@example.gov.vn")))
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void unknownAgencyIs404() {
-        given().auth().oauth2(TestTokens.admin()).get(PATH, newAgency()).then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get(PATH, newAgency())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 
     @Test
@@ -129,15 +178,24 @@ class ContactPointResourceTest {
         Map<String, Object> body = Map.of("emails", List.of("a@example.gov.vn"));
 
         given().get(PATH, code).then().statusCode(401).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(body).put(PATH, code).then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .put(PATH, code)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2("not.a.jwt").get(PATH, code).then().statusCode(401);
 
         for (String token : List.of(TestTokens.ops(), TestTokens.unit(code), TestTokens.reporter("gov"))) {
-            given().auth().oauth2(token).get(PATH, code).then().statusCode(403)
+            given().auth().oauth2(token).get(PATH, code).then().statusCode(403).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .put(PATH, code)
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put(PATH, code).then()
-                    .statusCode(403).contentType("application/problem+json");
         }
         given().auth().oauth2(TestTokens.admin()).get(PATH, code).then().statusCode(404);
     }

@@ -28,18 +28,36 @@ class OpenApiAndHealthTest {
 
     @Test
     void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
-        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
-        assertThat(paths).containsKeys("/api/v1/contact-points/{agencyCode}", "/api/v1/deliveries",
-                "/api/v1/deliveries/{id}/retry", "/api/v1/platforms", "/api/v1/platforms/{code}",
-                "/api/v1/takedown-requests", "/api/v1/takedown-requests/{id}/result", "/api/v1/manual-tasks",
-                "/api/v1/platform-compliance");
-        List<String> operations = List.of("/api/v1/contact-points/{agencyCode}:get",
-                "/api/v1/contact-points/{agencyCode}:put", "/api/v1/deliveries:get",
-                "/api/v1/deliveries/{id}/retry:post", "/api/v1/platforms:get", "/api/v1/platforms:post",
-                "/api/v1/platforms/{code}:get", "/api/v1/platforms/{code}:put", "/api/v1/takedown-requests:get",
-                "/api/v1/takedown-requests/{id}/result:post", "/api/v1/manual-tasks:get",
+        assertThat(paths)
+                .containsKeys(
+                        "/api/v1/contact-points/{agencyCode}",
+                        "/api/v1/deliveries",
+                        "/api/v1/deliveries/{id}/retry",
+                        "/api/v1/platforms",
+                        "/api/v1/platforms/{code}",
+                        "/api/v1/takedown-requests",
+                        "/api/v1/takedown-requests/{id}/result",
+                        "/api/v1/manual-tasks",
+                        "/api/v1/platform-compliance");
+        List<String> operations = List.of(
+                "/api/v1/contact-points/{agencyCode}:get",
+                "/api/v1/contact-points/{agencyCode}:put",
+                "/api/v1/deliveries:get",
+                "/api/v1/deliveries/{id}/retry:post",
+                "/api/v1/platforms:get",
+                "/api/v1/platforms:post",
+                "/api/v1/platforms/{code}:get",
+                "/api/v1/platforms/{code}:put",
+                "/api/v1/takedown-requests:get",
+                "/api/v1/takedown-requests/{id}/result:post",
+                "/api/v1/manual-tasks:get",
                 "/api/v1/platform-compliance:get");
         for (String operation : operations) {
             String[] parts = operation.split(":");
@@ -50,7 +68,8 @@ class OpenApiAndHealthTest {
             for (String status : List.of("400", "401", "403", "404", "409")) {
                 if (responses.containsKey(status)) {
                     assertThat(openApi.getMap(base + ".responses.'" + status + "'.content"))
-                            .as(operation + " " + status).containsKey("application/problem+json");
+                            .as(operation + " " + status)
+                            .containsKey("application/problem+json");
                 }
             }
         }
@@ -58,8 +77,12 @@ class OpenApiAndHealthTest {
 
     @Test
     void theContactPointSchemasShowNoInternalsAndNoSecrets() {
-        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> request = openApi.getMap("components.schemas.ContactPointRequest.properties");
         assertThat(request).containsOnlyKeys("webhookUrl", "secrets", "emails", "smsNumbers");
         Map<String, Object> view = openApi.getMap("components.schemas.ContactPoint.properties");
@@ -68,13 +91,18 @@ class OpenApiAndHealthTest {
 
     @Test
     void theTakedownResultOperationDocumentsItsExampleAndEveryStatus() {
-        JsonPath openApi = given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String base = "paths.'/api/v1/takedown-requests/{id}/result'.post";
-        assertThat(openApi.getMap(base + ".responses")).containsKeys("200", "400", "401", "403", "404", "409",
-                "415");
-        assertThat(openApi.getMap(base + ".requestBody.content.'application/json'.examples")).isNotEmpty();
-        assertThat(openApi.getMap("components.schemas.Platform.properties")).containsKeys("secretFingerprints")
+        assertThat(openApi.getMap(base + ".responses")).containsKeys("200", "400", "401", "403", "404", "409", "415");
+        assertThat(openApi.getMap(base + ".requestBody.content.'application/json'.examples"))
+                .isNotEmpty();
+        assertThat(openApi.getMap("components.schemas.Platform.properties"))
+                .containsKeys("secretFingerprints")
                 .doesNotContainKey("secrets");
     }
 

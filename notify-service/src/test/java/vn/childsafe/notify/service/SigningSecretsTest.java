@@ -20,12 +20,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.notify.contact.ContactPoint;
+import vn.childsafe.notify.domain.SecretFingerprint;
+import vn.childsafe.notify.support.Api;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.Sql;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.notify.domain.SecretFingerprint;
-import vn.childsafe.notify.contact.ContactPoint;
-import vn.childsafe.notify.support.Api;
 
 /**
  * Signing secrets at rest (docs/security.md, "Encryption at rest"): never in clear in a row, bound to their agency,
@@ -57,16 +57,21 @@ class SigningSecretsTest {
         String sealed = text("SELECT secrets_enc FROM contact_point WHERE agency_code = '" + agency + "'");
         assertThat(sealed).startsWith("v2.test2:").doesNotContain("whsec_");
         assertThat(text("SELECT count(*) FROM contact_point WHERE cardinality(secrets) > 0 OR array_to_string("
-                + "secret_fingerprints, ',') LIKE '%whsec_%'")).isEqualTo("0");
+                        + "secret_fingerprints, ',') LIKE '%whsec_%'"))
+                .isEqualTo("0");
         assertThat(secretsOf(agency)).containsExactly(secret, second);
-        given().auth().oauth2(TestTokens.admin()).get("/api/v1/contact-points/{code}", agency).then()
-                .statusCode(200).body("secretFingerprints",
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/contact-points/{code}", agency)
+                .then()
+                .statusCode(200)
+                .body(
+                        "secretFingerprints",
                         equalTo(List.of(SecretFingerprint.of(secret), SecretFingerprint.of(second))));
 
         // Copied to another agency's row, the sealed value no longer opens: it cannot sign for that agency.
         execute("UPDATE contact_point SET secrets_enc = '" + sealed + "' WHERE agency_code = '" + other + "'");
-        assertThatThrownBy(() -> secretsOf(other))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> secretsOf(other)).isInstanceOf(IllegalStateException.class);
         execute("DELETE FROM contact_point WHERE agency_code = '" + other + "'");
     }
 
@@ -87,8 +92,7 @@ class SigningSecretsTest {
     }
 
     private List<String> secretsOf(String agency) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> signingSecrets.of(em.find(ContactPoint.class, agency)));
+        return QuarkusTransaction.requiringNew().call(() -> signingSecrets.of(em.find(ContactPoint.class, agency)));
     }
 
     private String text(String sql) throws Exception {

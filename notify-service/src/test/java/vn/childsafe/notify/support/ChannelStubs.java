@@ -41,8 +41,9 @@ public class ChannelStubs implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                })
                 .withConfiguration(GreenMailConfiguration.aConfig());
         greenMail.start();
         List<String> received = new CopyOnWriteArrayList<>();
@@ -56,19 +57,28 @@ public class ChannelStubs implements QuarkusTestResourceLifecycleManager {
         sms.start();
         String smsBase = "http://127.0.0.1:" + sms.getAddress().getPort() + "/sms";
         return Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
-                "quarkus.mailer.mock", "false",
-                IMAP_PORT, Integer.toString(greenMail.getImap().getPort()),
-                "childsafe.notify.sms.gateway-url", smsBase,
-                "childsafe.notify.sms.api-key", SMS_API_KEY,
-                SMS_STUB, smsBase);
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                Integer.toString(greenMail.getSmtp().getPort()),
+                "quarkus.mailer.mock",
+                "false",
+                IMAP_PORT,
+                Integer.toString(greenMail.getImap().getPort()),
+                "childsafe.notify.sms.gateway-url",
+                smsBase,
+                "childsafe.notify.sms.api-key",
+                SMS_API_KEY,
+                SMS_STUB,
+                smsBase);
     }
 
     private static void handleSms(HttpExchange exchange, List<String> received) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if ("GET".equals(exchange.getRequestMethod()) && exchange.getRequestURI().getPath().endsWith("/sent")) {
+            if ("GET".equals(exchange.getRequestMethod())
+                    && exchange.getRequestURI().getPath().endsWith("/sent")) {
                 byte[] all = ("[" + String.join(",", received) + "]").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("content-type", "application/json");
                 exchange.sendResponseHeaders(200, all.length);

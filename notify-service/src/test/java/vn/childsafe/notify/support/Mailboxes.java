@@ -1,9 +1,11 @@
 package vn.childsafe.notify.support;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -15,11 +17,9 @@ import jakarta.mail.internet.MimeMessage;
 public final class Mailboxes {
 
     /** One received e-mail. */
-    public record Mail(String subject, String body, String messageIdHeader, String from) {
-    }
+    public record Mail(String subject, String body, String messageIdHeader, String from) {}
 
-    private Mailboxes() {
-    }
+    private Mailboxes() {}
 
     /** Every message in {@code address}'s inbox; empty if nothing was ever delivered to it. */
     public static List<Mail> inbox(int imapPort, String address) {
@@ -30,7 +30,7 @@ public final class Mailboxes {
         try (Store store = session.getStore("imap")) {
             try {
                 store.connect("127.0.0.1", imapPort, address, address);
-            } catch (jakarta.mail.AuthenticationFailedException e) {
+            } catch (AuthenticationFailedException e) {
                 return List.of(); // no message yet: GreenMail has not created the user
             }
             Folder inbox = store.getFolder("INBOX");
@@ -39,12 +39,15 @@ public final class Mailboxes {
             for (Message message : inbox.getMessages()) {
                 MimeMessage mime = (MimeMessage) message;
                 String[] ids = mime.getHeader("X-ChildSafe-Message-Id");
-                mails.add(new Mail(mime.getSubject(), String.valueOf(mime.getContent()),
-                        ids == null ? null : ids[0], mime.getFrom()[0].toString()));
+                mails.add(new Mail(
+                        mime.getSubject(),
+                        String.valueOf(mime.getContent()),
+                        ids == null ? null : ids[0],
+                        mime.getFrom()[0].toString()));
             }
             inbox.close(false);
             return mails;
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("IMAP read of the test mailbox failed", e);
         }
     }

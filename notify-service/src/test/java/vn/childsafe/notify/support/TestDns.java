@@ -45,6 +45,8 @@ public class TestDns implements OutboundUrlPolicy.Resolver {
         if (address == null) {
             throw new UnknownHostException(host);
         }
-        return new InetAddress[] {InetAddress.getByAddress(host, InetAddress.getByName(address).getAddress())};
+        return new InetAddress[] {
+            InetAddress.getByAddress(host, InetAddress.getByName(address).getAddress())
+        };
     }
 }

@@ -26,8 +26,13 @@ import com.sun.net.httpserver.HttpServer;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as the unit received it. */
-    public record Received(String agencyCode, String method, Map<String, String> headers, String body,
-            Instant receivedAt, int answeredWith) {
+    public record Received(
+            String agencyCode,
+            String method,
+            Map<String, String> headers,
+            String body,
+            Instant receivedAt,
+            int answeredWith) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -94,16 +99,19 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Requests for {@code agencyCode} whose body mentions {@code text} (e.g. a case id). */
     public List<Received> requestsFor(String agencyCode, String text) {
-        return requestsFor(agencyCode).stream().filter(r -> r.body().contains(text)).toList();
+        return requestsFor(agencyCode).stream()
+                .filter(r -> r.body().contains(text))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String agencyCode = exchange.getRequestURI().getPath().substring("/hooks/".length());
             Map<String, String> headers = new ConcurrentHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                    String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             Long delay = delaysMillis.get(agencyCode);
             if (delay != null) {
                 try {
@@ -120,8 +128,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 status = 302;
                 exchange.getResponseHeaders().add("Location", location);
             }
-            received.add(new Received(agencyCode, exchange.getRequestMethod(), Map.copyOf(headers), body,
-                    Instant.now(), status));
+            received.add(new Received(
+                    agencyCode, exchange.getRequestMethod(), Map.copyOf(headers), body, Instant.now(), status));
             exchange.sendResponseHeaders(status, -1);
         }
     }

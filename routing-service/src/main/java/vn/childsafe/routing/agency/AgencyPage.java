@@ -13,5 +13,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param total agencies over all pages
  */
 @Schema(name = "AgencyPage")
-public record AgencyPage(List<AgencyView> items, int page, int size, long total) {
-}
+public record AgencyPage(List<AgencyView> items, int page, int size, long total) {}

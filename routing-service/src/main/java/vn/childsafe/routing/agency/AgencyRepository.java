@@ -17,8 +17,8 @@ import vn.childsafe.routing.domain.AgencyType;
 @ApplicationScoped
 public class AgencyRepository implements PanacheRepositoryBase<Agency, String> {
 
-    private static final String ACTIVE_ON = "active = true and (validFrom is null or validFrom <= :day)"
-            + " and (validTo is null or validTo > :day)";
+    private static final String ACTIVE_ON =
+            "active = true and (validFrom is null or validFrom <= :day)" + " and (validTo is null or validTo > :day)";
 
     /**
      * The directory of units active on {@code day}, for {@link vn.childsafe.routing.domain.Jurisdiction}. Where
@@ -51,7 +51,9 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, String> {
     /** One page of the register, optionally filtered by type and province, in code order. */
     public List<Agency> list(AgencyType type, String provinceCode, int page, int size) {
         Filter filter = filter(type, provinceCode);
-        return find(filter.query, Sort.by("code"), filter.params).page(Page.of(page, size)).list();
+        return find(filter.query, Sort.by("code"), filter.params)
+                .page(Page.of(page, size))
+                .list();
     }
 
     /** How many agencies {@link #list} would return over all pages. */
@@ -60,8 +62,7 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, String> {
         return count(filter.query, filter.params);
     }
 
-    private record Filter(String query, Parameters params) {
-    }
+    private record Filter(String query, Parameters params) {}
 
     private static Filter filter(AgencyType type, String provinceCode) {
         StringBuilder query = new StringBuilder("1 = 1");

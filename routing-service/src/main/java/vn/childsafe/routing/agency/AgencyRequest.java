@@ -17,27 +17,33 @@ import vn.childsafe.routing.domain.AgencyType;
  */
 @Schema(name = "AgencyRequest", description = "A responsible unit and the jurisdiction it answers for.")
 public record AgencyRequest(
-        @Schema(description = "Stable code; required for POST, optional for PUT (must equal the path's code).",
+        @Schema(
+                description = "Stable code; required for POST, optional for PUT (must equal the path's code).",
                 examples = "CA-01")
-        @Size(max = 50) @Pattern(regexp = AgencyRequest.CODE_PATTERN,
+        @Size(max = 50)
+        @Pattern(
+                regexp = AgencyRequest.CODE_PATTERN,
                 message = "must be letters, digits, '.', '_' or '-' and start with a letter or digit")
         String code,
 
         @Schema(description = "Name of the unit", examples = "Công an thành phố Hà Nội", required = true)
-        @NotBlank @Size(max = 300)
+        @NotBlank
+        @Size(max = 300)
         String name,
 
-        @Schema(required = true)
-        @NotNull
-        AgencyType type,
+        @Schema(required = true) @NotNull AgencyType type,
 
-        @Schema(description = "Today's province (2 digits). Required for province and commune types, absent for "
-                + "national types.", examples = "01")
+        @Schema(
+                description = "Today's province (2 digits). Required for province and commune types, absent for "
+                        + "national types.",
+                examples = "01")
         @Pattern(regexp = "\\d{2}", message = "must be 2 digits")
         String provinceCode,
 
-        @Schema(description = "Today's commune (5 digits). Required for POLICE_COMMUNE and COMMUNE_COMMITTEE, "
-                + "absent otherwise.", examples = "00004")
+        @Schema(
+                description = "Today's commune (5 digits). Required for POLICE_COMMUNE and COMMUNE_COMMITTEE, "
+                        + "absent otherwise.",
+                examples = "00004")
         @Pattern(regexp = "\\d{5}", message = "must be 5 digits")
         String communeCode,
 
@@ -48,7 +54,8 @@ public record AgencyRequest(
         @Schema(description = "Whether the unit takes assignments; default true.", defaultValue = "true")
         Boolean active,
 
-        @Schema(description = "First day the unit answers for its jurisdiction (inclusive); absent: since always.",
+        @Schema(
+                description = "First day the unit answers for its jurisdiction (inclusive); absent: since always.",
                 examples = "2025-07-01")
         LocalDate validFrom,
 

@@ -31,8 +31,8 @@ import vn.childsafe.commons.crypto.FieldCipher;
 @ApplicationScoped
 public class CaseNotes implements EncryptedColumns {
 
-    static final EncryptedColumn RESOLUTION_NOTE = new EncryptedColumn("routing_case", "id", "uuid",
-            "resolution_note_enc");
+    static final EncryptedColumn RESOLUTION_NOTE =
+            new EncryptedColumn("routing_case", "id", "uuid", "resolution_note_enc");
     static final EncryptedColumn END_REASON = new EncryptedColumn("assignment", "id", "uuid", "end_reason_enc");
     static final EncryptedColumn TIMELINE_NOTE = new EncryptedColumn("case_timeline", "id", "bigint", "note_enc");
 
@@ -93,14 +93,17 @@ public class CaseNotes implements EncryptedColumns {
         Instant before = Instant.now(clock).minus(purgeAfter);
         String resolvedBefore = "SELECT id FROM routing_case WHERE status = 'RESOLVED' AND resolved_at < :before";
         int erased = em.createNativeQuery("UPDATE routing_case SET resolution_note_enc = NULL "
-                + "WHERE resolution_note_enc IS NOT NULL AND id IN (" + resolvedBefore + ")")
-                .setParameter("before", before).executeUpdate();
+                        + "WHERE resolution_note_enc IS NOT NULL AND id IN (" + resolvedBefore + ")")
+                .setParameter("before", before)
+                .executeUpdate();
         erased += em.createNativeQuery("UPDATE assignment SET end_reason_enc = NULL "
-                + "WHERE end_reason_enc IS NOT NULL AND case_id IN (" + resolvedBefore + ")")
-                .setParameter("before", before).executeUpdate();
+                        + "WHERE end_reason_enc IS NOT NULL AND case_id IN (" + resolvedBefore + ")")
+                .setParameter("before", before)
+                .executeUpdate();
         erased += em.createNativeQuery("UPDATE case_timeline SET note_enc = NULL "
-                + "WHERE note_enc IS NOT NULL AND case_id IN (" + resolvedBefore + ")")
-                .setParameter("before", before).executeUpdate();
+                        + "WHERE note_enc IS NOT NULL AND case_id IN (" + resolvedBefore + ")")
+                .setParameter("before", before)
+                .executeUpdate();
         if (erased > 0) {
             LOG.infof("Erased %d notes of cases resolved more than %s ago", erased, purgeAfter);
         }
@@ -128,25 +131,30 @@ public class CaseNotes implements EncryptedColumns {
         for (Object[] row : rows("SELECT CAST(id AS text), resolution_note FROM routing_case "
                 + "WHERE resolution_note IS NOT NULL FOR UPDATE SKIP LOCKED")) {
             moved += em.createNativeQuery("UPDATE routing_case SET resolution_note_enc = :note, resolution_note = NULL "
-                    + "WHERE id = CAST(:id AS uuid)")
+                            + "WHERE id = CAST(:id AS uuid)")
                     .setParameter("note", cipher.encrypt((String) row[1], RESOLUTION_NOTE.context(row[0])))
-                    .setParameter("id", row[0]).executeUpdate();
+                    .setParameter("id", row[0])
+                    .executeUpdate();
         }
         for (Object[] row : rows("SELECT CAST(id AS text), end_reason FROM assignment "
                 + "WHERE end_reason IS NOT NULL FOR UPDATE SKIP LOCKED")) {
             moved += em.createNativeQuery("UPDATE assignment SET end_reason_enc = :note, end_reason = NULL "
-                    + "WHERE id = CAST(:id AS uuid)")
+                            + "WHERE id = CAST(:id AS uuid)")
                     .setParameter("note", cipher.encrypt((String) row[1], END_REASON.context(row[0])))
-                    .setParameter("id", row[0]).executeUpdate();
+                    .setParameter("id", row[0])
+                    .executeUpdate();
         }
         for (Object[] row : rows("SELECT CAST(id AS text), detail, kind FROM case_timeline "
                 + "WHERE legacy_note FOR UPDATE SKIP LOCKED")) {
             moved += em.createNativeQuery("UPDATE case_timeline SET note_enc = :note, detail = :detail, "
-                    + "legacy_note = false WHERE id = CAST(:id AS bigint)")
+                            + "legacy_note = false WHERE id = CAST(:id AS bigint)")
                     .setParameter("note", cipher.encrypt((String) row[1], TIMELINE_NOTE.context(row[0])))
-                    .setParameter("detail", ((String) row[2]).toLowerCase(Locale.ROOT)
-                            + " (ghi trước khi ghi chú được tách riêng; xem ghi chú)")
-                    .setParameter("id", row[0]).executeUpdate();
+                    .setParameter(
+                            "detail",
+                            ((String) row[2]).toLowerCase(Locale.ROOT)
+                                    + " (ghi trước khi ghi chú được tách riêng; xem ghi chú)")
+                    .setParameter("id", row[0])
+                    .executeUpdate();
         }
         return moved;
     }

@@ -13,5 +13,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param total cases over all pages
  */
 @Schema(name = "CasePage")
-public record CasePage(List<CaseSummary> items, int page, int size, long total) {
-}
+public record CasePage(List<CaseSummary> items, int page, int size, long total) {}

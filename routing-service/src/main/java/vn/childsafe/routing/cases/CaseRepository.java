@@ -42,7 +42,8 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
     /** The reads of a case's details, oldest first. */
     public List<CaseAccess> accessesOf(UUID caseId) {
         return em().createQuery("from CaseAccess where caseId = :caseId order by accessedAt, id", CaseAccess.class)
-                .setParameter("caseId", caseId).getResultList();
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     /**
@@ -60,21 +61,24 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
     }
 
     public List<CaseReport> reportsOf(UUID caseId) {
-        return em().createQuery("from CaseReport where caseId = :caseId order by receivedAt, reportId",
-                CaseReport.class)
-                .setParameter("caseId", caseId).getResultList();
+        return em().createQuery(
+                        "from CaseReport where caseId = :caseId order by receivedAt, reportId", CaseReport.class)
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     /** Every assignment, current and ended: the lead first, then the others in the order they were made. */
     public List<Assignment> assignmentsOf(UUID caseId) {
         return em().createQuery("from Assignment where caseId = :caseId order by position", Assignment.class)
-                .setParameter("caseId", caseId).getResultList();
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     public List<TimelineEntry> timelineOf(UUID caseId) {
-        return em().createQuery("from TimelineEntry where caseId = :caseId order by occurredAt, id",
-                TimelineEntry.class)
-                .setParameter("caseId", caseId).getResultList();
+        return em().createQuery(
+                        "from TimelineEntry where caseId = :caseId order by occurredAt, id", TimelineEntry.class)
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     public void addTimeline(TimelineEntry entry) {
@@ -93,34 +97,47 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
 
     /** Whether {@code agencyCode} holds a current (not ended) assignment on the case. */
     public boolean isAssigned(UUID caseId, String agencyCode) {
-        return em().createQuery("select count(a) from Assignment a where a.caseId = :caseId and a.agencyCode = :agency "
-                + "and a.state in :current", Long.class).setParameter("caseId", caseId)
-                .setParameter("agency", agencyCode).setParameter("current", AssignmentState.CURRENT)
-                .getSingleResult() > 0;
+        return em().createQuery(
+                                "select count(a) from Assignment a where a.caseId = :caseId and a.agencyCode = :agency "
+                                        + "and a.state in :current",
+                                Long.class)
+                        .setParameter("caseId", caseId)
+                        .setParameter("agency", agencyCode)
+                        .setParameter("current", AssignmentState.CURRENT)
+                        .getSingleResult()
+                > 0;
     }
 
     /** Filters of the case list, as the caller asked; {@code null} means "any". */
-    public record Filter(CaseStatus status, String agencyCode, String provinceCode, Category category, Instant from,
-            Instant to, UUID reportId) {
-    }
+    public record Filter(
+            CaseStatus status,
+            String agencyCode,
+            String provinceCode,
+            Category category,
+            Instant from,
+            Instant to,
+            UUID reportId) {}
 
     /** Which cases a caller may list: all, or those its agency is currently assigned to (none without one). */
-    public record Visibility(boolean all, String agencyCode) {
-    }
+    public record Visibility(boolean all, String agencyCode) {}
 
     /** One page of the visible cases, newest first. */
     public List<RoutingCase> list(Filter filter, Visibility visibility, int page, int size) {
-        TypedQuery<RoutingCase> query = query(filter, visibility, "select c from RoutingCase c",
-                " order by c.createdAt desc, c.id", RoutingCase.class);
+        TypedQuery<RoutingCase> query = query(
+                filter,
+                visibility,
+                "select c from RoutingCase c",
+                " order by c.createdAt desc, c.id",
+                RoutingCase.class);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     public long count(Filter filter, Visibility visibility) {
-        return query(filter, visibility, "select count(c) from RoutingCase c", "", Long.class).getSingleResult();
+        return query(filter, visibility, "select count(c) from RoutingCase c", "", Long.class)
+                .getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Visibility visibility, String select, String order,
-            Class<T> type) {
+    private <T> TypedQuery<T> query(Filter filter, Visibility visibility, String select, String order, Class<T> type) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
@@ -170,12 +187,13 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
         if (caseIds.isEmpty()) {
             return leads;
         }
-        em().createQuery("from Assignment where caseId in :ids and role = :lead and state in :current",
-                Assignment.class)
+        em().createQuery(
+                        "from Assignment where caseId in :ids and role = :lead and state in :current", Assignment.class)
                 .setParameter("ids", caseIds)
                 .setParameter("lead", CaseRouted.Role.LEAD)
                 .setParameter("current", AssignmentState.CURRENT)
-                .getResultList().forEach(a -> leads.put(a.caseId, a));
+                .getResultList()
+                .forEach(a -> leads.put(a.caseId, a));
         return leads;
     }
 
@@ -186,10 +204,12 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
     @SuppressWarnings("unchecked")
     public List<UUID> overduePending(Instant now, int limit) {
         List<Object> rows = em().createNativeQuery("SELECT a.id FROM assignment a "
-                + "JOIN routing_case c ON c.id = a.case_id "
-                + "WHERE a.state = 'PENDING' AND a.ack_deadline < :now AND c.status <> 'RESOLVED' "
-                + "ORDER BY a.ack_deadline LIMIT :limit")
-                .setParameter("now", now).setParameter("limit", limit).getResultList();
+                        + "JOIN routing_case c ON c.id = a.case_id "
+                        + "WHERE a.state = 'PENDING' AND a.ack_deadline < :now AND c.status <> 'RESOLVED' "
+                        + "ORDER BY a.ack_deadline LIMIT :limit")
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
         List<UUID> ids = new ArrayList<>();
         rows.forEach(row -> ids.add(row instanceof UUID uuid ? uuid : UUID.fromString(row.toString())));
         return ids;
@@ -198,7 +218,8 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
     /** The case of an assignment, without loading it. */
     public Optional<UUID> caseOfAssignment(UUID assignmentId) {
         List<UUID> found = em().createQuery("select a.caseId from Assignment a where a.id = :id", UUID.class)
-                .setParameter("id", assignmentId).getResultList();
+                .setParameter("id", assignmentId)
+                .getResultList();
         return found.stream().findFirst();
     }
 
@@ -210,8 +231,11 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
      */
     public boolean claimOverdue(UUID assignmentId, Instant now) {
         return em().createNativeQuery("UPDATE assignment SET state = 'ESCALATED', escalated_at = :now "
-                + "WHERE id = :id AND state = 'PENDING' AND ack_deadline < :now")
-                .setParameter("now", now).setParameter("id", assignmentId).executeUpdate() == 1;
+                                + "WHERE id = :id AND state = 'PENDING' AND ack_deadline < :now")
+                        .setParameter("now", now)
+                        .setParameter("id", assignmentId)
+                        .executeUpdate()
+                == 1;
     }
 
     public void persist(CaseContent content) {
@@ -224,7 +248,8 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
 
     public List<CaseContent> contentOf(UUID caseId) {
         return em().createQuery("from CaseContent where caseId = :caseId order by id", CaseContent.class)
-                .setParameter("caseId", caseId).getResultList();
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 
     /**
@@ -237,8 +262,8 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
             return;
         }
         // One round trip for all keys, taken in sorted order so that two transactions never wait on each other.
-        StringBuilder sql = new StringBuilder("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
-                + "(SELECT k FROM (VALUES ");
+        StringBuilder sql = new StringBuilder(
+                "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM " + "(SELECT k FROM (VALUES ");
         for (int i = 1; i <= keys.size(); i++) {
             sql.append(i == 1 ? "" : ", ").append("(CAST(?").append(i).append(" AS text))");
         }
@@ -254,8 +279,8 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
      * The oldest open (not resolved) case created at or after {@code since} holding content with one of these
      * canonical URLs or hashes, and which of them it holds.
      */
-    public Optional<DuplicateMatch> openCaseWithContent(List<String> canonicalUrls, List<String> hashes,
-            Instant since) {
+    public Optional<DuplicateMatch> openCaseWithContent(
+            List<String> canonicalUrls, List<String> hashes, Instant since) {
         if (canonicalUrls.isEmpty() && hashes.isEmpty()) {
             return Optional.empty();
         }
@@ -266,10 +291,14 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
         if (!hashes.isEmpty()) {
             matches.add("k.sha256 in :hashes or k.md5 in :hashes");
         }
-        TypedQuery<Object[]> query = em().createQuery("select c.id, k.canonicalUrl, k.canonicalRule, k.sha256 "
-                + "from RoutingCase c, CaseContent k where k.caseId = c.id and c.status <> :resolved "
-                + "and c.createdAt >= :since and (" + String.join(" or ", matches) + ") order by c.createdAt, c.id",
-                Object[].class).setParameter("resolved", CaseStatus.RESOLVED).setParameter("since", since);
+        TypedQuery<Object[]> query = em().createQuery(
+                        "select c.id, k.canonicalUrl, k.canonicalRule, k.sha256 "
+                                + "from RoutingCase c, CaseContent k where k.caseId = c.id and c.status <> :resolved "
+                                + "and c.createdAt >= :since and (" + String.join(" or ", matches)
+                                + ") order by c.createdAt, c.id",
+                        Object[].class)
+                .setParameter("resolved", CaseStatus.RESOLVED)
+                .setParameter("since", since);
         if (!canonicalUrls.isEmpty()) {
             query.setParameter("urls", canonicalUrls);
         }
@@ -292,13 +321,18 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
      */
     public Optional<DuplicateMatch> openCaseWithPicture(Pdq pdq, int maxDistance, int minQuality, Instant since) {
         List<?> rows = em().createNativeQuery("SELECT c.id, near.distance FROM case_content_near_pdq(CAST(:keys AS "
-                + "integer[]), :pdq, :distance, :quality) near JOIN routing_case c ON c.id = near.case_id "
-                + "WHERE c.status <> 'RESOLVED' AND c.created_at >= :since ORDER BY near.distance, c.created_at, c.id "
-                + "LIMIT 1")
-                .setParameter("keys", arrayLiteral(pdq.probeKeys(maxDistance))).setParameter("pdq", pdq.toString())
-                .setParameter("distance", maxDistance).setParameter("quality", minQuality)
-                .setParameter("since", since).getResultList();
-        return rows.stream().map(o -> (Object[]) o).findFirst()
+                        + "integer[]), :pdq, :distance, :quality) near JOIN routing_case c ON c.id = near.case_id "
+                        + "WHERE c.status <> 'RESOLVED' AND c.created_at >= :since ORDER BY near.distance, c.created_at, c.id "
+                        + "LIMIT 1")
+                .setParameter("keys", arrayLiteral(pdq.probeKeys(maxDistance)))
+                .setParameter("pdq", pdq.toString())
+                .setParameter("distance", maxDistance)
+                .setParameter("quality", minQuality)
+                .setParameter("since", since)
+                .getResultList();
+        return rows.stream()
+                .map(o -> (Object[]) o)
+                .findFirst()
                 .map(row -> new DuplicateMatch((UUID) row[0], "PDQ distance " + ((Number) row[1]).intValue()));
     }
 

@@ -8,5 +8,4 @@ import java.util.UUID;
  * @param caseId    the open case
  * @param matchedBy e.g. "canonical URL youtube.com/watch?v=… (rule youtube)", "sha256", "PDQ distance 12"
  */
-public record DuplicateMatch(UUID caseId, String matchedBy) {
-}
+public record DuplicateMatch(UUID caseId, String matchedBy) {}

@@ -48,8 +48,8 @@ public class TimelineEntry {
     @Column(name = "source_event_id")
     public String sourceEventId;
 
-    public static TimelineEntry of(UUID caseId, Instant at, String kind, String actor, String detail,
-            UUID assignmentId) {
+    public static TimelineEntry of(
+            UUID caseId, Instant at, String kind, String actor, String detail, UUID assignmentId) {
         TimelineEntry entry = new TimelineEntry();
         entry.caseId = caseId;
         entry.occurredAt = at;

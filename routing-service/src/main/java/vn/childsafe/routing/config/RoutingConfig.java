@@ -1,5 +1,6 @@
 package vn.childsafe.routing.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,7 +19,7 @@ public interface RoutingConfig {
 
     /** How far back an open case may lie for a report with the same content to be linked to it (docs/routing-rules.md, section 7). */
     @WithDefault("P30D")
-    java.time.Duration duplicateWindow();
+    Duration duplicateWindow();
 
     /** The deadline watcher. */
     Escalation escalation();

@@ -1,5 +1,9 @@
 package vn.childsafe.routing.domain;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,8 +14,7 @@ import java.util.Optional;
 public interface AgencyDirectory {
 
     /** A registered, active unit. */
-    record RegisteredUnit(String code, String name, AgencyType type) {
-    }
+    record RegisteredUnit(String code, String name, AgencyType type) {}
 
     /**
      * The active unit of {@code type} answering for exactly this jurisdiction.
@@ -26,9 +29,8 @@ public interface AgencyDirectory {
      * questions again and again.
      */
     default AgencyDirectory remembering() {
-        java.util.Map<java.util.List<Object>, Optional<RegisteredUnit>> answers = new java.util.HashMap<>();
+        Map<List<Object>, Optional<RegisteredUnit>> answers = new HashMap<>();
         return (type, provinceCode, communeCode) -> answers.computeIfAbsent(
-                java.util.Arrays.asList(type, provinceCode, communeCode),
-                key -> find(type, provinceCode, communeCode));
+                Arrays.asList(type, provinceCode, communeCode), key -> find(type, provinceCode, communeCode));
     }
 }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param registered    {@code false} when not even the national unit is registered
  * @param notes         each fallback taken, for the case's explanation
  */
-public record AssignedUnit(String agencyCode, String agencyName, AgencyType agencyType, AgencyType requestedType,
-        boolean registered, List<String> notes) {
+public record AssignedUnit(
+        String agencyCode,
+        String agencyName,
+        AgencyType agencyType,
+        AgencyType requestedType,
+        boolean registered,
+        List<String> notes) {
 
     /** Name shown for a national unit that is missing from the register. */
     public static final String UNREGISTERED_NATIONAL_NAME = "unregistered national unit";

@@ -18,11 +18,9 @@ public final class AssignmentRules {
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
 
     /** The role and state of one assignment, all the status rule needs. */
-    public record Held(CaseRouted.Role role, AssignmentState state) {
-    }
+    public record Held(CaseRouted.Role role, AssignmentState state) {}
 
-    private AssignmentRules() {
-    }
+    private AssignmentRules() {}
 
     /** Whether a unit may still acknowledge or decline an assignment in this state: PENDING or ESCALATED. */
     public static boolean awaitsAnswer(AssignmentState state) {
@@ -42,8 +40,8 @@ public final class AssignmentRules {
         if (current == CaseStatus.RESOLVED) {
             return CaseStatus.RESOLVED;
         }
-        if (assignments.stream().anyMatch(a -> a.role() == CaseRouted.Role.LEAD
-                && a.state() == AssignmentState.ACKNOWLEDGED)) {
+        if (assignments.stream()
+                .anyMatch(a -> a.role() == CaseRouted.Role.LEAD && a.state() == AssignmentState.ACKNOWLEDGED)) {
             return CaseStatus.ACKNOWLEDGED;
         }
         if (current == CaseStatus.ESCALATED

@@ -24,8 +24,7 @@ public final class Jurisdiction {
     }
 
     /** One assignment of a case before it is stored: which unit, in which role. */
-    public record PlannedAssignment(CaseRouted.Role role, AssignedUnit unit) {
-    }
+    public record PlannedAssignment(CaseRouted.Role role, AssignedUnit unit) {}
 
     /** The assignments of a case and the explanation lines jurisdiction added. */
     public record Plan(List<PlannedAssignment> assignments, List<String> explanation) {
@@ -82,8 +81,8 @@ public final class Jurisdiction {
             if (type.level() == AgencyType.Level.COMMUNE) {
                 AgencyType province = type.provinceFallback().orElseThrow();
                 if (where.communeCode() != null) {
-                    Optional<AgencyDirectory.RegisteredUnit> unit = directory.find(type, where.provinceCode(),
-                            where.communeCode());
+                    Optional<AgencyDirectory.RegisteredUnit> unit =
+                            directory.find(type, where.provinceCode(), where.communeCode());
                     if (unit.isPresent()) {
                         return registered(unit.get(), requested, notes);
                     }
@@ -114,8 +113,8 @@ public final class Jurisdiction {
         return new AssignedUnit(type.name(), AssignedUnit.UNREGISTERED_NATIONAL_NAME, type, requested, false, notes);
     }
 
-    private static AssignedUnit registered(AgencyDirectory.RegisteredUnit unit, AgencyType requested,
-            List<String> notes) {
+    private static AssignedUnit registered(
+            AgencyDirectory.RegisteredUnit unit, AgencyType requested, List<String> notes) {
         return new AssignedUnit(unit.code(), unit.name(), unit.type(), requested, true, notes);
     }
 }

@@ -15,12 +15,11 @@ import vn.childsafe.commons.domain.Category;
  * @param hashKind  {@code SHA256}, {@code MD5} or {@code PDQ}
  * @param distance  for PDQ, the Hamming distance to the listed hash; else null
  */
-public record KnownContentMatch(String listName, String source, Category category, String hashKind,
-        Integer distance) {
+public record KnownContentMatch(String listName, String source, Category category, String hashKind, Integer distance) {
 
     /** "sha256 on list iwf-2026-11 (IWF, CSAM)", "PDQ at distance 12 on list …". */
     public String describe() {
-        return (distance == null ? hashKind.toLowerCase(Locale.ROOT) : "PDQ at distance " + distance)
-                + " on list " + listName + " (" + source + ", " + category + ")";
+        return (distance == null ? hashKind.toLowerCase(Locale.ROOT) : "PDQ at distance " + distance) + " on list "
+                + listName + " (" + source + ", " + category + ")";
     }
 }

@@ -69,8 +69,11 @@ public final class LocationResolver {
             ProvinceTable.LegacyProvince legacy = asLegacy.get();
             resolved = provinces.current(legacy.currentCode()).orElseThrow();
             notes.add("legacy province " + legacy.code() + " (" + legacy.name() + ") → " + resolved.code() + " ("
-                    + resolved.name() + ")" + (asCurrent.isPresent() ? ", read as legacy because legacy "
-                            + (ward != null ? "ward" : "district") + " codes were given" : ""));
+                    + resolved.name() + ")"
+                    + (asCurrent.isPresent()
+                            ? ", read as legacy because legacy " + (ward != null ? "ward" : "district")
+                                    + " codes were given"
+                            : ""));
         } else {
             notes.add("unknown province code " + province + ": routed nationally");
             return Resolution.none(notes);
@@ -84,16 +87,17 @@ public final class LocationResolver {
             notes.add("legacy district " + abbreviate(district) + " not used: districts were abolished on 2025-07-01");
         }
         if (ward != null) {
-            Optional<WardMapping.MappedWard> mapped = COMMUNE.matcher(ward).matches() ? wards.find(ward)
-                    : Optional.empty();
+            Optional<WardMapping.MappedWard> mapped =
+                    COMMUNE.matcher(ward).matches() ? wards.find(ward) : Optional.empty();
             if (mapped.isEmpty()) {
                 notes.add("legacy ward " + abbreviate(ward) + " not mapped to a current commune (not in the imported "
-                        + "legacy mapping)" + (keptCommune == null ? ": routed at province level"
-                                : ": the commune code given is used"));
+                        + "legacy mapping)"
+                        + (keptCommune == null ? ": routed at province level" : ": the commune code given is used"));
             } else if (!mapped.get().newProvinceCode().equals(resolved.code())) {
-                notes.add("legacy ward " + ward + " belongs to today's province " + mapped.get().newProvinceCode()
-                        + ", not " + resolved.code() + ": ward ignored" + (keptCommune == null
-                                ? ", routed at province level" : ", the commune code given is used"));
+                notes.add("legacy ward " + ward + " belongs to today's province "
+                        + mapped.get().newProvinceCode()
+                        + ", not " + resolved.code() + ": ward ignored"
+                        + (keptCommune == null ? ", routed at province level" : ", the commune code given is used"));
             } else if (keptCommune != null) {
                 notes.add("legacy ward " + ward + " not used: the commune code given is used");
             } else if (mapped.get().communeCodes().size() == 1) {
@@ -108,8 +112,12 @@ public final class LocationResolver {
         if (commune != null && keptCommune == null) {
             notes.add("invalid commune code '" + abbreviate(commune) + "' ignored: routed at province level");
         }
-        return new Resolution(resolved.code(), resolved.name(), keptCommune,
-                keptCommune != null ? Resolution.Level.COMMUNE : Resolution.Level.PROVINCE, notes);
+        return new Resolution(
+                resolved.code(),
+                resolved.name(),
+                keptCommune,
+                keptCommune != null ? Resolution.Level.COMMUNE : Resolution.Level.PROVINCE,
+                notes);
     }
 
     private static String clean(String code) {

@@ -107,8 +107,10 @@ public final class PdqIndex {
     /** The distance between an entry and a hash. */
     public int distance(int entry, Pdq hash) {
         int base = 4 * entry;
-        return Long.bitCount(words[base] ^ hash.word(0)) + Long.bitCount(words[base + 1] ^ hash.word(1))
-                + Long.bitCount(words[base + 2] ^ hash.word(2)) + Long.bitCount(words[base + 3] ^ hash.word(3));
+        return Long.bitCount(words[base] ^ hash.word(0))
+                + Long.bitCount(words[base + 1] ^ hash.word(1))
+                + Long.bitCount(words[base + 2] ^ hash.word(2))
+                + Long.bitCount(words[base + 3] ^ hash.word(3));
     }
 
     private static int bandOf(long[] words, int entry, int band) {

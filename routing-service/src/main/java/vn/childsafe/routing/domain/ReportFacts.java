@@ -19,9 +19,15 @@ import vn.childsafe.commons.events.ReportReceived;
  * @param knownContent where the report's content is on a known-content hash list; the category and urgency
  *                     already reflect it (see {@link #withKnownContent(List)})
  */
-public record ReportFacts(Category category, Urgency urgency, SourceChannel sourceChannel,
-        ReporterRelationship reporterRelationship, boolean victimGiven, boolean victimSchoolGiven,
-        List<String> contentUrls, List<KnownContentMatch> knownContent) {
+public record ReportFacts(
+        Category category,
+        Urgency urgency,
+        SourceChannel sourceChannel,
+        ReporterRelationship reporterRelationship,
+        boolean victimGiven,
+        boolean victimSchoolGiven,
+        List<String> contentUrls,
+        List<KnownContentMatch> knownContent) {
 
     /** Known content is at least this urgent, whatever the reporter chose. */
     public static final Urgency KNOWN_CONTENT_URGENCY = Urgency.HIGH;
@@ -35,10 +41,22 @@ public record ReportFacts(Category category, Urgency urgency, SourceChannel sour
     }
 
     /** Facts with no known-content match. */
-    public ReportFacts(Category category, Urgency urgency, SourceChannel sourceChannel,
-            ReporterRelationship reporterRelationship, boolean victimGiven, boolean victimSchoolGiven,
+    public ReportFacts(
+            Category category,
+            Urgency urgency,
+            SourceChannel sourceChannel,
+            ReporterRelationship reporterRelationship,
+            boolean victimGiven,
+            boolean victimSchoolGiven,
             List<String> contentUrls) {
-        this(category, urgency, sourceChannel, reporterRelationship, victimGiven, victimSchoolGiven, contentUrls,
+        this(
+                category,
+                urgency,
+                sourceChannel,
+                reporterRelationship,
+                victimGiven,
+                victimSchoolGiven,
+                contentUrls,
                 List.of());
     }
 
@@ -51,14 +69,28 @@ public record ReportFacts(Category category, Urgency urgency, SourceChannel sour
             return this;
         }
         Urgency raised = KNOWN_CONTENT_URGENCY.isHigherThan(urgency) ? KNOWN_CONTENT_URGENCY : urgency;
-        return new ReportFacts(matches.get(0).category(), raised, sourceChannel, reporterRelationship, victimGiven,
-                victimSchoolGiven, contentUrls, matches);
+        return new ReportFacts(
+                matches.get(0).category(),
+                raised,
+                sourceChannel,
+                reporterRelationship,
+                victimGiven,
+                victimSchoolGiven,
+                contentUrls,
+                matches);
     }
 
     /** The same facts at another urgency. */
     public ReportFacts withUrgency(Urgency routed) {
-        return new ReportFacts(category, routed, sourceChannel, reporterRelationship, victimGiven, victimSchoolGiven,
-                contentUrls, knownContent);
+        return new ReportFacts(
+                category,
+                routed,
+                sourceChannel,
+                reporterRelationship,
+                victimGiven,
+                victimSchoolGiven,
+                contentUrls,
+                knownContent);
     }
 
     /** The facts of a {@code reports.received.v1} event. */
@@ -72,8 +104,13 @@ public record ReportFacts(Category category, Urgency urgency, SourceChannel sour
             }
         }
         ReportReceived.Victim victim = report.victim();
-        return new ReportFacts(report.category(), report.urgency(), report.sourceChannel(),
-                report.reporterRelationship(), victim != null && victim.given(), victim != null && victim.schoolGiven(),
+        return new ReportFacts(
+                report.category(),
+                report.urgency(),
+                report.sourceChannel(),
+                report.reporterRelationship(),
+                victim != null && victim.given(),
+                victim != null && victim.schoolGiven(),
                 new ArrayList<>(urls));
     }
 
@@ -82,7 +119,8 @@ public record ReportFacts(Category category, Urgency urgency, SourceChannel sour
      * through a school, or a teacher reported it.
      */
     public boolean schoolContext() {
-        return victimSchoolGiven || sourceChannel == SourceChannel.SCHOOL
+        return victimSchoolGiven
+                || sourceChannel == SourceChannel.SCHOOL
                 || reporterRelationship == ReporterRelationship.TEACHER;
     }
 }

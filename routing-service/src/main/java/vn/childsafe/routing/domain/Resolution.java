@@ -13,8 +13,8 @@ import java.util.List;
  * @param level        the finest level resolved
  * @param notes        how the location was resolved, one human-readable line each
  */
-public record Resolution(String provinceCode, String provinceName, String communeCode, Level level,
-        List<String> notes) {
+public record Resolution(
+        String provinceCode, String provinceName, String communeCode, Level level, List<String> notes) {
 
     /** How precisely a location was resolved. */
     public enum Level {

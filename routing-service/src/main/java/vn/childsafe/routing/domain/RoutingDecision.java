@@ -19,8 +19,16 @@ import vn.childsafe.commons.domain.Urgency;
  * @param takedownUrls     the content URLs to take down (empty when no takedown)
  * @param explanation      why, one line per step
  */
-public record RoutingDecision(String ruleSetVersion, String ruleId, Urgency urgency, AgencyType lead, List<AgencyType> supports,
-        Duration ackWithin, boolean liaisonRequired, boolean takedownRequired, List<String> takedownUrls,
+public record RoutingDecision(
+        String ruleSetVersion,
+        String ruleId,
+        Urgency urgency,
+        AgencyType lead,
+        List<AgencyType> supports,
+        Duration ackWithin,
+        boolean liaisonRequired,
+        boolean takedownRequired,
+        List<String> takedownUrls,
         List<String> explanation) {
 
     public RoutingDecision {

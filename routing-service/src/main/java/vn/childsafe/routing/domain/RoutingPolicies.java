@@ -19,9 +19,14 @@ import vn.childsafe.commons.domain.Urgency;
  * @param unverifiedUrgencyCap    ... are routed at most this urgent, and the 111 liaison is alerted to confirm a
  *                                higher urgency; {@code null} when no channel is unverified
  */
-public record RoutingPolicies(boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
-        Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies, Duration minimumHalvedDeadline,
-        Set<SourceChannel> unverifiedChannels, Urgency unverifiedUrgencyCap) {
+public record RoutingPolicies(
+        boolean liaisonWhenVictimGiven,
+        Set<Urgency> liaisonUrgencies,
+        Set<Category> takedownCategories,
+        Set<Urgency> halvedDeadlineUrgencies,
+        Duration minimumHalvedDeadline,
+        Set<SourceChannel> unverifiedChannels,
+        Urgency unverifiedUrgencyCap) {
 
     public RoutingPolicies {
         liaisonUrgencies = Set.copyOf(liaisonUrgencies);
@@ -37,10 +42,20 @@ public record RoutingPolicies(boolean liaisonWhenVictimGiven, Set<Urgency> liais
     }
 
     /** Policies that trust every channel. */
-    public RoutingPolicies(boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
-            Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies, Duration minimumHalvedDeadline) {
-        this(liaisonWhenVictimGiven, liaisonUrgencies, takedownCategories, halvedDeadlineUrgencies,
-                minimumHalvedDeadline, Set.of(), null);
+    public RoutingPolicies(
+            boolean liaisonWhenVictimGiven,
+            Set<Urgency> liaisonUrgencies,
+            Set<Category> takedownCategories,
+            Set<Urgency> halvedDeadlineUrgencies,
+            Duration minimumHalvedDeadline) {
+        this(
+                liaisonWhenVictimGiven,
+                liaisonUrgencies,
+                takedownCategories,
+                halvedDeadlineUrgencies,
+                minimumHalvedDeadline,
+                Set.of(),
+                null);
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.List;
  * @param supports  the supporting units' types, in order
  * @param ackWithin the acknowledgement deadline before policies adjust it
  */
-public record RoutingRule(String id, RuleCondition when, AgencyType lead, List<SupportRule> supports,
-        Duration ackWithin) {
+public record RoutingRule(
+        String id, RuleCondition when, AgencyType lead, List<SupportRule> supports, Duration ackWithin) {
 
     public RoutingRule {
         if (id == null || id.isBlank() || when == null || lead == null || ackWithin == null) {

@@ -29,29 +29,64 @@ public final class RoutingRules {
     /** Version of the rule set shipped with the service. */
     public static final String DEFAULT_VERSION = "default-3";
 
-    private static final RuleSet DEFAULT = new RuleSet(DEFAULT_VERSION, List.of(
-            new RoutingRule("R1", RuleCondition.urgencyIn(Urgency.IMMEDIATE_DANGER), POLICE_COMMUNE,
-                    List.of(SupportRule.always(POLICE_PROVINCE), SupportRule.always(CHILD_PROTECTION_PROVINCE)),
-                    Duration.ofMinutes(15)),
-            new RoutingRule("R2", RuleCondition.categoryIn(Category.CSAM, Category.SEXTORTION, Category.GROOMING,
-                    Category.TRAFFICKING), POLICE_PROVINCE,
-                    List.of(SupportRule.always(CHILD_PROTECTION_PROVINCE), SupportRule.always(INFORMATION_PROVINCE)),
-                    Duration.ofHours(1)),
-            new RoutingRule("R3", RuleCondition.categoryIn(Category.CYBERBULLYING).inSchoolContext(),
-                    EDUCATION_PROVINCE,
-                    List.of(SupportRule.always(CHILD_PROTECTION_PROVINCE), SupportRule.always(COMMUNE_COMMITTEE)),
-                    Duration.ofHours(24)),
-            new RoutingRule("R4", RuleCondition.categoryIn(Category.HARMFUL_CONTENT, Category.PRIVACY_VIOLATION),
-                    INFORMATION_PROVINCE, List.of(SupportRule.ifVictimGiven(CHILD_PROTECTION_PROVINCE)),
-                    Duration.ofHours(24)),
-            new RoutingRule("R5", RuleCondition.categoryIn(Category.SCAM), POLICE_PROVINCE,
-                    List.of(SupportRule.always(INFORMATION_PROVINCE)), Duration.ofHours(24)),
-            new RoutingRule("R6", RuleCondition.always(), CHILD_PROTECTION_PROVINCE,
-                    List.of(SupportRule.always(COMMUNE_COMMITTEE)), Duration.ofHours(24))),
-            new RoutingPolicies(true, Set.of(Urgency.IMMEDIATE_DANGER, Urgency.HIGH),
-                    Set.of(Category.CSAM, Category.SEXTORTION, Category.GROOMING, Category.HARMFUL_CONTENT,
-                            Category.PRIVACY_VIOLATION, Category.CYBERBULLYING),
-                    Set.of(Urgency.HIGH), Duration.ofMinutes(15), Set.of(SourceChannel.WEB_PUBLIC), Urgency.HIGH));
+    private static final RuleSet DEFAULT = new RuleSet(
+            DEFAULT_VERSION,
+            List.of(
+                    new RoutingRule(
+                            "R1",
+                            RuleCondition.urgencyIn(Urgency.IMMEDIATE_DANGER),
+                            POLICE_COMMUNE,
+                            List.of(SupportRule.always(POLICE_PROVINCE), SupportRule.always(CHILD_PROTECTION_PROVINCE)),
+                            Duration.ofMinutes(15)),
+                    new RoutingRule(
+                            "R2",
+                            RuleCondition.categoryIn(
+                                    Category.CSAM, Category.SEXTORTION, Category.GROOMING, Category.TRAFFICKING),
+                            POLICE_PROVINCE,
+                            List.of(
+                                    SupportRule.always(CHILD_PROTECTION_PROVINCE),
+                                    SupportRule.always(INFORMATION_PROVINCE)),
+                            Duration.ofHours(1)),
+                    new RoutingRule(
+                            "R3",
+                            RuleCondition.categoryIn(Category.CYBERBULLYING).inSchoolContext(),
+                            EDUCATION_PROVINCE,
+                            List.of(
+                                    SupportRule.always(CHILD_PROTECTION_PROVINCE),
+                                    SupportRule.always(COMMUNE_COMMITTEE)),
+                            Duration.ofHours(24)),
+                    new RoutingRule(
+                            "R4",
+                            RuleCondition.categoryIn(Category.HARMFUL_CONTENT, Category.PRIVACY_VIOLATION),
+                            INFORMATION_PROVINCE,
+                            List.of(SupportRule.ifVictimGiven(CHILD_PROTECTION_PROVINCE)),
+                            Duration.ofHours(24)),
+                    new RoutingRule(
+                            "R5",
+                            RuleCondition.categoryIn(Category.SCAM),
+                            POLICE_PROVINCE,
+                            List.of(SupportRule.always(INFORMATION_PROVINCE)),
+                            Duration.ofHours(24)),
+                    new RoutingRule(
+                            "R6",
+                            RuleCondition.always(),
+                            CHILD_PROTECTION_PROVINCE,
+                            List.of(SupportRule.always(COMMUNE_COMMITTEE)),
+                            Duration.ofHours(24))),
+            new RoutingPolicies(
+                    true,
+                    Set.of(Urgency.IMMEDIATE_DANGER, Urgency.HIGH),
+                    Set.of(
+                            Category.CSAM,
+                            Category.SEXTORTION,
+                            Category.GROOMING,
+                            Category.HARMFUL_CONTENT,
+                            Category.PRIVACY_VIOLATION,
+                            Category.CYBERBULLYING),
+                    Set.of(Urgency.HIGH),
+                    Duration.ofMinutes(15),
+                    Set.of(SourceChannel.WEB_PUBLIC),
+                    Urgency.HIGH));
 
     private final RuleSet ruleSet;
 
@@ -77,8 +112,9 @@ public final class RoutingRules {
     public RoutingDecision decide(ReportFacts reported) {
         RoutingPolicies policies = ruleSet.policies();
         List<String> why = new ArrayList<>();
-        reported.knownContent().forEach(match -> why.add("content: " + match.describe() + ": category "
-                + match.category() + ", urgency at least " + ReportFacts.KNOWN_CONTENT_URGENCY + ", takedown required"));
+        reported.knownContent()
+                .forEach(match -> why.add("content: " + match.describe() + ": category " + match.category()
+                        + ", urgency at least " + ReportFacts.KNOWN_CONTENT_URGENCY + ", takedown required"));
         Urgency claimed = reported.urgency();
         ReportFacts facts = reported.withUrgency(policies.routedUrgency(reported.sourceChannel(), claimed));
         boolean unconfirmed = facts.urgency() != claimed;
@@ -87,8 +123,8 @@ public final class RoutingRules {
                     + facts.urgency() + " until the 111 liaison confirms it");
         }
         RoutingRule rule = ruleSet.firstMatch(facts);
-        why.add("rule " + rule.id() + " of rule set " + ruleSet.version() + " matched (" + rule.when().describe()
-                + "): lead " + rule.lead());
+        why.add("rule " + rule.id() + " of rule set " + ruleSet.version() + " matched ("
+                + rule.when().describe() + "): lead " + rule.lead());
 
         List<AgencyType> supports = new ArrayList<>();
         for (SupportRule support : rule.supports()) {
@@ -110,7 +146,9 @@ public final class RoutingRules {
             Duration adjusted = halved.compareTo(floor) < 0 ? floor : halved;
             why.add("urgency " + facts.urgency() + ": acknowledgement deadline halved from " + format(ackWithin)
                     + " to " + format(adjusted)
-                    + (adjusted.equals(halved) ? "" : " (never below " + format(policies.minimumHalvedDeadline()) + ")"));
+                    + (adjusted.equals(halved)
+                            ? ""
+                            : " (never below " + format(policies.minimumHalvedDeadline()) + ")"));
             ackWithin = adjusted;
         } else {
             why.add("acknowledgement within " + format(ackWithin));
@@ -141,8 +179,17 @@ public final class RoutingRules {
             why.add(takedownReason + " calls for takedown, but no content URL was given");
         }
 
-        return new RoutingDecision(ruleSet.version(), rule.id(), facts.urgency(), rule.lead(), supports, ackWithin, liaison, takedown,
-                takedown ? facts.contentUrls() : List.of(), why);
+        return new RoutingDecision(
+                ruleSet.version(),
+                rule.id(),
+                facts.urgency(),
+                rule.lead(),
+                supports,
+                ackWithin,
+                liaison,
+                takedown,
+                takedown ? facts.contentUrls() : List.of(),
+                why);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -13,8 +13,8 @@ import java.util.Set;
  * <p>A rule set must end with a catch-all rule, so that every report finds a lead unit: a report is never dropped
  * for want of a matching rule.
  */
-public record RuleSet(String version, List<RoutingRule> rules, RoutingPolicies policies,
-        ContentIdentity contentIdentity) {
+public record RuleSet(
+        String version, List<RoutingRule> rules, RoutingPolicies policies, ContentIdentity contentIdentity) {
 
     /** A rule set that recognises content by the generic URL rule and the default PDQ thresholds. */
     public RuleSet(String version, List<RoutingRule> rules, RoutingPolicies policies) {
@@ -45,6 +45,9 @@ public record RuleSet(String version, List<RoutingRule> rules, RoutingPolicies p
 
     /** The first rule whose condition holds; the catch-all guarantees one. */
     public RoutingRule firstMatch(ReportFacts facts) {
-        return rules.stream().filter(rule -> rule.when().matches(facts)).findFirst().orElseThrow();
+        return rules.stream()
+                .filter(rule -> rule.when().matches(facts))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -56,8 +56,13 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
      * @param dropParams    the query parameters known to be share noise on this platform's other paths
      * @param paths         tried in order; the first that matches gives the canonical path
      */
-    public record PlatformRule(String id, List<String> hosts, String canonicalHost, List<String> keepParams,
-            List<String> dropParams, List<PathRule> paths) {
+    public record PlatformRule(
+            String id,
+            List<String> hosts,
+            String canonicalHost,
+            List<String> keepParams,
+            List<String> dropParams,
+            List<PathRule> paths) {
 
         public PlatformRule {
             hosts = copy(hosts);
@@ -86,8 +91,7 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     }
 
     /** A canonical form and the id of the platform that gave it, or {@link #GENERIC}: which rule made a match. */
-    public record Canonical(String form, String ruleId) {
-    }
+    public record Canonical(String form, String ruleId) {}
 
     /** Only the generic form. */
     public static UrlIdentityRules genericOnly() {
@@ -176,7 +180,8 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
         }
         for (int j = 0; j < rule.hosts().size(); j++) {
             String h = rule.hosts().get(j);
-            if (checkHost(out, at + "/hosts/" + j, h, true) && platformHosts.stream().noneMatch(d -> covers(d, h))) {
+            if (checkHost(out, at + "/hosts/" + j, h, true)
+                    && platformHosts.stream().noneMatch(d -> covers(d, h))) {
                 out.add(at + "/hosts/" + j + ": " + h + " is not among the platform's hosts");
             }
         }
@@ -193,7 +198,8 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
                     out.add(at + "/match: segment \"" + segment + "\" " + problem);
                 }
             }
-            for (String item : q < 0 ? new String[0] : rule.match().substring(q + 1).split("&", -1)) {
+            for (String item :
+                    q < 0 ? new String[0] : rule.match().substring(q + 1).split("&", -1)) {
                 int eq = item.indexOf('=');
                 String problem = eq <= 0 ? "is not name=value" : segmentProblem(item.substring(eq + 1), captured);
                 if (problem != null) {
@@ -202,7 +208,9 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
             }
         }
         if (checkTemplate(out, at + "/canonical", rule.canonical()) && matchValid) {
-            for (int open = rule.canonical().indexOf('{'); open >= 0; open = rule.canonical().indexOf('{', open + 1)) {
+            for (int open = rule.canonical().indexOf('{');
+                    open >= 0;
+                    open = rule.canonical().indexOf('{', open + 1)) {
                 int close = rule.canonical().indexOf('}', open);
                 String name = close < 0 ? null : rule.canonical().substring(open + 1, close);
                 if (name == null || !captured.contains(name)) {
@@ -235,9 +243,11 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     }
 
     private static boolean checkTemplate(List<String> out, String at, String template) {
-        String problem = template == null || template.isBlank() ? "required"
-                : template.length() > MAX_LENGTH ? "at most " + MAX_LENGTH + " characters"
-                : !template.startsWith("/") ? "must start with /" : null;
+        String problem = template == null || template.isBlank()
+                ? "required"
+                : template.length() > MAX_LENGTH
+                        ? "at most " + MAX_LENGTH + " characters"
+                        : !template.startsWith("/") ? "must start with /" : null;
         if (problem != null) {
             out.add(at + ": " + problem);
         }
@@ -247,8 +257,10 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     /** Whether {@code host} is a lower-case host name (of a URL to match, so without a prefix that is dropped). */
     private static boolean checkHost(List<String> out, String at, String host, boolean matched) {
         String[] labels = host == null ? new String[0] : host.split("\\.", -1);
-        boolean valid = labels.length >= 2 && host.length() <= MAX_LENGTH && Arrays.stream(labels)
-                .allMatch(l -> LABEL.matcher(l).matches() && !l.startsWith("-") && !l.endsWith("-"));
+        boolean valid = labels.length >= 2
+                && host.length() <= MAX_LENGTH
+                && Arrays.stream(labels)
+                        .allMatch(l -> LABEL.matcher(l).matches() && !l.startsWith("-") && !l.endsWith("-"));
         if (!valid) {
             out.add(at + ": " + (host == null ? "required" : host + " is not a lower-case host name"));
         } else if (matched && !host(host).equals(host)) {
@@ -285,11 +297,14 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     private static String form(PlatformRule platform, String host, URI uri) {
         String path = trimSlashes(uri.getRawPath());
         List<String[]> query = new ArrayList<>();
-        for (String parameter : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+        for (String parameter :
+                uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
             query.add(parameter.split("=", 2));
         }
         for (PathRule rule : platform.paths()) {
-            if (rule == null || rule.match() == null || rule.canonical() == null
+            if (rule == null
+                    || rule.match() == null
+                    || rule.canonical() == null
                     || !rule.hosts().isEmpty() && rule.hosts().stream().noneMatch(h -> covers(h, host))) {
                 continue;
             }
@@ -382,7 +397,8 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     /** {@code ?name=value&...} for the platform's parameters present with a value, sorted by name; or empty. */
     private static String kept(PlatformRule platform, List<String[]> query) {
         List<String> kept = new ArrayList<>();
-        for (String name : new TreeSet<>(platform.keepParams().stream().filter(n -> n != null).toList())) {
+        for (String name : new TreeSet<>(
+                platform.keepParams().stream().filter(n -> n != null).toList())) {
             String value = first(query, name);
             if (value != null && !value.isEmpty()) {
                 kept.add(name + "=" + value);
@@ -392,13 +408,18 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     }
 
     private static String first(List<String[]> query, String name) {
-        return query.stream().filter(p -> p[0].equals(name)).map(p -> p.length > 1 ? p[1] : "").findFirst()
+        return query.stream()
+                .filter(p -> p[0].equals(name))
+                .map(p -> p.length > 1 ? p[1] : "")
+                .findFirst()
                 .orElse(null);
     }
 
     private static List<String> segments(String path) {
         String trimmed = trimSlashes(path);
-        return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.substring(1).split("/", -1));
+        return trimmed.isEmpty()
+                ? List.of()
+                : Arrays.asList(trimmed.substring(1).split("/", -1));
     }
 
     private static String trimSlashes(String path) {
@@ -413,7 +434,7 @@ public record UrlIdentityRules(List<PlatformRule> platforms) {
     private static String host(String raw) {
         String h = raw.toLowerCase(Locale.ROOT);
         h = h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-        for (String before = null; !h.equals(before);) {
+        for (String before = null; !h.equals(before); ) {
             before = h;
             for (String prefix : DROPPED_PREFIXES) {
                 if (h.startsWith(prefix) && h.indexOf('.', prefix.length()) > 0) {

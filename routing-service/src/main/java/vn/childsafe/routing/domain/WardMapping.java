@@ -8,7 +8,11 @@ import java.util.Optional;
 public interface WardMapping {
 
     /** What a legacy ward became. Several communes: the ward was split. */
-    record MappedWard(String wardCode, String wardName, String oldProvinceCode, String newProvinceCode,
+    record MappedWard(
+            String wardCode,
+            String wardName,
+            String oldProvinceCode,
+            String newProvinceCode,
             List<String> communeCodes) {
         public MappedWard {
             communeCodes = List.copyOf(communeCodes);

@@ -43,24 +43,41 @@ public final class AdminUnitCsv {
     private static final Pattern FIVE = Pattern.compile("\\d{5}");
 
     /** RFC 4180 with spaces around quoted values allowed; blank lines are kept so that they are reported. */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
     public enum Layout {
         UNITS,
         LEGACY_MAPPING
     }
 
-    public record UnitRow(String level, String code, String parentCode, String name, String fullName, String nameEn,
-            String unitType) {
-    }
+    public record UnitRow(
+            String level,
+            String code,
+            String parentCode,
+            String name,
+            String fullName,
+            String nameEn,
+            String unitType) {}
 
-    public record MappingRow(String oldProvinceCode, String oldProvinceName, String oldDistrictCode,
-            String oldWardCode, String oldWardName, String newProvinceCode, List<String> newCommuneCodes) {
-    }
+    public record MappingRow(
+            String oldProvinceCode,
+            String oldProvinceName,
+            String oldDistrictCode,
+            String oldWardCode,
+            String oldWardName,
+            String newProvinceCode,
+            List<String> newCommuneCodes) {}
 
     /** A parsed file: its layout, its rows, or the errors that make it invalid. */
-    public record Parsed(Layout layout, List<UnitRow> units, List<MappingRow> mappings, List<Problem.FieldError> errors,
+    public record Parsed(
+            Layout layout,
+            List<UnitRow> units,
+            List<MappingRow> mappings,
+            List<Problem.FieldError> errors,
             int errorCount) {
         public boolean valid() {
             return errorCount == 0;
@@ -87,11 +104,15 @@ public final class AdminUnitCsv {
 
     private Parsed parse(CSVParser parser) {
         Iterator<CSVRecord> records = parser.iterator();
-        int[] startLine = { 1 };
+        int[] startLine = {1};
         Optional<CSVRecord> first = next(records, parser, startLine);
         if (first.isEmpty() || isBlank(first.get()) && restIsBlank(records, parser, startLine)) {
-            return new Parsed(null, List.of(), List.of(),
-                    List.of(new Problem.FieldError("/lines/1", "empty file: a header row is required")), 1);
+            return new Parsed(
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(new Problem.FieldError("/lines/1", "empty file: a header row is required")),
+                    1);
         }
         String header = String.join(",", first.get().values()).strip();
         Layout layout;
@@ -100,8 +121,13 @@ public final class AdminUnitCsv {
         } else if (header.equals(MAPPING_HEADER)) {
             layout = Layout.LEGACY_MAPPING;
         } else {
-            return new Parsed(null, List.of(), List.of(), List.of(new Problem.FieldError("/lines/1",
-                    "header must be exactly '" + UNITS_HEADER + "' or '" + MAPPING_HEADER + "'")), 1);
+            return new Parsed(
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(new Problem.FieldError(
+                            "/lines/1", "header must be exactly '" + UNITS_HEADER + "' or '" + MAPPING_HEADER + "'")),
+                    1);
         }
         Rows rows = new Rows(layout);
         // Blank lines count as bad lines only when data follows them: a file may end with blank lines.
@@ -129,8 +155,12 @@ public final class AdminUnitCsv {
             rows.add(lineNo, record.get().stream().map(String::strip).toList());
         }
         if (rows.errorCount == 0 && rows.units.isEmpty() && rows.mappings.isEmpty()) {
-            return new Parsed(layout, List.of(), List.of(),
-                    List.of(new Problem.FieldError("/lines/2", "no data rows after the header")), 1);
+            return new Parsed(
+                    layout,
+                    List.of(),
+                    List.of(),
+                    List.of(new Problem.FieldError("/lines/2", "no data rows after the header")),
+                    1);
         }
         return new Parsed(layout, rows.units, rows.mappings, rows.errors, rows.errorCount);
     }
@@ -193,7 +223,8 @@ public final class AdminUnitCsv {
     }
 
     private static boolean restIsBlank(Iterator<CSVRecord> records, CSVParser parser, int[] startLine) {
-        for (Optional<CSVRecord> r = next(records, parser, startLine); r.isPresent();
+        for (Optional<CSVRecord> r = next(records, parser, startLine);
+                r.isPresent();
                 r = next(records, parser, startLine)) {
             if (!isBlank(r.get())) {
                 return false;
@@ -240,7 +271,13 @@ public final class AdminUnitCsv {
             problems.add("name is required");
         }
         checkLength(f, problems);
-        return new UnitRow(level, code, parent.isEmpty() ? null : parent, f.get(3), blank(f.get(4)), blank(f.get(5)),
+        return new UnitRow(
+                level,
+                code,
+                parent.isEmpty() ? null : parent,
+                f.get(3),
+                blank(f.get(4)),
+                blank(f.get(5)),
                 blank(f.get(6)));
     }
 
@@ -259,12 +296,20 @@ public final class AdminUnitCsv {
         if (!TWO.matcher(f.get(5)).matches() || provinces.current(f.get(5)).isEmpty()) {
             problems.add("new_province_code must be one of today's 34 province codes");
         }
-        List<String> communes = f.get(6).isEmpty() ? List.of() : Arrays.asList(f.get(6).split(";", -1));
-        if (communes.isEmpty() || communes.stream().anyMatch(c -> !FIVE.matcher(c).matches())) {
+        List<String> communes =
+                f.get(6).isEmpty() ? List.of() : Arrays.asList(f.get(6).split(";", -1));
+        if (communes.isEmpty()
+                || communes.stream().anyMatch(c -> !FIVE.matcher(c).matches())) {
             problems.add("new_commune_codes must be one or more 5-digit codes separated by ';'");
         }
         checkLength(f, problems);
-        return new MappingRow(f.get(0), blank(f.get(1)), blank(f.get(2)), f.get(3), blank(f.get(4)), f.get(5),
+        return new MappingRow(
+                f.get(0),
+                blank(f.get(1)),
+                blank(f.get(2)),
+                f.get(3),
+                blank(f.get(4)),
+                f.get(5),
                 communes.stream().distinct().toList());
     }
 

@@ -27,9 +27,16 @@ public class AdminUnitRepository implements WardMapping {
     EntityManager em;
 
     /** A unit as stored. */
-    public record Unit(String level, String code, String parentCode, String name, String fullName, String nameEn,
-            String unitType, LocalDate validFrom, LocalDate validTo) {
-    }
+    public record Unit(
+            String level,
+            String code,
+            String parentCode,
+            String name,
+            String fullName,
+            String nameEn,
+            String unitType,
+            LocalDate validFrom,
+            LocalDate validTo) {}
 
     /** Inserts or replaces today's units valid from {@code validFrom}, in batches, in the caller's transaction. */
     public void upsertUnits(List<AdminUnitCsv.UnitRow> rows, LocalDate validFrom, LocalDate validTo, Instant now) {
@@ -75,7 +82,8 @@ public class AdminUnitRepository implements WardMapping {
                     + "imported_at = EXCLUDED.imported_at")) {
                 int n = 0;
                 for (AdminUnitCsv.MappingRow row : rows) {
-                    Array communes = connection.createArrayOf("text", row.newCommuneCodes().toArray());
+                    Array communes = connection.createArrayOf(
+                            "text", row.newCommuneCodes().toArray());
                     s.setString(1, row.oldWardCode());
                     s.setString(2, row.oldProvinceCode());
                     s.setString(3, row.oldProvinceName());
@@ -98,8 +106,9 @@ public class AdminUnitRepository implements WardMapping {
     /** Units valid on {@code day}, optionally of a level and under a parent, in code order. */
     @SuppressWarnings("unchecked")
     public List<Unit> list(String level, String parentCode, LocalDate day) {
-        StringBuilder sql = new StringBuilder("SELECT level, code, parent_code, name, full_name, name_en, unit_type, "
-                + "valid_from, valid_to FROM admin_unit WHERE valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)");
+        StringBuilder sql = new StringBuilder(
+                "SELECT level, code, parent_code, name, full_name, name_en, unit_type, "
+                        + "valid_from, valid_to FROM admin_unit WHERE valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)");
         if (level != null) {
             sql.append(" AND level = :level");
         }
@@ -114,32 +123,52 @@ public class AdminUnitRepository implements WardMapping {
         if (parentCode != null) {
             query.setParameter("parent", parentCode);
         }
-        return ((List<Object[]>) query.getResultList()).stream().map(AdminUnitRepository::unit).toList();
+        return ((List<Object[]>) query.getResultList())
+                .stream().map(AdminUnitRepository::unit).toList();
     }
 
     /** The unit of a level and code valid on {@code day}. */
     @SuppressWarnings("unchecked")
     public Optional<Unit> find(String level, String code, LocalDate day) {
         List<Object[]> rows = em.createNativeQuery("SELECT level, code, parent_code, name, full_name, name_en, "
-                + "unit_type, valid_from, valid_to FROM admin_unit WHERE level = :level AND code = :code "
-                + "AND valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)")
-                .setParameter("level", level).setParameter("code", code).setParameter("day", day).getResultList();
+                        + "unit_type, valid_from, valid_to FROM admin_unit WHERE level = :level AND code = :code "
+                        + "AND valid_from <= :day AND (valid_to IS NULL OR valid_to > :day)")
+                .setParameter("level", level)
+                .setParameter("code", code)
+                .setParameter("day", day)
+                .getResultList();
         return rows.stream().findFirst().map(AdminUnitRepository::unit);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Optional<MappedWard> find(String legacyWardCode) {
-        List<Object[]> rows = em.createNativeQuery("SELECT old_ward_code, old_ward_name, old_province_code, "
-                + "new_province_code, array_to_string(new_commune_codes, ';') FROM legacy_ward WHERE old_ward_code = :code")
-                .setParameter("code", legacyWardCode).getResultList();
-        return rows.stream().findFirst().map(r -> new MappedWard((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], List.of(((String) r[4]).split(";"))));
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT old_ward_code, old_ward_name, old_province_code, "
+                                + "new_province_code, array_to_string(new_commune_codes, ';') FROM legacy_ward WHERE old_ward_code = :code")
+                .setParameter("code", legacyWardCode)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(r -> new MappedWard(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        List.of(((String) r[4]).split(";"))));
     }
 
     private static Unit unit(Object[] r) {
-        return new Unit((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], toDate(r[7]), toDate(r[8]));
+        return new Unit(
+                (String) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                toDate(r[7]),
+                toDate(r[8]));
     }
 
     private static LocalDate toDate(Object value) {
@@ -149,6 +178,6 @@ public class AdminUnitRepository implements WardMapping {
         if (value instanceof LocalDate date) {
             return date;
         }
-        return ((java.sql.Date) value).toLocalDate();
+        return ((Date) value).toLocalDate();
     }
 }

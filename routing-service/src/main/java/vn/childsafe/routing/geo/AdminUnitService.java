@@ -48,20 +48,30 @@ public class AdminUnitService {
 
     /** What an import did. */
     @Schema(name = "AdminUnitImportResult")
-    public record ImportResult(AdminUnitCsv.Layout layout, int rows, LocalDate validFrom, LocalDate validTo) {
-    }
+    public record ImportResult(AdminUnitCsv.Layout layout, int rows, LocalDate validFrom, LocalDate validTo) {}
 
     /** A unit as the API shows it. */
     @Schema(name = "AdminUnit")
-    public record UnitView(String level, String code, String parentCode, String name, String fullName, String nameEn,
-            String unitType, LocalDate validFrom, LocalDate validTo) {
-    }
+    public record UnitView(
+            String level,
+            String code,
+            String parentCode,
+            String name,
+            String fullName,
+            String nameEn,
+            String unitType,
+            LocalDate validFrom,
+            LocalDate validTo) {}
 
     /** A resolution of location codes as the API shows it. */
     @Schema(name = "LocationResolution")
-    public record ResolutionView(String provinceCode, String provinceName, String communeCode, String communeName,
-            Resolution.Level level, List<String> notes) {
-    }
+    public record ResolutionView(
+            String provinceCode,
+            String provinceName,
+            String communeCode,
+            String communeName,
+            Resolution.Level level,
+            List<String> notes) {}
 
     /**
      * Imports one CSV file whole or not at all: a file with any bad line is rejected with every bad line listed.
@@ -75,10 +85,14 @@ public class AdminUnitService {
         }
         AdminUnitCsv.Parsed parsed = new AdminUnitCsv(provinces).parse(body);
         if (!parsed.valid()) {
-            throw ProblemException.badRequest("The file was rejected whole: " + parsed.errorCount()
-                    + " bad line(s)" + (parsed.errorCount() > parsed.errors().size()
-                            ? ", the first " + parsed.errors().size() + " listed" : "")
-                    + ". Nothing was imported.", parsed.errors());
+            throw ProblemException.badRequest(
+                    "The file was rejected whole: " + parsed.errorCount()
+                            + " bad line(s)"
+                            + (parsed.errorCount() > parsed.errors().size()
+                                    ? ", the first " + parsed.errors().size() + " listed"
+                                    : "")
+                            + ". Nothing was imported.",
+                    parsed.errors());
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         int rows;
@@ -103,17 +117,32 @@ public class AdminUnitService {
             }
         }
         String parent = parentCode == null || parentCode.isBlank() ? null : parentCode.trim();
-        return units.list(lvl, parent, today()).stream().map(u -> new UnitView(u.level(), u.code(), u.parentCode(),
-                u.name(), u.fullName(), u.nameEn(), u.unitType(), u.validFrom(), u.validTo())).toList();
+        return units.list(lvl, parent, today()).stream()
+                .map(u -> new UnitView(
+                        u.level(),
+                        u.code(),
+                        u.parentCode(),
+                        u.name(),
+                        u.fullName(),
+                        u.nameEn(),
+                        u.unitType(),
+                        u.validFrom(),
+                        u.validTo()))
+                .toList();
     }
 
     @Transactional
     public ResolutionView resolve(String provinceCode, String districtCode, String wardCode, String communeCode) {
         Resolution r = resolver.resolve(provinceCode, communeCode, districtCode, wardCode);
-        Optional<AdminUnitRepository.Unit> commune = r.communeCode() == null ? Optional.empty()
-                : units.find("COMMUNE", r.communeCode(), today());
-        return new ResolutionView(r.provinceCode(), r.provinceName(), r.communeCode(),
-                commune.map(AdminUnitRepository.Unit::name).orElse(null), r.level(), r.notes());
+        Optional<AdminUnitRepository.Unit> commune =
+                r.communeCode() == null ? Optional.empty() : units.find("COMMUNE", r.communeCode(), today());
+        return new ResolutionView(
+                r.provinceCode(),
+                r.provinceName(),
+                r.communeCode(),
+                commune.map(AdminUnitRepository.Unit::name).orElse(null),
+                r.level(),
+                r.notes());
     }
 
     private LocalDate today() {

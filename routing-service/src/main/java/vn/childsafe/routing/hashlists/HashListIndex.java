@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import vn.childsafe.commons.domain.Category;
 import vn.childsafe.routing.domain.KnownContentMatch;
 import vn.childsafe.routing.domain.Pdq;
 import vn.childsafe.routing.domain.PdqIndex;
@@ -38,8 +37,7 @@ public class HashListIndex {
     EntityManager em;
 
     /** The lists as of one signature of the stored lists, and their PDQ hashes tagged by position in lists. */
-    private record Snapshot(String signature, List<HashList> lists, PdqIndex index) {
-    }
+    private record Snapshot(String signature, List<HashList> lists, PdqIndex index) {}
 
     private volatile Snapshot snapshot;
 
@@ -59,8 +57,12 @@ public class HashListIndex {
         Snapshot current = current();
         Map<Integer, Integer> nearest = new TreeMap<>();
         for (Pdq picture : pictures) {
-            current.index().near(picture, maxDistance, entry -> nearest.merge(current.index().tag(entry),
-                    current.index().distance(entry, picture), Math::min));
+            current.index()
+                    .near(
+                            picture,
+                            maxDistance,
+                            entry -> nearest.merge(
+                                    current.index().tag(entry), current.index().distance(entry, picture), Math::min));
         }
         List<KnownContentMatch> found = new ArrayList<>();
         nearest.forEach((tag, distance) -> {
@@ -72,7 +74,7 @@ public class HashListIndex {
 
     private Snapshot current() {
         String signature = (String) em.createNativeQuery("SELECT coalesce(string_agg(name || '@' || "
-                + "coalesce(CAST(imported_at AS text), '-'), ',' ORDER BY name), '') FROM hash_list")
+                        + "coalesce(CAST(imported_at AS text), '-'), ',' ORDER BY name), '') FROM hash_list")
                 .getSingleResult();
         Snapshot known = snapshot;
         if (known != null && known.signature().equals(signature)) {
@@ -89,17 +91,20 @@ public class HashListIndex {
 
     private Snapshot load(String signature) {
         long started = System.nanoTime();
-        List<HashList> lists = em.createQuery("from HashList order by name", HashList.class).getResultList();
+        List<HashList> lists =
+                em.createQuery("from HashList order by name", HashList.class).getResultList();
         Map<String, Integer> tags = new TreeMap<>();
         lists.forEach(list -> {
             tags.put(list.name, tags.size());
             em.detach(list);
         });
         int expected = ((Number) em.createNativeQuery("SELECT count(*) FROM hash_list_entry WHERE kind = 'PDQ'")
-                .getSingleResult()).intValue();
+                        .getSingleResult())
+                .intValue();
         PdqIndex.Builder builder = new PdqIndex.Builder(expected);
         try (Stream<?> rows = em.createNativeQuery("SELECT list_name, value FROM hash_list_entry WHERE kind = 'PDQ'")
-                .setHint(HibernateHints.HINT_FETCH_SIZE, 10_000).getResultStream()) {
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 10_000)
+                .getResultStream()) {
             rows.map(o -> (Object[]) o).forEach(row -> {
                 Integer tag = tags.get((String) row[0]);
                 if (tag != null) {
@@ -108,8 +113,9 @@ public class HashListIndex {
             });
         }
         PdqIndex index = builder.build();
-        LOG.infof("Hash list index built: %d PDQ hashes of %d list(s) in %d ms", index.size(), lists.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof(
+                "Hash list index built: %d PDQ hashes of %d list(s) in %d ms",
+                index.size(), lists.size(), (System.nanoTime() - started) / 1_000_000);
         return new Snapshot(signature, lists, index);
     }
 }

@@ -31,12 +31,16 @@ public class HashListRepository implements PanacheRepositoryBase<HashList, Strin
     public List<KnownContentMatch> matches(List<String> exactHashes, List<Pdq> pictures, int pdqMaxDistance) {
         List<KnownContentMatch> found = new ArrayList<>();
         if (!exactHashes.isEmpty()) {
-            List<?> rows = getEntityManager().createNativeQuery("SELECT DISTINCT ON (l.name) l.name, l.source, "
-                    + "l.category, e.kind FROM hash_list_entry e JOIN hash_list l ON l.name = e.list_name "
-                    + "WHERE e.kind <> 'PDQ' AND e.value IN (:hashes) ORDER BY l.name, e.kind DESC")
-                    .setParameter("hashes", exactHashes).getResultList();
-            rows.stream().map(o -> (Object[]) o).forEach(r -> found.add(new KnownContentMatch((String) r[0],
-                    (String) r[1], Category.valueOf((String) r[2]), (String) r[3], null)));
+            List<?> rows = getEntityManager()
+                    .createNativeQuery("SELECT DISTINCT ON (l.name) l.name, l.source, "
+                            + "l.category, e.kind FROM hash_list_entry e JOIN hash_list l ON l.name = e.list_name "
+                            + "WHERE e.kind <> 'PDQ' AND e.value IN (:hashes) ORDER BY l.name, e.kind DESC")
+                    .setParameter("hashes", exactHashes)
+                    .getResultList();
+            rows.stream()
+                    .map(o -> (Object[]) o)
+                    .forEach(r -> found.add(new KnownContentMatch(
+                            (String) r[0], (String) r[1], Category.valueOf((String) r[2]), (String) r[3], null)));
         }
         index.matches(pictures, pdqMaxDistance).stream()
                 .filter(match -> found.stream().noneMatch(m -> m.listName().equals(match.listName())))
@@ -56,11 +60,13 @@ public class HashListRepository implements PanacheRepositoryBase<HashList, Strin
      * the caller's transaction: a million hashes go in JDBC batches, not as entities.
      */
     public void replaceEntries(String listName, EntryWriter writer) {
-        getEntityManager().createNativeQuery("DELETE FROM hash_list_entry WHERE list_name = :name")
-                .setParameter("name", listName).executeUpdate();
+        getEntityManager()
+                .createNativeQuery("DELETE FROM hash_list_entry WHERE list_name = :name")
+                .setParameter("name", listName)
+                .executeUpdate();
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hash_list_entry "
-                    + "(list_name, kind, value) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO hash_list_entry " + "(list_name, kind, value) VALUES (?, ?, ?)")) {
                 writer.write(insert);
             }
         });

@@ -40,6 +40,7 @@ public class HashListService {
 
     /** Bad lines named in one rejection; the count covers them all. */
     static final int MAX_LISTED_ERRORS = 100;
+
     private static final int BATCH = 1000;
     private static final int MAX_LINE = 300;
     private static final Logger LOG = Logger.getLogger(HashListService.class);
@@ -55,21 +56,32 @@ public class HashListService {
     public record Definition(
             @Schema(description = "Unique name, 1-50 letters, digits, '.', '_' or '-'", examples = "iwf-2026-11")
             String name,
-            @Schema(description = "Who publishes the list", examples = "IWF") String source,
-            @Schema(description = "The category the list's content is given") Category category,
-            @Schema(description = "What the list is, where it comes from") String description) {
-    }
+
+            @Schema(description = "Who publishes the list", examples = "IWF")
+            String source,
+
+            @Schema(description = "The category the list's content is given")
+            Category category,
+
+            @Schema(description = "What the list is, where it comes from")
+            String description) {}
 
     /** A registered list. */
     @Schema(name = "HashList")
-    public record View(String name, String source, Category category, String description, int entryCount,
-            Instant createdAt, String createdBy, Instant importedAt, String importedBy) {
-    }
+    public record View(
+            String name,
+            String source,
+            Category category,
+            String description,
+            int entryCount,
+            Instant createdAt,
+            String createdBy,
+            Instant importedAt,
+            String importedBy) {}
 
     /** What an import did. */
     @Schema(name = "HashListImportResult")
-    public record ImportResult(String name, int sha256, int md5, int pdq, int total) {
-    }
+    public record ImportResult(String name, int sha256, int md5, int pdq, int total) {}
 
     @Transactional
     public View create(Definition definition, String actor) {
@@ -80,7 +92,9 @@ public class HashListService {
         if (definition.name() == null || !definition.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,49}")) {
             errors.add(new Problem.FieldError("/name", "1..50 letters, digits, '.', '_' or '-'"));
         }
-        if (definition.source() == null || definition.source().isBlank() || definition.source().length() > 200) {
+        if (definition.source() == null
+                || definition.source().isBlank()
+                || definition.source().length() > 200) {
             errors.add(new Problem.FieldError("/source", "required, at most 200 characters"));
         }
         if (definition.category() == null) {
@@ -108,7 +122,9 @@ public class HashListService {
 
     @Transactional
     public List<View> list() {
-        return lists.listAll(Sort.by("name")).stream().map(HashListService::view).toList();
+        return lists.listAll(Sort.by("name")).stream()
+                .map(HashListService::view)
+                .toList();
     }
 
     @Transactional
@@ -138,14 +154,16 @@ public class HashListService {
         Import run = new Import(name);
         lists.replaceEntries(name, insert -> run.read(body, insert));
         if (run.bad > 0) {
-            throw ProblemException.badRequest("The list was rejected whole: " + run.bad + " bad line(s). Nothing "
-                    + "was imported; the list keeps its previous hashes.", run.errors);
+            throw ProblemException.badRequest(
+                    "The list was rejected whole: " + run.bad + " bad line(s). Nothing "
+                            + "was imported; the list keeps its previous hashes.",
+                    run.errors);
         }
         list.entryCount = run.total();
         list.importedAt = now();
         list.importedBy = actor;
-        LOG.infof("Hash list %s imported: %d sha256, %d md5, %d PDQ", name, run.counts[0], run.counts[1],
-                run.counts[2]);
+        LOG.infof(
+                "Hash list %s imported: %d sha256, %d md5, %d PDQ", name, run.counts[0], run.counts[1], run.counts[2]);
         return new ImportResult(name, run.counts[0], run.counts[1], run.counts[2], run.total());
     }
 
@@ -166,8 +184,12 @@ public class HashListService {
         }
 
         void read(InputStream body, PreparedStatement insert) throws SQLException {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    body,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
             int pending = 0;
             try {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -231,8 +253,8 @@ public class HashListService {
             case "sha256" -> value.matches("[0-9a-fA-F]{64}") ? null : "a sha256 is 64 hex digits";
             case "md5" -> value.matches("[0-9a-fA-F]{32}") ? null : "an md5 is 32 hex digits";
             case "pdq" -> Pdq.isHex(value) ? null : "a PDQ hash is 64 hex digits";
-            default -> "unknown kind '" + (kind.length() > 20 ? kind.substring(0, 20) + "…" : kind)
-                    + "': sha256, md5 or pdq";
+            default ->
+                "unknown kind '" + (kind.length() > 20 ? kind.substring(0, 20) + "…" : kind) + "': sha256, md5 or pdq";
         };
     }
 
@@ -245,8 +267,16 @@ public class HashListService {
     }
 
     private static View view(HashList l) {
-        return new View(l.name, l.source, l.category, l.description, l.entryCount, l.createdAt, l.createdBy,
-                l.importedAt, l.importedBy);
+        return new View(
+                l.name,
+                l.source,
+                l.category,
+                l.description,
+                l.entryCount,
+                l.createdAt,
+                l.createdBy,
+                l.importedAt,
+                l.importedBy);
     }
 
     private Instant now() {

@@ -36,7 +36,8 @@ public class NotifyEventConsumer implements EventHandler<Void> {
     public void handle(IncomingEvent record, Void context) {
         NotifyEvent event = parse(record.value());
         if (!event.kind().eventType().equals(record.eventType())) {
-            throw EventPayloads.typeMismatch(record.eventType(),
+            throw EventPayloads.typeMismatch(
+                    record.eventType(),
                     "kind " + event.kind() + " (expected " + event.kind().eventType() + ")");
         }
         timeline.record(record.eventId(), event);
@@ -44,8 +45,7 @@ public class NotifyEventConsumer implements EventHandler<Void> {
 
     NotifyEvent parse(String payload) {
         NotifyEvent event = payloads.read(payload, NotifyEvent.class, "NotifyEvent v1");
-        if (event.caseId() == null || event.kind() == null || event.occurredAt() == null
-                || event.summary() == null) {
+        if (event.caseId() == null || event.kind() == null || event.occurredAt() == null || event.summary() == null) {
             throw new UnprocessableEventException("payload lacks one of the required fields caseId, kind, "
                     + "occurredAt, summary (kinds: " + Arrays.toString(NotifyEvent.Kind.values()) + ")");
         }

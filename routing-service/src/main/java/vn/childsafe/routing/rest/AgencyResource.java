@@ -62,35 +62,52 @@ public class AgencyResource {
     UriInfo uriInfo;
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.UNIT })
-    @Operation(summary = "List agencies",
+    @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.UNIT})
+    @Operation(
+            summary = "List agencies",
             description = "One page of the register in code order, optionally filtered by type and province. "
                     + "A unit caller sees only its own agency (claim `agency`).")
-    @APIResponse(responseCode = "200", description = "A page of agencies",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgencyPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid type, page or size",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of agencies",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid type, page or size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public AgencyPage list(
             @Parameter(description = "Only agencies of this type", schema = @Schema(implementation = AgencyType.class))
-            @QueryParam("type") String type,
+                    @QueryParam("type")
+                    String type,
             @Parameter(description = "Only agencies of this province (2 digits)") @QueryParam("provinceCode")
-            String provinceCode,
+                    String provinceCode,
             @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Page size, 1 to " + AgencyService.MAX_PAGE_SIZE) @QueryParam("size")
-            @DefaultValue("100") int size) {
+            @Parameter(description = "Page size, 1 to " + AgencyService.MAX_PAGE_SIZE)
+                    @QueryParam("size")
+                    @DefaultValue("100")
+                    int size) {
         return agencies.list(callers.scope(), parseType(type), provinceCode, page, size);
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.UNIT })
-    @Operation(summary = "Read an agency",
+    @RolesAllowed({Roles.ADMIN, Roles.OPS, Roles.UNIT})
+    @Operation(
+            summary = "Read an agency",
             description = "A unit caller can read only its own agency; any other code answers 404.")
-    @APIResponse(responseCode = "200", description = "The agency",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "404", description = "No such agency, or not the caller's",
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such agency, or not the caller's",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public AgencyView get(@PathParam("code") String code) {
         return agencies.get(callers.scope(), code);
@@ -98,19 +115,32 @@ public class AgencyResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register an agency",
+    @Operation(
+            summary = "Register an agency",
             description = "Registers a new unit. Fails with 409 if the code exists; use PUT to create or replace.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AgencyRequest.class),
-            examples = @ExampleObject(name = "provincial police", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyRequest.class),
+                            examples = @ExampleObject(name = "provincial police", value = """
                     {"code": "CA-01", "name": "Công an thành phố Hà Nội", "type": "POLICE_PROVINCE",
                      "provinceCode": "01", "escalationParentCode": "A05", "validFrom": "2025-07-01"}""")))
-    @APIResponse(responseCode = "201", description = "Registered; `Location` names the new agency",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; `Location` names the new agency",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An agency with this code exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "An agency with this code exists",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid AgencyRequest request) {
         AgencyView created = agencies.create(request);
@@ -120,24 +150,40 @@ public class AgencyResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace an agency",
+    @Operation(
+            summary = "Create or replace an agency",
             description = "Idempotent: the agency `code` gets exactly the body's content, whether it existed or "
                     + "not. The body's `code` may be left out; if given it must equal the path's. "
                     + "This is how deployments seed the register.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AgencyRequest.class),
-            examples = @ExampleObject(name = "provincial police", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the agency",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyRequest.class),
+                            examples = @ExampleObject(name = "provincial police", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced (or unchanged)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the agency",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("code") String code, @NotNull @Valid AgencyRequest request) {
         AgencyService.Saved saved = agencies.put(code, request);
-        return saved.created() ? Response.created(location(code)).entity(saved.agency()).build()
+        return saved.created()
+                ? Response.created(location(code)).entity(saved.agency()).build()
                 : Response.ok(saved.agency()).build();
     }
 

@@ -8,6 +8,5 @@ final class ApiDocs {
 
     static final String BAD_REQUEST = "Invalid request: `errors[].pointer` names each offending field (JSON Pointer).";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

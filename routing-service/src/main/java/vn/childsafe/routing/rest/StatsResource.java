@@ -36,33 +36,44 @@ public class StatsResource {
     RoutingConfig config;
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @RolesAllowed({ Roles.ADMIN, Roles.OPS })
-    @Operation(summary = "Case statistics",
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({Roles.ADMIN, Roles.OPS})
+    @Operation(
+            summary = "Case statistics",
             description = "Over cases created in [from, to) (ISO instants or dates in Viet Nam; default: this year "
                     + "until now): counts, p50/p90 seconds to route (intake acceptance → routed), to acknowledge and "
                     + "to resolve (from case creation), and the two Decision 830 rates, overall and per province, "
                     + "agency (current lead), category or platform (a case counts once per platform of its content). "
                     + "`Accept: text/csv` gives the same as CSV.")
-    @APIResponse(responseCode = "200", description = "The statistics",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StatsService.Stats.class)),
-                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The statistics",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = StatsService.Stats.class)),
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = """
                             group,key,cases,acknowledged,resolved,route_p50_s,route_p90_s,ack_p50_s,ack_p90_s,resolve_p50_s,resolve_p90_s,child_victim_cases,child_victim_cases_with_acknowledged_protection,child_victim_protection_rate,resolved_rate
                             total,ALL,3,2,1,0.21,0.4,600.0,900.0,3600.0,3600.0,2,1,0.5,0.3333333333333333
-                            """)) })
-    @APIResponse(responseCode = "400", description = "Invalid from, to or groupBy",
+                            """))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid from, to or groupBy",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(
             @Parameter(description = "Created at or after (ISO instant or date)") @QueryParam("from") String from,
             @Parameter(description = "Created before (ISO instant or date)") @QueryParam("to") String to,
             @Parameter(description = "province, agency, category or platform") @QueryParam("groupBy") String groupBy,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        StatsService.Stats result = stats.stats(TimeParams.parse("from", from, config.timeZone()),
-                TimeParams.parse("to", to, config.timeZone()), groupBy);
+        StatsService.Stats result = stats.stats(
+                TimeParams.parse("from", from, config.timeZone()),
+                TimeParams.parse("to", to, config.timeZone()),
+                groupBy);
         if (accept != null && accept.contains("text/csv")) {
             return Response.ok(StatsService.csv(result), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"childsafe-stats.csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"childsafe-stats.csv\"")
+                    .build();
         }
         return Response.ok(result, MediaType.APPLICATION_JSON).build();
     }

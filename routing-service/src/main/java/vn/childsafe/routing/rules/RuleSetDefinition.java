@@ -28,47 +28,71 @@ import vn.childsafe.routing.domain.UrlIdentityRules;
  */
 @Schema(name = "RuleSetDefinition")
 public record RuleSetDefinition(
-        @Schema(description = "Version name, unique, e.g. default-3", examples = "default-3") String version,
+        @Schema(description = "Version name, unique, e.g. default-3", examples = "default-3")
+        String version,
+
         @Schema(description = "What changed and why") String description,
-        @Schema(description = "Evaluated in order, first match wins; the last must match every report") List<Rule> rules,
+
+        @Schema(description = "Evaluated in order, first match wins; the last must match every report")
+        List<Rule> rules,
+
         Policies policies,
-        @Schema(description = "How the same content is recognised across reports (docs/routing-rules.md, section 7); "
-                + "when absent, the platform rules shipped with the service and the default PDQ thresholds")
+
+        @Schema(
+                description = "How the same content is recognised across reports (docs/routing-rules.md, section 7); "
+                        + "when absent, the platform rules shipped with the service and the default PDQ thresholds")
         ContentIdentityDefinition contentIdentity) {
 
     /** One rule. Empty sets mean "any". */
     @Schema(name = "RuleDefinition")
-    public record Rule(String id, Set<Urgency> urgencyIn, Set<Category> categoryIn, Boolean schoolContext,
-            AgencyType lead, List<Support> supports,
-            @Schema(description = "ISO-8601 duration", examples = "PT1H") String ackWithin) {
-    }
+    public record Rule(
+            String id,
+            Set<Urgency> urgencyIn,
+            Set<Category> categoryIn,
+            Boolean schoolContext,
+            AgencyType lead,
+            List<Support> supports,
+
+            @Schema(description = "ISO-8601 duration", examples = "PT1H")
+            String ackWithin) {}
 
     /** A supporting unit type and when it is assigned. */
     @Schema(name = "SupportDefinition")
-    public record Support(AgencyType type, SupportRule.When when) {
-    }
+    public record Support(AgencyType type, SupportRule.When when) {}
 
     /** The policies on top of the first match (docs/routing-rules.md, section 2). */
     @Schema(name = "PoliciesDefinition")
-    public record Policies(Boolean liaisonWhenVictimGiven, Set<Urgency> liaisonUrgencies,
-            Set<Category> takedownCategories, Set<Urgency> halvedDeadlineUrgencies,
+    public record Policies(
+            Boolean liaisonWhenVictimGiven,
+            Set<Urgency> liaisonUrgencies,
+            Set<Category> takedownCategories,
+            Set<Urgency> halvedDeadlineUrgencies,
             @Schema(examples = "PT15M") String minimumHalvedDeadline,
-            @Schema(description = "Channels whose reports nobody has verified, e.g. WEB_PUBLIC (the public page); "
-                    + "absent or empty: every channel is trusted") Set<SourceChannel> unverifiedChannels,
-            @Schema(description = "The highest urgency a report from an unverified channel is routed at; a "
-                    + "higher one alerts the 111 liaison to confirm it. Required with unverifiedChannels",
-                    examples = "HIGH") Urgency unverifiedUrgencyCap) {
-    }
+
+            @Schema(
+                    description = "Channels whose reports nobody has verified, e.g. WEB_PUBLIC (the public page); "
+                            + "absent or empty: every channel is trusted")
+            Set<SourceChannel> unverifiedChannels,
+
+            @Schema(
+                    description = "The highest urgency a report from an unverified channel is routed at; a "
+                            + "higher one alerts the 111 liaison to confirm it. Required with unverifiedChannels",
+                    examples = "HIGH")
+            Urgency unverifiedUrgencyCap) {}
 
     /** URL canonicalisation per platform and the PDQ thresholds. */
     @Schema(name = "ContentIdentityDefinition")
     public record ContentIdentityDefinition(
             @Schema(description = "Per-platform URL rules, tried in order; unknown hosts get the generic rule")
             List<UrlIdentityRules.PlatformRule> platforms,
-            @Schema(description = "PDQ hashes at most this many bits apart are the same picture (0-47)",
-                    examples = "31") Integer pdqMaxDistance,
-            @Schema(description = "PDQ hashes of lower quality are stored but never matched (0-100)",
-                    examples = "50") Integer pdqMinQuality) {
+
+            @Schema(
+                    description = "PDQ hashes at most this many bits apart are the same picture (0-47)",
+                    examples = "31")
+            Integer pdqMaxDistance,
+
+            @Schema(description = "PDQ hashes of lower quality are stored but never matched (0-100)", examples = "50")
+            Integer pdqMinQuality) {
 
         /** The domain form, or what is wrong with it as JSON Pointers below {@code /contentIdentity}. */
         ContentIdentity toContentIdentity(List<Problem.FieldError> errors) {
@@ -76,9 +100,12 @@ public record RuleSetDefinition(
             UrlIdentityRules urls = new UrlIdentityRules(platforms);
             for (String problem : urls.problems()) {
                 int colon = problem.indexOf(": ");
-                errors.add(colon < 0 ? new Problem.FieldError("/contentIdentity/platforms", problem)
-                        : new Problem.FieldError("/contentIdentity" + problem.substring(0, colon),
-                                problem.substring(colon + 2)));
+                errors.add(
+                        colon < 0
+                                ? new Problem.FieldError("/contentIdentity/platforms", problem)
+                                : new Problem.FieldError(
+                                        "/contentIdentity" + problem.substring(0, colon),
+                                        problem.substring(colon + 2)));
             }
             int distance = pdqMaxDistance == null ? ContentIdentity.DEFAULT_PDQ_MAX_DISTANCE : pdqMaxDistance;
             if (distance < 0 || distance > Pdq.MAX_DISTANCE) {
@@ -92,21 +119,38 @@ public record RuleSetDefinition(
         }
 
         static ContentIdentityDefinition of(ContentIdentity identity) {
-            return new ContentIdentityDefinition(identity.urls().platforms(), identity.pdqMaxDistance(),
-                    identity.pdqMinQuality());
+            return new ContentIdentityDefinition(
+                    identity.urls().platforms(), identity.pdqMaxDistance(), identity.pdqMinQuality());
         }
     }
 
     /** The definition of a domain rule set. */
     public static RuleSetDefinition of(RuleSet set, String description) {
-        List<Rule> rules = set.rules().stream().map(r -> new Rule(r.id(), r.when().urgencyIn(), r.when().categoryIn(),
-                r.when().schoolContext(), r.lead(),
-                r.supports().stream().map(s -> new Support(s.type(), s.when())).toList(), r.ackWithin().toString()))
+        List<Rule> rules = set.rules().stream()
+                .map(r -> new Rule(
+                        r.id(),
+                        r.when().urgencyIn(),
+                        r.when().categoryIn(),
+                        r.when().schoolContext(),
+                        r.lead(),
+                        r.supports().stream()
+                                .map(s -> new Support(s.type(), s.when()))
+                                .toList(),
+                        r.ackWithin().toString()))
                 .toList();
         RoutingPolicies p = set.policies();
-        return new RuleSetDefinition(set.version(), description, rules, new Policies(p.liaisonWhenVictimGiven(),
-                p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
-                p.minimumHalvedDeadline().toString(), p.unverifiedChannels(), p.unverifiedUrgencyCap()),
+        return new RuleSetDefinition(
+                set.version(),
+                description,
+                rules,
+                new Policies(
+                        p.liaisonWhenVictimGiven(),
+                        p.liaisonUrgencies(),
+                        p.takedownCategories(),
+                        p.halvedDeadlineUrgencies(),
+                        p.minimumHalvedDeadline().toString(),
+                        p.unverifiedChannels(),
+                        p.unverifiedUrgencyCap()),
                 ContentIdentityDefinition.of(set.contentIdentity()));
     }
 
@@ -147,24 +191,32 @@ public record RuleSetDefinition(
                         if (s == null || s.type() == null) {
                             errors.add(new Problem.FieldError(at + "/supports/" + j + "/type", "required"));
                         } else {
-                            supports.add(new SupportRule(s.type(), s.when() == null ? SupportRule.When.ALWAYS : s.when()));
+                            supports.add(
+                                    new SupportRule(s.type(), s.when() == null ? SupportRule.When.ALWAYS : s.when()));
                         }
                     }
                 }
                 if (errors.size() == before) {
-                    RuleCondition when = new RuleCondition(r.urgencyIn() == null ? Set.of() : r.urgencyIn(),
-                            r.categoryIn() == null ? Set.of() : r.categoryIn(), Boolean.TRUE.equals(r.schoolContext()));
+                    RuleCondition when = new RuleCondition(
+                            r.urgencyIn() == null ? Set.of() : r.urgencyIn(),
+                            r.categoryIn() == null ? Set.of() : r.categoryIn(),
+                            Boolean.TRUE.equals(r.schoolContext()));
                     built.add(new RoutingRule(r.id().trim(), when, r.lead(), supports, ack));
                 }
             }
             Rule last = rules.get(rules.size() - 1);
-            if (last != null && ((last.urgencyIn() != null && !last.urgencyIn().isEmpty())
-                    || (last.categoryIn() != null && !last.categoryIn().isEmpty())
-                    || Boolean.TRUE.equals(last.schoolContext()))) {
-                errors.add(new Problem.FieldError("/rules/" + (rules.size() - 1),
+            if (last != null
+                    && ((last.urgencyIn() != null && !last.urgencyIn().isEmpty())
+                            || (last.categoryIn() != null && !last.categoryIn().isEmpty())
+                            || Boolean.TRUE.equals(last.schoolContext()))) {
+                errors.add(new Problem.FieldError(
+                        "/rules/" + (rules.size() - 1),
                         "the last rule must match every report (no conditions): no report may be left unrouted"));
             }
-            List<String> ids = rules.stream().filter(r -> r != null && r.id() != null).map(Rule::id).toList();
+            List<String> ids = rules.stream()
+                    .filter(r -> r != null && r.id() != null)
+                    .map(Rule::id)
+                    .toList();
             for (int i = 0; i < ids.size(); i++) {
                 if (ids.indexOf(ids.get(i)) != i) {
                     errors.add(new Problem.FieldError("/rules/" + i + "/id", "rule id " + ids.get(i) + " twice"));
@@ -175,23 +227,30 @@ public record RuleSetDefinition(
         if (policies == null) {
             errors.add(new Problem.FieldError("/policies", "required"));
         } else {
-            Duration minimum = duration(policies.minimumHalvedDeadline() == null ? "PT0S"
-                    : policies.minimumHalvedDeadline(), "/policies/minimumHalvedDeadline", errors);
+            Duration minimum = duration(
+                    policies.minimumHalvedDeadline() == null ? "PT0S" : policies.minimumHalvedDeadline(),
+                    "/policies/minimumHalvedDeadline",
+                    errors);
             Set<SourceChannel> unverified = orEmpty(policies.unverifiedChannels());
             boolean capMissing = !unverified.isEmpty() && policies.unverifiedUrgencyCap() == null;
             if (capMissing) {
-                errors.add(new Problem.FieldError("/policies/unverifiedUrgencyCap",
+                errors.add(new Problem.FieldError(
+                        "/policies/unverifiedUrgencyCap",
                         "required when unverifiedChannels are given: the highest urgency they are routed at"));
             }
             if (minimum != null && !capMissing) {
-                builtPolicies = new RoutingPolicies(Boolean.TRUE.equals(policies.liaisonWhenVictimGiven()),
-                        orEmpty(policies.liaisonUrgencies()), orEmpty(policies.takedownCategories()),
-                        orEmpty(policies.halvedDeadlineUrgencies()), minimum, unverified,
+                builtPolicies = new RoutingPolicies(
+                        Boolean.TRUE.equals(policies.liaisonWhenVictimGiven()),
+                        orEmpty(policies.liaisonUrgencies()),
+                        orEmpty(policies.takedownCategories()),
+                        orEmpty(policies.halvedDeadlineUrgencies()),
+                        minimum,
+                        unverified,
                         unverified.isEmpty() ? null : policies.unverifiedUrgencyCap());
             }
         }
-        ContentIdentity identity = contentIdentity == null ? shippedIdentity
-                : contentIdentity.toContentIdentity(errors);
+        ContentIdentity identity =
+                contentIdentity == null ? shippedIdentity : contentIdentity.toContentIdentity(errors);
         if (!errors.isEmpty()) {
             throw new InvalidRuleSetException(errors);
         }

@@ -3,8 +3,10 @@ package vn.childsafe.routing.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +61,14 @@ public class RuleSetService {
 
     /** A stored rule set, without or with its definition. */
     @Schema(name = "RuleSet")
-    public record RuleSetView(String version, String status, String description, Instant createdAt, String createdBy,
-            Instant activatedAt, RuleSetDefinition definition) {
-    }
+    public record RuleSetView(
+            String version,
+            String status,
+            String description,
+            Instant createdAt,
+            String createdBy,
+            Instant activatedAt,
+            RuleSetDefinition definition) {}
 
     /**
      * The content identity shipped with the service: the platform URL rules of
@@ -71,8 +78,9 @@ public class RuleSetService {
         if (shippedIdentity == null) {
             try (InputStream in = RuleSetService.class.getResourceAsStream(SHIPPED_IDENTITY)) {
                 List<Problem.FieldError> errors = new ArrayList<>();
-                ContentIdentity identity = objectMapper.readValue(in,
-                        RuleSetDefinition.ContentIdentityDefinition.class).toContentIdentity(errors);
+                ContentIdentity identity = objectMapper
+                        .readValue(in, RuleSetDefinition.ContentIdentityDefinition.class)
+                        .toContentIdentity(errors);
                 if (identity == null) {
                     throw new IllegalStateException(SHIPPED_IDENTITY + " is invalid: " + errors);
                 }
@@ -101,19 +109,28 @@ public class RuleSetService {
 
     private void seedDefault() {
         RuleSet defaults = shippedDefault();
-        em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
-                + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
+        em.createNativeQuery(
+                        "INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
+                                + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
                 .setParameter("version", defaults.version())
-                .setParameter("description", "Rules R1-R6, the default policies and the platform URL rules of docs/routing-rules.md, shipped with the service")
+                .setParameter(
+                        "description",
+                        "Rules R1-R6, the default policies and the platform URL rules of docs/routing-rules.md, shipped with the service")
                 .setParameter("definition", json(RuleSetDefinition.of(defaults, null)))
-                .setParameter("now", now()).executeUpdate();
+                .setParameter("now", now())
+                .executeUpdate();
         // A newer shipped default replaces an older one that no admin replaced; an admin's choice is kept.
-        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE")
+                .getResultList();
         em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND created_by = 'system' "
-                + "AND version <> :version").setParameter("version", defaults.version()).executeUpdate();
+                        + "AND version <> :version")
+                .setParameter("version", defaults.version())
+                .executeUpdate();
         int activated = em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now "
-                + "WHERE version = :version AND NOT EXISTS (SELECT 1 FROM rule_set WHERE status = 'ACTIVE')")
-                .setParameter("now", now()).setParameter("version", defaults.version()).executeUpdate();
+                        + "WHERE version = :version AND NOT EXISTS (SELECT 1 FROM rule_set WHERE status = 'ACTIVE')")
+                .setParameter("now", now())
+                .setParameter("version", defaults.version())
+                .executeUpdate();
         if (activated == 1) {
             LOG.infof("Rule set %s seeded and activated", defaults.version());
         }
@@ -128,8 +145,8 @@ public class RuleSetService {
             return RoutingRules.defaults();
         }
         Object[] row = (Object[]) rows.get(0);
-        return parsed.computeIfAbsent((String) row[0], v -> new RoutingRules(parse((String) row[1])
-                .toRuleSet(shippedIdentity())));
+        return parsed.computeIfAbsent(
+                (String) row[0], v -> new RoutingRules(parse((String) row[1]).toRuleSet(shippedIdentity())));
     }
 
     /** A stored rule set by version (draft, active or retired). */
@@ -139,16 +156,21 @@ public class RuleSetService {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return find(version).map(v -> parsed.computeIfAbsent(version, x -> new RoutingRules(v.definition()
-                .toRuleSet(shippedIdentity()))));
+        return find(version)
+                .map(v -> parsed.computeIfAbsent(
+                        version, x -> new RoutingRules(v.definition().toRuleSet(shippedIdentity()))));
     }
 
     @Transactional
     public List<RuleSetView> list() {
         List<?> rows = em.createNativeQuery("SELECT version, status, description, created_at, created_by, activated_at "
-                + "FROM rule_set ORDER BY created_at, version").getResultList();
-        return rows.stream().map(o -> (Object[]) o).map(r -> new RuleSetView((String) r[0], (String) r[1],
-                (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), null)).toList();
+                        + "FROM rule_set ORDER BY created_at, version")
+                .getResultList();
+        return rows.stream()
+                .map(o -> (Object[]) o)
+                .map(r -> new RuleSetView(
+                        (String) r[0], (String) r[1], (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), null))
+                .toList();
     }
 
     @Transactional
@@ -166,22 +188,27 @@ public class RuleSetService {
         try {
             set = definition.toRuleSet(shippedIdentity());
         } catch (RuleSetDefinition.InvalidRuleSetException e) {
-            throw ProblemException.badRequest("The rule set is invalid: " + e.errors().size() + " problem(s).",
-                    e.errors());
+            throw ProblemException.badRequest(
+                    "The rule set is invalid: " + e.errors().size() + " problem(s).", e.errors());
         }
         if (find(set.version()).isPresent()) {
-            throw ProblemException.conflict("Rule set " + set.version() + " exists; stored rule sets never change, "
-                    + "create a new version.");
+            throw ProblemException.conflict(
+                    "Rule set " + set.version() + " exists; stored rule sets never change, " + "create a new version.");
         }
-        String description = definition.description() == null ? null : definition.description().strip();
+        String description = definition.description() == null
+                ? null
+                : definition.description().strip();
         if (description != null && description.length() > 2000) {
             description = description.substring(0, 2000);
         }
         em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
-                + "VALUES (:version, 'DRAFT', :description, :definition, :now, :actor)")
-                .setParameter("version", set.version()).setParameter("description", description)
+                        + "VALUES (:version, 'DRAFT', :description, :definition, :now, :actor)")
+                .setParameter("version", set.version())
+                .setParameter("description", description)
                 .setParameter("definition", json(RuleSetDefinition.of(set, description)))
-                .setParameter("now", now()).setParameter("actor", actor).executeUpdate();
+                .setParameter("now", now())
+                .setParameter("actor", actor)
+                .executeUpdate();
         return get(set.version());
     }
 
@@ -193,19 +220,35 @@ public class RuleSetService {
             throw ProblemException.conflict("Rule set " + version + " is already active.");
         }
         // Serialises concurrent activations: both lock the table's rows in the same order.
-        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE").getResultList();
-        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE'").executeUpdate();
+        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE")
+                .getResultList();
+        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE'")
+                .executeUpdate();
         em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now WHERE version = :version")
-                .setParameter("now", now()).setParameter("version", version).executeUpdate();
+                .setParameter("now", now())
+                .setParameter("version", version)
+                .executeUpdate();
         LOG.infof("Rule set %s activated", version);
         return get(version);
     }
 
     private Optional<RuleSetView> find(String version) {
-        List<?> rows = em.createNativeQuery("SELECT version, status, description, created_at, created_by, activated_at, "
-                + "definition FROM rule_set WHERE version = :version").setParameter("version", version).getResultList();
-        return rows.stream().map(o -> (Object[]) o).findFirst().map(r -> new RuleSetView((String) r[0],
-                (String) r[1], (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), parse((String) r[6])));
+        List<?> rows = em.createNativeQuery(
+                        "SELECT version, status, description, created_at, created_by, activated_at, "
+                                + "definition FROM rule_set WHERE version = :version")
+                .setParameter("version", version)
+                .getResultList();
+        return rows.stream()
+                .map(o -> (Object[]) o)
+                .findFirst()
+                .map(r -> new RuleSetView(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        instant(r[3]),
+                        (String) r[4],
+                        instant(r[5]),
+                        parse((String) r[6])));
     }
 
     private RuleSetDefinition parse(String json) {
@@ -231,10 +274,10 @@ public class RuleSetService {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 
     private Instant now() {

@@ -15,28 +15,36 @@ import vn.childsafe.commons.domain.Urgency;
  * the description may be present but are never stored or logged.
  */
 @Schema(name = "SimulationRequest")
-public record SimulationRequest(Source source, Category category, Urgency urgency, Location location, Victim victim,
-        Reporter reporter, List<Content> content) {
+public record SimulationRequest(
+        Source source,
+        Category category,
+        Urgency urgency,
+        Location location,
+        Victim victim,
+        Reporter reporter,
+        List<Content> content) {
 
     @Schema(name = "SimulationSource")
-    public record Source(SourceChannel channel) {
-    }
+    public record Source(SourceChannel channel) {}
 
     @Schema(name = "SimulationLocation")
-    public record Location(String provinceCode, String communeCode, String districtCode, String wardCode) {
-    }
+    public record Location(String provinceCode, String communeCode, String districtCode, String wardCode) {}
 
     @Schema(name = "SimulationVictim")
-    public record Victim(Integer ageYears, Gender gender, String name, String school) {
-    }
+    public record Victim(Integer ageYears, Gender gender, String name, String school) {}
 
     @Schema(name = "SimulationReporter")
-    public record Reporter(ReporterRelationship relationship) {
-    }
+    public record Reporter(ReporterRelationship relationship) {}
 
     @Schema(name = "SimulationContent")
-    public record Content(String url, String platform, String sha256, String md5,
-            @Schema(description = "PDQ perceptual hash, 64 hex digits") String pdq,
-            @Schema(description = "PDQ quality, 0-100") Integer pdqQuality) {
-    }
+    public record Content(
+            String url,
+            String platform,
+            String sha256,
+            String md5,
+
+            @Schema(description = "PDQ perceptual hash, 64 hex digits")
+            String pdq,
+
+            @Schema(description = "PDQ quality, 0-100") Integer pdqQuality) {}
 }

@@ -39,28 +39,34 @@ public class AgencyService {
     Clock clock;
 
     /** What {@code PUT} did. */
-    public record Saved(AgencyView agency, boolean created) {
-    }
+    public record Saved(AgencyView agency, boolean created) {}
 
     /** A page of the agencies the caller may see. A unit sees its own agency only. */
     @Transactional
     public AgencyPage list(CallerScope caller, AgencyType type, String provinceCode, int page, int size) {
         Paging.check(page, size, MAX_PAGE_SIZE);
         if (!caller.seesAll()) {
-            List<AgencyView> own = Optional.ofNullable(caller.agencyCode()).flatMap(agencies::findByIdOptional)
+            List<AgencyView> own = Optional.ofNullable(caller.agencyCode())
+                    .flatMap(agencies::findByIdOptional)
                     .filter(a -> (type == null || a.type == type)
                             && (provinceCode == null || provinceCode.equals(a.provinceCode)))
-                    .map(AgencyView::of).stream().toList();
+                    .map(AgencyView::of)
+                    .stream()
+                    .toList();
             return new AgencyPage(page == 0 ? own : List.of(), page, size, own.size());
         }
-        List<AgencyView> items = agencies.list(type, provinceCode, page, size).stream().map(AgencyView::of).toList();
+        List<AgencyView> items = agencies.list(type, provinceCode, page, size).stream()
+                .map(AgencyView::of)
+                .toList();
         return new AgencyPage(items, page, size, agencies.count(type, provinceCode));
     }
 
     /** One agency, or 404 if it does not exist or the caller may not see it. */
     @Transactional
     public AgencyView get(CallerScope caller, String code) {
-        return agencies.findByIdOptional(code).filter(a -> caller.maySee(a.code)).map(AgencyView::of)
+        return agencies.findByIdOptional(code)
+                .filter(a -> caller.maySee(a.code))
+                .map(AgencyView::of)
                 .orElseThrow(() -> notFound(code));
     }
 
@@ -72,8 +78,8 @@ public class AgencyService {
         }
         check(request.code(), request);
         if (agencies.findByIdOptional(request.code()).isPresent()) {
-            throw ProblemException.conflict("Agency " + request.code()
-                    + " already exists; use PUT /api/v1/agencies/" + request.code() + " to replace it.");
+            throw ProblemException.conflict("Agency " + request.code() + " already exists; use PUT /api/v1/agencies/"
+                    + request.code() + " to replace it.");
         }
         Agency agency = new Agency();
         agency.code = request.code();
@@ -129,7 +135,8 @@ public class AgencyService {
             if (request.provinceCode() == null) {
                 errors.add(new Problem.FieldError("/provinceCode", "is required for type " + type));
             } else if (provinces.current(request.provinceCode()).isEmpty()) {
-                errors.add(new Problem.FieldError("/provinceCode",
+                errors.add(new Problem.FieldError(
+                        "/provinceCode",
                         "is not one of today's 34 province codes (legacy codes are not accepted for agencies)"));
             }
             if (type.level() == AgencyType.Level.COMMUNE && request.communeCode() == null) {
@@ -139,7 +146,8 @@ public class AgencyService {
                 errors.add(new Problem.FieldError("/communeCode", "must be absent for province-level type " + type));
             }
         }
-        if (request.validFrom() != null && request.validTo() != null
+        if (request.validFrom() != null
+                && request.validTo() != null
                 && !request.validTo().isAfter(request.validFrom())) {
             errors.add(new Problem.FieldError("/validTo", "must be after validFrom"));
         }
@@ -152,7 +160,8 @@ public class AgencyService {
     }
 
     private static boolean sameContent(Agency agency, AgencyRequest request) {
-        return Objects.equals(agency.name, request.name().trim()) && agency.type == request.type()
+        return Objects.equals(agency.name, request.name().trim())
+                && agency.type == request.type()
                 && Objects.equals(agency.provinceCode, request.provinceCode())
                 && Objects.equals(agency.communeCode, request.communeCode())
                 && Objects.equals(agency.escalationParentCode, request.escalationParentCode())

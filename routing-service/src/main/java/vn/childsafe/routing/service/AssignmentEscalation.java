@@ -53,12 +53,13 @@ public class AssignmentEscalation {
             return false;
         }
         List<Assignment> all = cases.assignmentsOf(c.id);
-        Assignment a = all.stream().filter(x -> x.id.equals(assignmentId)).findFirst().orElseThrow();
+        Assignment a =
+                all.stream().filter(x -> x.id.equals(assignmentId)).findFirst().orElseThrow();
         Optional<AssignedUnit> next = changes.nextLevelUp(c, a, now);
 
         List<CaseEvent.Alert> alerts = new ArrayList<>();
-        StringBuilder detail = new StringBuilder(a.agencyCode + " (" + a.role + ") không tiếp nhận trước hạn "
-                + a.ackDeadline + ": chuyển cấp");
+        StringBuilder detail = new StringBuilder(
+                a.agencyCode + " (" + a.role + ") không tiếp nhận trước hạn " + a.ackDeadline + ": chuyển cấp");
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             CaseRouted.Role role = a.role;
             if (role == CaseRouted.Role.LEAD) {
@@ -67,10 +68,14 @@ public class AssignmentEscalation {
                 cases.flush();
             }
             Assignment target = changes.assign(c, all, next.get(), role, CaseChanges.window(a), a.id, now);
-            alerts.add(new CaseEvent.Alert(target.agencyCode, CaseEvent.AlertRole.ESCALATION, target.id,
-                    target.ackDeadline));
-            detail.append(" lên ").append(target.agencyCode).append(" (").append(target.agencyType)
-                    .append(") với vai trò ").append(target.role);
+            alerts.add(new CaseEvent.Alert(
+                    target.agencyCode, CaseEvent.AlertRole.ESCALATION, target.id, target.ackDeadline));
+            detail.append(" lên ")
+                    .append(target.agencyCode)
+                    .append(" (")
+                    .append(target.agencyType)
+                    .append(") với vai trò ")
+                    .append(target.role);
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
             detail.append("; không có đơn vị cấp trên của ").append(a.agencyCode);
@@ -82,8 +87,12 @@ public class AssignmentEscalation {
         c.status = CaseStatus.ESCALATED;
         CaseChanges.refreshStatus(c, all);
         LOG.infof("Case %s: assignment %s of %s escalated", c.id, a.id, a.agencyCode);
-        changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.ESCALATED, now, detail.toString()).onAssignment(a.id)
-                .alerting(alerts));
+        changes.record(
+                c,
+                all,
+                CaseChange.bySystem(CaseEvent.Kind.ESCALATED, now, detail.toString())
+                        .onAssignment(a.id)
+                        .alerting(alerts));
         return true;
     }
 }

@@ -17,8 +17,15 @@ import vn.childsafe.routing.cases.TimelineEntry;
  * @param alerts whom notify-service must alert
  * @param takedownUrls URLs newly to be taken down
  */
-public record CaseChange(CaseEvent.Kind kind, String actor, Instant at, String detail, String note,
-        UUID assignmentId, List<CaseEvent.Alert> alerts, List<String> takedownUrls) {
+public record CaseChange(
+        CaseEvent.Kind kind,
+        String actor,
+        Instant at,
+        String detail,
+        String note,
+        UUID assignmentId,
+        List<CaseEvent.Alert> alerts,
+        List<String> takedownUrls) {
 
     public CaseChange {
         detail = TimelineEntry.fit(detail);

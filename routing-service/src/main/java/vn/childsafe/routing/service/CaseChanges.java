@@ -73,8 +73,8 @@ public class CaseChanges {
      */
     CaseView record(RoutingCase c, List<Assignment> all, CaseChange change) {
         c.updatedAt = change.at();
-        TimelineEntry entry = TimelineEntry.of(c.id, change.at(), change.kind().name(), change.actor(),
-                change.detail(), change.assignmentId());
+        TimelineEntry entry = TimelineEntry.of(
+                c.id, change.at(), change.kind().name(), change.actor(), change.detail(), change.assignmentId());
         cases.addTimeline(entry);
         notes.setNote(entry, change.note());
         events.append(c, all, change);
@@ -85,10 +85,17 @@ public class CaseChanges {
      * Gives {@code role} on the case to {@code unit}: an agency already assigned keeps its assignment and takes the
      * role; otherwise a new PENDING assignment with a fresh deadline is made.
      */
-    Assignment assign(RoutingCase c, List<Assignment> all, AssignedUnit unit, CaseRouted.Role role, Duration window,
-            UUID from, Instant now) {
+    Assignment assign(
+            RoutingCase c,
+            List<Assignment> all,
+            AssignedUnit unit,
+            CaseRouted.Role role,
+            Duration window,
+            UUID from,
+            Instant now) {
         Optional<Assignment> existing = all.stream()
-                .filter(x -> x.agencyCode.equals(unit.agencyCode()) && x.state.isCurrent()).findFirst();
+                .filter(x -> x.agencyCode.equals(unit.agencyCode()) && x.state.isCurrent())
+                .findFirst();
         if (existing.isPresent()) {
             if (role == CaseRouted.Role.LEAD) {
                 existing.get().role = CaseRouted.Role.LEAD;
@@ -125,7 +132,12 @@ public class CaseChanges {
                 .filter(agency -> agency.activeOn(today));
         if (parent.isPresent()) {
             Agency p = parent.get();
-            return Optional.of(new AssignedUnit(p.code, p.name, p.type, p.type, true,
+            return Optional.of(new AssignedUnit(
+                    p.code,
+                    p.name,
+                    p.type,
+                    p.type,
+                    true,
                     List.of("đơn vị cấp trên của " + a.agencyCode + " là " + p.code)));
         }
         Jurisdiction jurisdiction = jurisdiction(now);
@@ -148,13 +160,16 @@ public class CaseChanges {
     }
 
     static Assignment currentLead(List<Assignment> all) {
-        return all.stream().filter(a -> AssignmentRules.isCurrentLead(a.role, a.state)).findFirst()
+        return all.stream()
+                .filter(a -> AssignmentRules.isCurrentLead(a.role, a.state))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("case without a current lead"));
     }
 
     /** Sets the case's status from its assignments ({@link AssignmentRules#status}). */
     static void refreshStatus(RoutingCase c, List<Assignment> all) {
-        c.status = AssignmentRules.status(c.status,
+        c.status = AssignmentRules.status(
+                c.status,
                 all.stream().map(a -> new AssignmentRules.Held(a.role, a.state)).toList());
     }
 

@@ -30,17 +30,40 @@ public class CaseEvents {
 
     /** Appends the event of {@code change} to case {@code c}, whose assignments are {@code assignments}. */
     public void append(RoutingCase c, List<Assignment> assignments, CaseChange change) {
-        CaseEvent event = new CaseEvent(c.id, change.kind(), c.status.name(),
-                cases.reportsOf(c.id).stream().map((CaseReport r) -> r.reportId).toList(), change.at(), c.category,
-                c.urgency, c.provinceCode, c.communeCode,
-                assignments.stream().filter(a -> a.state.isCurrent())
-                        .sorted((x, y) -> x.role == y.role ? Integer.compare(x.position, y.position)
-                                : x.role.compareTo(y.role))
-                        .map(a -> new CaseEvent.Assignment(a.id, a.agencyCode, a.agencyName, a.agencyType.name(),
-                                a.role, a.ackDeadline, a.state.name()))
+        CaseEvent event = new CaseEvent(
+                c.id,
+                change.kind(),
+                c.status.name(),
+                cases.reportsOf(c.id).stream().map((CaseReport r) -> r.reportId).toList(),
+                change.at(),
+                c.category,
+                c.urgency,
+                c.provinceCode,
+                c.communeCode,
+                assignments.stream()
+                        .filter(a -> a.state.isCurrent())
+                        .sorted((x, y) ->
+                                x.role == y.role ? Integer.compare(x.position, y.position) : x.role.compareTo(y.role))
+                        .map(a -> new CaseEvent.Assignment(
+                                a.id,
+                                a.agencyCode,
+                                a.agencyName,
+                                a.agencyType.name(),
+                                a.role,
+                                a.ackDeadline,
+                                a.state.name()))
                         .toList(),
-                change.alerts(), change.takedownUrls(), change.detail(), change.noteGiven(), change.actor());
-        outbox.append(Lane.of(c.urgency), EventTypes.CASES_TOPIC, CaseRoutingService.CASE_AGGREGATE,
-                c.id.toString(), change.kind().eventType(), event);
+                change.alerts(),
+                change.takedownUrls(),
+                change.detail(),
+                change.noteGiven(),
+                change.actor());
+        outbox.append(
+                Lane.of(c.urgency),
+                EventTypes.CASES_TOPIC,
+                CaseRoutingService.CASE_AGGREGATE,
+                c.id.toString(),
+                change.kind().eventType(),
+                event);
     }
 }

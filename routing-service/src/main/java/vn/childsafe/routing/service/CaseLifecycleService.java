@@ -20,8 +20,8 @@ import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.agency.Agency;
 import vn.childsafe.routing.agency.AgencyRepository;
 import vn.childsafe.routing.cases.Assignment;
-import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseNotes;
+import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseView;
 import vn.childsafe.routing.cases.RoutingCase;
 import vn.childsafe.routing.config.RoutingConfig;
@@ -78,8 +78,10 @@ public class CaseLifecycleService {
             c.acknowledgedAt = now;
         }
         String detail = a.agencyCode + " (" + a.role + ") đã tiếp nhận";
-        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.ACKNOWLEDGED, now, detail)
-                .onAssignment(a.id));
+        return changes.record(
+                c,
+                all,
+                CaseChange.by(actor, CaseEvent.Kind.ACKNOWLEDGED, now, detail).onAssignment(a.id));
     }
 
     /**
@@ -115,24 +117,34 @@ public class CaseLifecycleService {
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             Assignment taken = changes.assign(c, all, next.get(), a.role, CaseChanges.window(a), a.id, now);
             if (toLiaison) {
-                alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.ESCALATION, taken.id,
-                        taken.ackDeadline));
+                alerts.add(new CaseEvent.Alert(
+                        taken.agencyCode, CaseEvent.AlertRole.ESCALATION, taken.id, taken.ackDeadline));
                 c.status = CaseStatus.ESCALATED;
-                detail.append("; không còn đơn vị cấp trên, đầu mối Tổng đài 111 ").append(taken.agencyCode)
+                detail.append("; không còn đơn vị cấp trên, đầu mối Tổng đài 111 ")
+                        .append(taken.agencyCode)
                         .append(" nhận vai trò chủ trì");
             } else {
-                alerts.add(new CaseEvent.Alert(taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id,
-                        taken.ackDeadline));
-                detail.append("; chuyển cho ").append(taken.agencyCode).append(" (").append(taken.agencyType)
-                        .append(") với vai trò ").append(taken.role);
+                alerts.add(new CaseEvent.Alert(
+                        taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id, taken.ackDeadline));
+                detail.append("; chuyển cho ")
+                        .append(taken.agencyCode)
+                        .append(" (")
+                        .append(taken.agencyType)
+                        .append(") với vai trò ")
+                        .append(taken.role);
             }
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
             detail.append("; không còn đơn vị cấp trên nhận vai trò phối hợp");
         }
         CaseChanges.refreshStatus(c, all);
-        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.DECLINED, now, detail.toString())
-                .withNote(why).onAssignment(a.id).alerting(alerts));
+        return changes.record(
+                c,
+                all,
+                CaseChange.by(actor, CaseEvent.Kind.DECLINED, now, detail.toString())
+                        .withNote(why)
+                        .onAssignment(a.id)
+                        .alerting(alerts));
     }
 
     /** The lead unit (or an admin) hands the lead to another registered, active agency. */
@@ -146,8 +158,10 @@ public class CaseLifecycleService {
         Assignment lead = locked.assignment();
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, config.timeZone());
-        Agency target = agencies.findByIdOptional(code).filter(agency -> agency.activeOn(today))
-                .orElseThrow(() -> ProblemException.badRequest("No active agency " + code + " to transfer to.",
+        Agency target = agencies.findByIdOptional(code)
+                .filter(agency -> agency.activeOn(today))
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "No active agency " + code + " to transfer to.",
                         List.of(new Problem.FieldError("/agencyCode", "no active agency with this code"))));
         if (target.code.equals(lead.agencyCode)) {
             throw ProblemException.conflict(code + " already leads case " + caseId + ".");
@@ -159,25 +173,33 @@ public class CaseLifecycleService {
         AssignedUnit unit = new AssignedUnit(target.code, target.name, target.type, target.type, true, List.of());
         Assignment taken = changes.assign(c, all, unit, CaseRouted.Role.LEAD, CaseChanges.window(lead), lead.id, now);
         CaseChanges.refreshStatus(c, all);
-        String detail = "chuyển vai trò chủ trì từ " + lead.agencyCode + " sang " + taken.agencyCode
-                + " (lý do trong ghi chú)";
-        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.TRANSFERRED, now, detail).withNote(why)
-                .onAssignment(taken.id)
-                .alerting(List.of(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id,
-                        taken.ackDeadline))));
+        String detail =
+                "chuyển vai trò chủ trì từ " + lead.agencyCode + " sang " + taken.agencyCode + " (lý do trong ghi chú)";
+        return changes.record(
+                c,
+                all,
+                CaseChange.by(actor, CaseEvent.Kind.TRANSFERRED, now, detail)
+                        .withNote(why)
+                        .onAssignment(taken.id)
+                        .alerting(List.of(new CaseEvent.Alert(
+                                taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline))));
     }
 
     /** The lead unit (or an admin) closes the case with an outcome. Final. */
     @Transactional
     public CaseView resolve(CallerScope caller, String actor, UUID caseId, CaseOutcome outcome, String note) {
         if (outcome == null) {
-            throw ProblemException.badRequest("An outcome is required.",
-                    List.of(new Problem.FieldError("/outcome", "required: one of VICTIM_SUPPORTED, "
-                            + "REFERRED_TO_POLICE, OFFENDER_SANCTIONED, CONTENT_REMOVED, UNFOUNDED, DUPLICATE")));
+            throw ProblemException.badRequest(
+                    "An outcome is required.",
+                    List.of(
+                            new Problem.FieldError(
+                                    "/outcome",
+                                    "required: one of VICTIM_SUPPORTED, "
+                                            + "REFERRED_TO_POLICE, OFFENDER_SANCTIONED, CONTENT_REMOVED, UNFOUNDED, DUPLICATE")));
         }
         if (note != null && note.length() > 2000) {
-            throw ProblemException.badRequest("The note is too long.",
-                    List.of(new Problem.FieldError("/note", "at most 2000 characters")));
+            throw ProblemException.badRequest(
+                    "The note is too long.", List.of(new Problem.FieldError("/note", "at most 2000 characters")));
         }
         Locked locked = lockAsLead(caller, caseId, "resolve");
         RoutingCase c = locked.routingCase();
@@ -189,13 +211,14 @@ public class CaseLifecycleService {
         String resolutionNote = note == null || note.isBlank() ? null : note.strip();
         notes.setResolutionNote(c, resolutionNote);
         String detail = "đã kết thúc: " + outcome + (resolutionNote == null ? "" : " (có ghi chú)");
-        return changes.record(c, all, CaseChange.by(actor, CaseEvent.Kind.RESOLVED, now, detail)
-                .withNote(resolutionNote));
+        return changes.record(
+                c,
+                all,
+                CaseChange.by(actor, CaseEvent.Kind.RESOLVED, now, detail).withNote(resolutionNote));
     }
 
     /** A case locked for a change, its assignments, and the one the change is about. */
-    private record Locked(RoutingCase routingCase, List<Assignment> assignments, Assignment assignment) {
-    }
+    private record Locked(RoutingCase routingCase, List<Assignment> assignments, Assignment assignment) {}
 
     /** Locks an open case for an answer to one of the caller's own assignments, which must await one. */
     private Locked lockToAnswer(CallerScope caller, UUID caseId, UUID assignmentId, String answered) {
@@ -216,15 +239,18 @@ public class CaseLifecycleService {
         List<Assignment> all = cases.assignmentsOf(caseId);
         Assignment lead = CaseChanges.currentLead(all);
         if (!caller.seesAll() && !lead.agencyCode.equals(caller.agencyCode())) {
-            throw new ProblemException(403, "Forbidden", "Only the lead unit " + lead.agencyCode
-                    + " or an admin can " + action + " case " + caseId + ".");
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "Only the lead unit " + lead.agencyCode + " or an admin can " + action + " case " + caseId + ".");
         }
         requireOpen(c);
         return new Locked(c, all, lead);
     }
 
     private static Assignment ownAssignment(CallerScope caller, List<Assignment> all, UUID assignmentId) {
-        return all.stream().filter(a -> a.id.equals(assignmentId))
+        return all.stream()
+                .filter(a -> a.id.equals(assignmentId))
                 .filter(a -> caller.seesAll() || a.agencyCode.equals(caller.agencyCode()))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No assignment " + assignmentId
@@ -239,13 +265,13 @@ public class CaseLifecycleService {
 
     private static String requireText(String value, String pointer, String message) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest("The request is incomplete: " + message + ".",
-                    List.of(new Problem.FieldError(pointer, message)));
+            throw ProblemException.badRequest(
+                    "The request is incomplete: " + message + ".", List.of(new Problem.FieldError(pointer, message)));
         }
         String text = value.strip();
         if (text.length() > 1000) {
-            throw ProblemException.badRequest("A field is too long.",
-                    List.of(new Problem.FieldError(pointer, "at most 1000 characters")));
+            throw ProblemException.badRequest(
+                    "A field is too long.", List.of(new Problem.FieldError(pointer, "at most 1000 characters")));
         }
         return text;
     }

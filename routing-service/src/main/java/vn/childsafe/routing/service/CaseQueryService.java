@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.childsafe.routing.cases.Assignment;
-import vn.childsafe.routing.cases.CasePage;
 import vn.childsafe.routing.cases.CaseAccess;
 import vn.childsafe.routing.cases.CaseNotes;
+import vn.childsafe.routing.cases.CasePage;
 import vn.childsafe.routing.cases.CaseRepository;
 import vn.childsafe.routing.cases.CaseSummary;
 import vn.childsafe.routing.cases.CaseView;
@@ -44,7 +44,10 @@ public class CaseQueryService {
     @Transactional
     public Optional<CaseView> read(CallerScope caller, String actor, UUID caseId) {
         Optional<CaseView> view = visible(caller, caseId);
-        cases.logAccess(CaseAccess.of(caseId, actor, caller.agencyCode(),
+        cases.logAccess(CaseAccess.of(
+                caseId,
+                actor,
+                caller.agencyCode(),
                 view.isPresent() ? CaseAccess.Outcome.SHOWN : CaseAccess.Outcome.NOT_VISIBLE,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
         return view;
@@ -62,8 +65,12 @@ public class CaseQueryService {
         Paging.check(page, size, MAX_PAGE_SIZE);
         CaseRepository.Visibility visibility = new CaseRepository.Visibility(caller.seesAll(), caller.agencyCode());
         List<RoutingCase> found = cases.list(filter, visibility, page, size);
-        Map<UUID, Assignment> leads = cases.currentLeads(found.stream().map(c -> c.id).toList());
-        return new CasePage(found.stream().map(c -> CaseSummary.of(c, leads.get(c.id))).toList(), page, size,
+        Map<UUID, Assignment> leads =
+                cases.currentLeads(found.stream().map(c -> c.id).toList());
+        return new CasePage(
+                found.stream().map(c -> CaseSummary.of(c, leads.get(c.id))).toList(),
+                page,
+                size,
                 cases.count(filter, visibility));
     }
 
@@ -75,8 +82,12 @@ public class CaseQueryService {
         if (!caller.seesAll() && (caller.agencyCode() == null || !cases.isAssigned(caseId, caller.agencyCode()))) {
             return Optional.empty();
         }
-        return Optional.of(CaseView.of(found.get(), cases.reportsOf(caseId), cases.contentOf(caseId),
+        return Optional.of(CaseView.of(
+                found.get(),
+                cases.reportsOf(caseId),
+                cases.contentOf(caseId),
                 cases.assignmentsOf(caseId),
-                cases.timelineOf(caseId), notes));
+                cases.timelineOf(caseId),
+                notes));
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,8 +102,7 @@ public class CaseRoutingService {
      * What routing needs for every report of a batch, loaded once per batch: the active rule set and the agency
      * register as of the routing day, remembering its answers.
      */
-    public record Context(RoutingRules rules, AgencyDirectory agencies) {
-    }
+    public record Context(RoutingRules rules, AgencyDirectory agencies) {}
 
     /** The context for a batch of reports routed now. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -123,8 +121,9 @@ public class CaseRoutingService {
     public RoutingResult route(String eventId, ReportReceived report, Context context) {
         Optional<UUID> existing = cases.caseIdOfReport(report.reportId());
         if (existing.isPresent()) {
-            LOG.infof("Report %s arrived again under event %s; it is already in case %s", report.reportId(), eventId,
-                    existing.get());
+            LOG.infof(
+                    "Report %s arrived again under event %s; it is already in case %s",
+                    report.reportId(), eventId, existing.get());
             return new RoutingResult(RoutingResult.Outcome.REPORT_ALREADY_ROUTED, existing.get());
         }
 
@@ -134,8 +133,8 @@ public class CaseRoutingService {
         List<CaseContent> content = content(report, identity, now);
         ContentKeys keys = ContentKeys.of(content, identity);
         cases.lockContent(keys.lockKeys());
-        ContentIdentityService.Lookup lookup = contentIdentity.lookUp(keys, identity,
-                now.minus(config.duplicateWindow()));
+        ContentIdentityService.Lookup lookup =
+                contentIdentity.lookUp(keys, identity, now.minus(config.duplicateWindow()));
         List<KnownContentMatch> known = lookup.known();
         ReportReceived effective = withKnownContent(report, known);
         Optional<DuplicateMatch> duplicate = lookup.duplicate();
@@ -150,7 +149,9 @@ public class CaseRoutingService {
             }
         }
         if (!known.isEmpty()) {
-            LOG.infof("Report %s: content on known-content list(s) %s", report.reportId(),
+            LOG.infof(
+                    "Report %s: content on known-content list(s) %s",
+                    report.reportId(),
                     known.stream().map(KnownContentMatch::listName).distinct().toList());
             meters.counter("childsafe.routing.reports.known_content").increment();
         }
@@ -165,36 +166,55 @@ public class CaseRoutingService {
             item.caseId = routingCase.id;
             cases.persist(item);
         });
-        cases.addTimeline(TimelineEntry.of(routingCase.id, now, "ROUTED", CaseChanges.SYSTEM,
+        cases.addTimeline(TimelineEntry.of(
+                routingCase.id,
+                now,
+                "ROUTED",
+                CaseChanges.SYSTEM,
                 "điều phối theo quy tắc " + decision.ruleId() + " của bộ quy tắc " + decision.ruleSetVersion()
-                        + ", đơn vị chủ trì " + assignments.get(0).agencyCode, assignments.get(0).id));
-        outbox.append(Lane.of(routingCase.urgency), EventTypes.CASES_TOPIC, CASE_AGGREGATE,
-                routingCase.id.toString(), EventTypes.CASE_ROUTED, caseRouted(routingCase, report, assignments, known));
+                        + ", đơn vị chủ trì " + assignments.get(0).agencyCode,
+                assignments.get(0).id));
+        outbox.append(
+                Lane.of(routingCase.urgency),
+                EventTypes.CASES_TOPIC,
+                CASE_AGGREGATE,
+                routingCase.id.toString(),
+                EventTypes.CASE_ROUTED,
+                caseRouted(routingCase, report, assignments, known));
 
         Assignment lead = assignments.get(0);
-        LOG.infof("Report %s routed: case %s, rule %s/%s, province %s, lead %s (%s)", report.reportId(),
-                routingCase.id, decision.ruleSetVersion(), decision.ruleId(), where.provinceCode(), lead.agencyCode,
+        LOG.infof(
+                "Report %s routed: case %s, rule %s/%s, province %s, lead %s (%s)",
+                report.reportId(),
+                routingCase.id,
+                decision.ruleSetVersion(),
+                decision.ruleId(),
+                where.provinceCode(),
+                lead.agencyCode,
                 lead.agencyType);
-        meters.counter("childsafe.routing.cases.routed", "rule", decision.ruleId(), "lead_type",
-                lead.agencyType.name()).increment();
-        routedLatency.computeIfAbsent(Lane.of(routingCase.urgency), lane -> Timer
-                .builder("childsafe.report.routed.latency")
-                .description("From intake's acceptance of a report to its case being routed")
-                .tag("lane", lane.name().toLowerCase(Locale.ROOT))
-                .publishPercentileHistogram()
-                .register(meters))
+        meters.counter("childsafe.routing.cases.routed", "rule", decision.ruleId(), "lead_type", lead.agencyType.name())
+                .increment();
+        routedLatency
+                .computeIfAbsent(
+                        Lane.of(routingCase.urgency),
+                        lane -> Timer.builder("childsafe.report.routed.latency")
+                                .description("From intake's acceptance of a report to its case being routed")
+                                .tag("lane", lane.name().toLowerCase(Locale.ROOT))
+                                .publishPercentileHistogram()
+                                .register(meters))
                 .record(Duration.between(report.receivedAt(), now));
         return new RoutingResult(RoutingResult.Outcome.ROUTED, routingCase.id);
     }
 
     private Resolution resolve(ReportReceived.Location location) {
-        return location == null ? locations.resolve(null, null, null, null)
-                : locations.resolve(location.provinceCode(), location.communeCode(), location.districtCode(),
-                        location.wardCode());
+        return location == null
+                ? locations.resolve(null, null, null, null)
+                : locations.resolve(
+                        location.provinceCode(), location.communeCode(), location.districtCode(), location.wardCode());
     }
 
-    private static RoutingCase newCase(ReportReceived report, Resolution where, RoutingDecision decision,
-            Jurisdiction.Plan plan, Instant now) {
+    private static RoutingCase newCase(
+            ReportReceived report, Resolution where, RoutingDecision decision, Jurisdiction.Plan plan, Instant now) {
         RoutingCase routingCase = new RoutingCase();
         routingCase.id = UUID.randomUUID();
         routingCase.status = CaseStatus.ROUTED;
@@ -232,13 +252,14 @@ public class CaseRoutingService {
         return switch (where.level()) {
             case NONE -> "location: none resolved, routed to national units";
             case PROVINCE -> "location: province " + where.provinceCode() + " (" + where.provinceName() + ")";
-            case COMMUNE -> "location: province " + where.provinceCode() + " (" + where.provinceName() + "), commune "
-                    + where.communeCode();
+            case COMMUNE ->
+                "location: province " + where.provinceCode() + " (" + where.provinceName() + "), commune "
+                        + where.communeCode();
         };
     }
 
-    private static List<Assignment> assignments(UUID caseId, RoutingDecision decision, Jurisdiction.Plan plan,
-            Instant now) {
+    private static List<Assignment> assignments(
+            UUID caseId, RoutingDecision decision, Jurisdiction.Plan plan, Instant now) {
         List<Assignment> assignments = new ArrayList<>();
         for (Jurisdiction.PlannedAssignment planned : plan.assignments()) {
             Assignment assignment = new Assignment();
@@ -267,9 +288,17 @@ public class CaseRoutingService {
             return report;
         }
         ReportFacts facts = ReportFacts.of(report).withKnownContent(known);
-        return new ReportReceived(report.reportId(), report.receivedAt(), report.sourceChannel(), facts.category(),
-                facts.urgency(), report.occurredAt(), report.location(), report.victim(),
-                report.reporterRelationship(), report.content());
+        return new ReportReceived(
+                report.reportId(),
+                report.receivedAt(),
+                report.sourceChannel(),
+                facts.category(),
+                facts.urgency(),
+                report.occurredAt(),
+                report.location(),
+                report.victim(),
+                report.reporterRelationship(),
+                report.content());
     }
 
     /** The report's content, canonicalised by the rule set's URL rules; hashes in lower case. */
@@ -284,7 +313,9 @@ public class CaseRoutingService {
             }
             CaseContent content = new CaseContent();
             content.reportId = report.reportId();
-            content.url = item.url() == null || item.url().isBlank() ? null : item.url().strip();
+            content.url = item.url() == null || item.url().isBlank()
+                    ? null
+                    : item.url().strip();
             UrlIdentityRules.Canonical canonical = identity.urls().canonicalize(item.url());
             if (canonical != null) {
                 content.canonicalUrl = canonical.form();
@@ -335,14 +366,29 @@ public class CaseRoutingService {
         return caseReport;
     }
 
-    private static CaseRouted caseRouted(RoutingCase routingCase, ReportReceived report,
-            List<Assignment> assignments, List<KnownContentMatch> known) {
-        return new CaseRouted(routingCase.id, routingCase.status.name(), List.of(report.reportId()),
-                routingCase.routedAt, routingCase.category, routingCase.urgency, routingCase.provinceCode,
-                routingCase.communeCode, routingCase.ruleSetVersion, routingCase.ruleId,
-                assignments.stream().map(a -> new CaseRouted.Assignment(a.id, a.agencyCode, a.agencyName,
-                        a.agencyType.name(), a.role, a.ackDeadline)).toList(),
-                routingCase.liaisonRequired, routingCase.takedownRequired, List.copyOf(routingCase.takedownUrls),
+    private static CaseRouted caseRouted(
+            RoutingCase routingCase,
+            ReportReceived report,
+            List<Assignment> assignments,
+            List<KnownContentMatch> known) {
+        return new CaseRouted(
+                routingCase.id,
+                routingCase.status.name(),
+                List.of(report.reportId()),
+                routingCase.routedAt,
+                routingCase.category,
+                routingCase.urgency,
+                routingCase.provinceCode,
+                routingCase.communeCode,
+                routingCase.ruleSetVersion,
+                routingCase.ruleId,
+                assignments.stream()
+                        .map(a -> new CaseRouted.Assignment(
+                                a.id, a.agencyCode, a.agencyName, a.agencyType.name(), a.role, a.ackDeadline))
+                        .toList(),
+                routingCase.liaisonRequired,
+                routingCase.takedownRequired,
+                List.copyOf(routingCase.takedownUrls),
                 known.stream().map(KnownContentMatch::listName).distinct().toList());
     }
 }

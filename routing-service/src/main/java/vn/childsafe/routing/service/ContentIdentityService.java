@@ -36,25 +36,26 @@ public class ContentIdentityService {
     ContentIdentityService(MeterRegistry meters) {
         lookups = Timer.builder("childsafe.routing.content.lookup")
                 .description("Looking a report's content up in the hash lists and the open cases")
-                .publishPercentiles(0.5, 0.9, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(meters);
     }
 
     /** What a report's content matches. */
-    public record Lookup(List<KnownContentMatch> known, Optional<DuplicateMatch> duplicate) {
-    }
+    public record Lookup(List<KnownContentMatch> known, Optional<DuplicateMatch> duplicate) {}
 
     /** Looks {@code keys} up among the hash lists and the open cases created at or after {@code since}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Lookup lookUp(ContentKeys keys, ContentIdentity identity, Instant since) {
         Timer.Sample sample = Timer.start();
         try {
-            List<KnownContentMatch> known = hashLists.matches(keys.hashes(), keys.pictures(),
-                    identity.pdqMaxDistance());
+            List<KnownContentMatch> known =
+                    hashLists.matches(keys.hashes(), keys.pictures(), identity.pdqMaxDistance());
             Optional<DuplicateMatch> duplicate = cases.openCaseWithContent(keys.canonicalUrls(), keys.hashes(), since)
                     .or(() -> keys.pictures().stream()
-                            .map(pdq -> cases.openCaseWithPicture(pdq, identity.pdqMaxDistance(),
-                                    identity.pdqMinQuality(), since))
-                            .flatMap(Optional::stream).findFirst());
+                            .map(pdq -> cases.openCaseWithPicture(
+                                    pdq, identity.pdqMaxDistance(), identity.pdqMinQuality(), since))
+                            .flatMap(Optional::stream)
+                            .findFirst());
             return new Lookup(known, duplicate);
         } finally {
             sample.stop(lookups);

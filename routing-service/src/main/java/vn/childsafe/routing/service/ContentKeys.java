@@ -19,10 +19,22 @@ public record ContentKeys(List<String> canonicalUrls, List<String> hashes, List<
 
     /** The keys of a report's content under the rule set's content identity. */
     public static ContentKeys of(List<CaseContent> content, ContentIdentity identity) {
-        return new ContentKeys(content.stream().map(c -> c.canonicalUrl).filter(Objects::nonNull).distinct().toList(),
-                content.stream().flatMap(c -> Stream.of(c.sha256, c.md5)).filter(Objects::nonNull).distinct().toList(),
-                content.stream().filter(c -> c.pdq != null && identity.usable(c.pdqQuality)).map(c -> Pdq.parse(c.pdq))
-                        .distinct().toList());
+        return new ContentKeys(
+                content.stream()
+                        .map(c -> c.canonicalUrl)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList(),
+                content.stream()
+                        .flatMap(c -> Stream.of(c.sha256, c.md5))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList(),
+                content.stream()
+                        .filter(c -> c.pdq != null && identity.usable(c.pdqQuality))
+                        .map(c -> Pdq.parse(c.pdq))
+                        .distinct()
+                        .toList());
     }
 
     /**
@@ -31,7 +43,11 @@ public record ContentKeys(List<String> canonicalUrls, List<String> hashes, List<
      * routed in the same instant may open two cases, which stay linked by later reports.
      */
     public List<String> lockKeys() {
-        return Stream.of(canonicalUrls.stream(), hashes.stream(), pictures.stream().map(p -> "pdq:" + p))
-                .flatMap(s -> s).toList();
+        return Stream.of(
+                        canonicalUrls.stream(),
+                        hashes.stream(),
+                        pictures.stream().map(p -> "pdq:" + p))
+                .flatMap(s -> s)
+                .toList();
     }
 }

@@ -51,8 +51,11 @@ public class DeadlineEscalation {
     @Inject
     RoutingConfig config;
 
-    @Scheduled(identity = "deadline-escalation", every = "${childsafe.routing.escalation.every:30s}",
-            delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "deadline-escalation",
+            every = "${childsafe.routing.escalation.every:30s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         escalateOverdue();
     }
@@ -75,8 +78,9 @@ public class DeadlineEscalation {
                         done++;
                     }
                 } catch (RuntimeException e) {
-                    LOG.warnf("Escalation of assignment %s failed, retried on the next run: %s", assignmentId,
-                            e.toString());
+                    LOG.warnf(
+                            "Escalation of assignment %s failed, retried on the next run: %s",
+                            assignmentId, e.toString());
                 }
             }
             escalated += done;

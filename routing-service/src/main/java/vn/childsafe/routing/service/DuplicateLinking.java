@@ -58,8 +58,13 @@ public class DuplicateLinking {
      * @return {@code false} if the case was resolved in the meantime (the report is then routed as a new case)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean linkDuplicate(UUID caseId, ReportReceived report, CaseReport link, List<CaseContent> content,
-            List<KnownContentMatch> knownContent, Instant now) {
+    public boolean linkDuplicate(
+            UUID caseId,
+            ReportReceived report,
+            CaseReport link,
+            List<CaseContent> content,
+            List<KnownContentMatch> knownContent,
+            Instant now) {
         RoutingCase c = cases.lockById(caseId).orElseThrow();
         if (c.status == CaseStatus.RESOLVED) {
             return false;
@@ -80,11 +85,13 @@ public class DuplicateLinking {
         }
         List<String> takedown = new ArrayList<>();
         Set<Category> takedownCategories = rules.ruleSet().policies().takedownCategories();
-        if (knownContentFound || takedownCategories.contains(c.category)
+        if (knownContentFound
+                || takedownCategories.contains(c.category)
                 || takedownCategories.contains(report.category())) {
             // Known content: every URL of the case not yet taken down is, not only the new report's.
             Set<String> handled = new HashSet<>();
-            before.stream().filter(k -> !knownContentFound || c.takedownUrls.contains(k.url))
+            before.stream()
+                    .filter(k -> !knownContentFound || c.takedownUrls.contains(k.url))
                     .forEach(k -> handled.add(k.canonicalUrl));
             Stream.concat(knownContentFound ? before.stream() : Stream.empty(), content.stream())
                     .filter(item -> item.url != null && item.canonicalUrl != null && handled.add(item.canonicalUrl))
@@ -96,26 +103,36 @@ public class DuplicateLinking {
             urls.addAll(takedown);
             c.takedownUrls = urls;
         }
-        String knownContentText = knownContentFound ? knownContent.stream().map(KnownContentMatch::describe)
-                .collect(Collectors.joining(", ")) : "";
+        String knownContentText = knownContentFound
+                ? knownContent.stream().map(KnownContentMatch::describe).collect(Collectors.joining(", "))
+                : "";
         // The routing explanation is English; the timeline, which units read, Vietnamese.
         String linked = "report " + report.reportId() + " linked: same content as this case (" + link.matchedBy + ")"
                 + (knownContentFound ? "; content " + knownContentText : "");
-        String linkedText = "phản ánh " + report.reportId() + " được gộp vào vụ việc: trùng nội dung ("
-                + link.matchedBy + ")" + (knownContentFound ? "; nội dung " + knownContentText : "");
+        String linkedText = "phản ánh " + report.reportId() + " được gộp vào vụ việc: trùng nội dung (" + link.matchedBy
+                + ")" + (knownContentFound ? "; nội dung " + knownContentText : "");
         // A report from an unverified channel raises a case no higher than the rule set's cap for it.
         Urgency urgency = rules.ruleSet().policies().routedUrgency(report.sourceChannel(), report.urgency());
         if (!urgency.isHigherThan(c.urgency)) {
-            String detail = linkedText + (takedown.isEmpty() ? ""
-                    : "; đã yêu cầu gỡ " + takedown.size() + " URL mới");
-            changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REPORT_LINKED, now, detail).takingDown(takedown));
+            String detail = linkedText + (takedown.isEmpty() ? "" : "; đã yêu cầu gỡ " + takedown.size() + " URL mới");
+            changes.record(
+                    c,
+                    all,
+                    CaseChange.bySystem(CaseEvent.Kind.REPORT_LINKED, now, detail)
+                            .takingDown(takedown));
             return true;
         }
 
         Urgency previous = c.urgency;
         c.urgency = urgency;
-        RoutingDecision decision = rules.decide(new ReportFacts(c.category, report.urgency(), facts.sourceChannel(),
-                facts.reporterRelationship(), facts.victimGiven(), facts.victimSchoolGiven(), facts.contentUrls(),
+        RoutingDecision decision = rules.decide(new ReportFacts(
+                c.category,
+                report.urgency(),
+                facts.sourceChannel(),
+                facts.reporterRelationship(),
+                facts.victimGiven(),
+                facts.victimSchoolGiven(),
+                facts.contentUrls(),
                 knownContent));
         Jurisdiction.Plan plan = changes.jurisdiction(now).plan(decision, CaseChanges.where(c));
         List<CaseEvent.Alert> alerts = new ArrayList<>();
@@ -124,22 +141,25 @@ public class DuplicateLinking {
         if (!plannedLead.agencyCode().equals(lead.agencyCode)) {
             lead.role = CaseRouted.Role.SUPPORT;
             cases.flush();
-            Assignment taken = changes.assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null,
-                    now);
+            Assignment taken =
+                    changes.assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null, now);
             alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline));
         }
-        for (Jurisdiction.PlannedAssignment planned : plan.assignments().subList(1, plan.assignments().size())) {
-            boolean assigned = all.stream().anyMatch(x -> x.state.isCurrent()
-                    && x.agencyCode.equals(planned.unit().agencyCode()));
+        for (Jurisdiction.PlannedAssignment planned :
+                plan.assignments().subList(1, plan.assignments().size())) {
+            boolean assigned = all.stream()
+                    .anyMatch(x -> x.state.isCurrent()
+                            && x.agencyCode.equals(planned.unit().agencyCode()));
             if (!assigned) {
-                Assignment taken = changes.assign(c, all, planned.unit(), CaseRouted.Role.SUPPORT,
-                        decision.ackWithin(), null, now);
-                alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.SUPPORT, taken.id,
-                        taken.ackDeadline));
+                Assignment taken = changes.assign(
+                        c, all, planned.unit(), CaseRouted.Role.SUPPORT, decision.ackWithin(), null, now);
+                alerts.add(new CaseEvent.Alert(
+                        taken.agencyCode, CaseEvent.AlertRole.SUPPORT, taken.id, taken.ackDeadline));
             }
         }
         Instant tighter = now.plus(decision.ackWithin());
-        all.stream().filter(x -> x.state == AssignmentState.PENDING && x.ackDeadline.isAfter(tighter))
+        all.stream()
+                .filter(x -> x.state == AssignmentState.PENDING && x.ackDeadline.isAfter(tighter))
                 .forEach(x -> x.ackDeadline = tighter);
         if (decision.liaisonRequired() && !c.liaisonRequired) {
             c.liaisonRequired = true;
@@ -148,16 +168,20 @@ public class DuplicateLinking {
         c.ruleSetVersion = decision.ruleSetVersion();
         c.ruleId = decision.ruleId();
         List<String> explanation = new ArrayList<>(c.explanation);
-        explanation.add("re-routed at " + now + ": " + linked + " raised the urgency from " + previous + " to "
-                + c.urgency);
+        explanation.add(
+                "re-routed at " + now + ": " + linked + " raised the urgency from " + previous + " to " + c.urgency);
         explanation.addAll(decision.explanation());
         explanation.addAll(plan.explanation());
         c.explanation = explanation;
         CaseChanges.refreshStatus(c, all);
         String detail = linkedText + "; mức khẩn cấp nâng từ " + previous + " lên " + c.urgency
                 + ", điều phối lại theo quy tắc " + decision.ruleId();
-        changes.record(c, all, CaseChange.bySystem(CaseEvent.Kind.REROUTED, now, detail).alerting(alerts)
-                .takingDown(takedown));
+        changes.record(
+                c,
+                all,
+                CaseChange.bySystem(CaseEvent.Kind.REROUTED, now, detail)
+                        .alerting(alerts)
+                        .takingDown(takedown));
         return true;
     }
 }

@@ -37,8 +37,8 @@ public class NotifyTimelineService {
     public void record(String eventId, NotifyEvent event) {
         RoutingCase c = cases.lockById(event.caseId())
                 .orElseThrow(() -> new UnprocessableEventException("no case " + event.caseId()));
-        TimelineEntry entry = TimelineEntry.of(c.id, event.occurredAt(), "NOTIFY_" + event.kind().name(), ACTOR,
-                detail(event), null);
+        TimelineEntry entry = TimelineEntry.of(
+                c.id, event.occurredAt(), "NOTIFY_" + event.kind().name(), ACTOR, detail(event), null);
         entry.sourceEventId = eventId;
         cases.addTimeline(entry);
     }

@@ -5,8 +5,7 @@ import vn.childsafe.commons.problem.ProblemException;
 /** Checks a list request's {@code page} and {@code size} query parameters. */
 final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * Refuses, with a 400 problem, a negative page, a size outside 1..{@code maxSize}, or a page so far that its

@@ -42,22 +42,31 @@ public class StatsService {
 
     /** Percentiles of a duration, in seconds; {@code null} when no case has it yet. */
     @Schema(name = "DurationPercentiles")
-    public record Percentiles(Double p50, Double p90) {
-    }
+    public record Percentiles(Double p50, Double p90) {}
 
     /** The figures of one group (or of all cases). */
     @Schema(name = "StatsRow")
-    public record Row(String key, long cases, long acknowledged, long resolved, Percentiles timeToRouteSeconds,
-            Percentiles timeToAcknowledgeSeconds, Percentiles timeToResolveSeconds, long childVictimCases,
+    public record Row(
+            String key,
+            long cases,
+            long acknowledged,
+            long resolved,
+            Percentiles timeToRouteSeconds,
+            Percentiles timeToAcknowledgeSeconds,
+            Percentiles timeToResolveSeconds,
+            long childVictimCases,
             long childVictimCasesWithAcknowledgedProtection,
-            @Schema(description = "Decision 830: share of child-victim cases with an acknowledged CHILD_PROTECTION_* "
-                    + "or police assignment; null without such cases") Double childVictimProtectionRate,
-            @Schema(description = "Decision 830: share of cases resolved; null without cases") Double resolvedRate) {
-    }
+
+            @Schema(
+                    description = "Decision 830: share of child-victim cases with an acknowledged CHILD_PROTECTION_* "
+                            + "or police assignment; null without such cases")
+            Double childVictimProtectionRate,
+
+            @Schema(description = "Decision 830: share of cases resolved; null without cases")
+            Double resolvedRate) {}
 
     @Schema(name = "Stats")
-    public record Stats(Instant from, Instant to, GroupBy groupBy, Row total, List<Row> groups) {
-    }
+    public record Stats(Instant from, Instant to, GroupBy groupBy, Row total, List<Row> groups) {}
 
     @Inject
     EntityManager em;
@@ -71,8 +80,12 @@ public class StatsService {
     @Transactional
     public Stats stats(Instant from, Instant to, String groupBy) {
         Instant end = to == null ? Instant.now(clock) : to;
-        Instant start = from == null ? LocalDate.ofInstant(end, config.timeZone()).withDayOfYear(1)
-                .atStartOfDay(config.timeZone()).toInstant() : from;
+        Instant start = from == null
+                ? LocalDate.ofInstant(end, config.timeZone())
+                        .withDayOfYear(1)
+                        .atStartOfDay(config.timeZone())
+                        .toInstant()
+                : from;
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("from must be before to.", null);
         }
@@ -107,7 +120,10 @@ public class StatsService {
                 + "percentile_cont(0.5) WITHIN GROUP (ORDER BY t_resolve), percentile_cont(0.9) WITHIN GROUP (ORDER BY t_resolve), "
                 + "count(*) FILTER (WHERE victim_given), count(*) FILTER (WHERE victim_given AND protected) "
                 + "FROM base GROUP BY grp ORDER BY grp";
-        List<?> rows = em.createNativeQuery(sql).setParameter("from", from).setParameter("to", to).getResultList();
+        List<?> rows = em.createNativeQuery(sql)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
         List<Row> out = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
@@ -115,8 +131,16 @@ public class StatsService {
             long resolved = number(r[3]);
             long victims = number(r[10]);
             long protectedVictims = number(r[11]);
-            out.add(new Row(String.valueOf(r[0]), cases, number(r[2]), resolved, pct(r[4], r[5]), pct(r[6], r[7]),
-                    pct(r[8], r[9]), victims, protectedVictims,
+            out.add(new Row(
+                    String.valueOf(r[0]),
+                    cases,
+                    number(r[2]),
+                    resolved,
+                    pct(r[4], r[5]),
+                    pct(r[6], r[7]),
+                    pct(r[8], r[9]),
+                    victims,
+                    protectedVictims,
                     victims == 0 ? null : (double) protectedVictims / victims,
                     cases == 0 ? null : (double) resolved / cases));
         }
@@ -133,7 +157,8 @@ public class StatsService {
     }
 
     private static Percentiles pct(Object p50, Object p90) {
-        return new Percentiles(p50 == null ? null : round(((Number) p50).doubleValue()),
+        return new Percentiles(
+                p50 == null ? null : round(((Number) p50).doubleValue()),
                 p90 == null ? null : round(((Number) p90).doubleValue()));
     }
 
@@ -152,15 +177,36 @@ public class StatsService {
     }
 
     private static void row(StringBuilder out, String group, Row r) {
-        out.append(group).append(',').append(cell(r.key())).append(',').append(r.cases()).append(',')
-                .append(r.acknowledged()).append(',').append(r.resolved()).append(',')
-                .append(v(r.timeToRouteSeconds().p50())).append(',').append(v(r.timeToRouteSeconds().p90())).append(',')
-                .append(v(r.timeToAcknowledgeSeconds().p50())).append(',')
-                .append(v(r.timeToAcknowledgeSeconds().p90())).append(',')
-                .append(v(r.timeToResolveSeconds().p50())).append(',').append(v(r.timeToResolveSeconds().p90()))
-                .append(',').append(r.childVictimCases()).append(',')
-                .append(r.childVictimCasesWithAcknowledgedProtection()).append(',')
-                .append(v(r.childVictimProtectionRate())).append(',').append(v(r.resolvedRate())).append('\n');
+        out.append(group)
+                .append(',')
+                .append(cell(r.key()))
+                .append(',')
+                .append(r.cases())
+                .append(',')
+                .append(r.acknowledged())
+                .append(',')
+                .append(r.resolved())
+                .append(',')
+                .append(v(r.timeToRouteSeconds().p50()))
+                .append(',')
+                .append(v(r.timeToRouteSeconds().p90()))
+                .append(',')
+                .append(v(r.timeToAcknowledgeSeconds().p50()))
+                .append(',')
+                .append(v(r.timeToAcknowledgeSeconds().p90()))
+                .append(',')
+                .append(v(r.timeToResolveSeconds().p50()))
+                .append(',')
+                .append(v(r.timeToResolveSeconds().p90()))
+                .append(',')
+                .append(r.childVictimCases())
+                .append(',')
+                .append(r.childVictimCasesWithAcknowledgedProtection())
+                .append(',')
+                .append(v(r.childVictimProtectionRate()))
+                .append(',')
+                .append(v(r.resolvedRate()))
+                .append('\n');
     }
 
     private static String v(Double value) {
@@ -175,6 +221,7 @@ public class StatsService {
     static String cell(String value) {
         String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
+import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.routing.service.CaseRoutingService;
 
 /**
  * The case lifecycle through the API: acknowledge, decline, transfer, resolve; who may act; illegal transitions;
@@ -63,7 +65,7 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void lead_acknowledges_once_and_only_its_own_assignment() throws Exception {
+    void leadAcknowledgesOnceAndOnlyItsOwnAssignment() throws Exception {
         UUID caseId = fixtures.route(Category.CSAM, Urgency.NORMAL, "44", null, false, List.of());
         JsonPath c = read(caseId);
         String lead = c.getString("assignments[0].assignmentId");
@@ -71,21 +73,32 @@ class CaseLifecycleTest {
         assertThat(c.getString("assignments[0].agencyCode")).isEqualTo("CA-44");
 
         // Another assigned unit cannot acknowledge the lead's assignment; an unassigned unit does not see the case.
-        act(TestTokens.unit("BVTE-44"), caseId, lead, "acknowledge", null).then().statusCode(404)
+        act(TestTokens.unit("BVTE-44"), caseId, lead, "acknowledge", null)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
-        act(TestTokens.unit("CA-86"), caseId, lead, "acknowledge", null).then().statusCode(404)
+        act(TestTokens.unit("CA-86"), caseId, lead, "acknowledge", null)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
         act(TestTokens.ops(), caseId, lead, "acknowledge", null).then().statusCode(403);
 
-        act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null).then().statusCode(200)
+        act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"))
                 .body("assignments[0].state", equalTo("ACKNOWLEDGED"))
-                .body("acknowledgedAt", org.hamcrest.Matchers.notNullValue())
+                .body("acknowledgedAt", Matchers.notNullValue())
                 .body("timeline.kind", contains("ROUTED", "ACKNOWLEDGED"));
-        act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null).then().statusCode(409)
+        act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM);
-        act(TestTokens.unit("BVTE-44"), caseId, support, "acknowledge", null).then().statusCode(200)
-                .body("status", equalTo("ACKNOWLEDGED")).body("assignments[1].state", equalTo("ACKNOWLEDGED"));
+        act(TestTokens.unit("BVTE-44"), caseId, support, "acknowledge", null)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("assignments[1].state", equalTo("ACKNOWLEDGED"));
 
         List<JsonNode> events = fixtures.caseEvents(caseId);
         assertThat(events).hasSize(2);
@@ -94,105 +107,147 @@ class CaseLifecycleTest {
         assertThat(first.get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(first.get("actor").asText()).isEqualTo("CA-44");
         assertThat(first.get("alerts")).isEmpty();
-        assertThat(CaseFixtures.assignments(first)).containsExactly("LEAD:CA-44:ACKNOWLEDGED",
-                "SUPPORT:BVTE-44:PENDING", "SUPPORT:TTTT-44:PENDING");
-        assertThat(CaseFixtures.assignments(events.get(1))).containsExactly("LEAD:CA-44:ACKNOWLEDGED",
-                "SUPPORT:BVTE-44:ACKNOWLEDGED", "SUPPORT:TTTT-44:PENDING");
+        assertThat(CaseFixtures.assignments(first))
+                .containsExactly("LEAD:CA-44:ACKNOWLEDGED", "SUPPORT:BVTE-44:PENDING", "SUPPORT:TTTT-44:PENDING");
+        assertThat(CaseFixtures.assignments(events.get(1)))
+                .containsExactly("LEAD:CA-44:ACKNOWLEDGED", "SUPPORT:BVTE-44:ACKNOWLEDGED", "SUPPORT:TTTT-44:PENDING");
     }
 
     @Test
-    void decline_passes_the_role_up_the_levels_until_the_111_liaison_escalates() throws Exception {
+    void declinePassesTheRoleUpTheLevelsUntilThe111LiaisonEscalates() throws Exception {
         UUID caseId = fixtures.route(Category.OTHER, Urgency.IMMEDIATE_DANGER, "44", "44010", true, List.of());
         JsonPath c = read(caseId);
         assertThat(c.getList("assignments.agencyCode")).containsExactly("CAX-44010", "CA-44", "BVTE-44");
         String communeLead = c.getString("assignments[0].assignmentId");
 
         act(TestTokens.unit("CAX-44010"), caseId, communeLead, "decline", Map.of("reason", " "))
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].pointer", equalTo("/reason"));
-        act(TestTokens.unit("CAX-44010"), caseId, communeLead, "decline",
-                Map.of("reason", "Không thuộc địa bàn xã")).then().statusCode(200)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/reason"));
+        act(TestTokens.unit("CAX-44010"), caseId, communeLead, "decline", Map.of("reason", "Không thuộc địa bàn xã"))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ROUTED"))
                 .body("assignments.find { it.agencyCode == 'CAX-44010' }.state", equalTo("DECLINED"))
                 .body("assignments.find { it.agencyCode == 'CA-44' }.role", equalTo("LEAD"));
         // The declining unit is off the case: it no longer sees it.
-        given().auth().oauth2(TestTokens.unit("CAX-44010")).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.unit("CAX-44010"))
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(404);
 
         String provinceLead = read(caseId).getString("assignments.find { it.agencyCode == 'CA-44' }.assignmentId");
         act(TestTokens.unit("CA-44"), caseId, provinceLead, "decline", Map.of("reason", "Chuyển cấp trên"))
-                .then().statusCode(200)
-                .body("assignments.find { it.role == 'LEAD' && it.state == 'PENDING' }.agencyCode",
+                .then()
+                .statusCode(200)
+                .body(
+                        "assignments.find { it.role == 'LEAD' && it.state == 'PENDING' }.agencyCode",
                         equalTo("NATIONAL_CYBER_POLICE"));
-        String nationalLead = read(caseId).getString(
-                "assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.assignmentId");
+        String nationalLead =
+                read(caseId).getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.assignmentId");
         act(TestTokens.admin(), caseId, nationalLead, "decline", Map.of("reason", "Không đủ thẩm quyền"))
-                .then().statusCode(200).body("status", equalTo("ESCALATED"));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ESCALATED"));
         String liaisonLead = read(caseId).getString("assignments.find { it.agencyCode == 'HOTLINE_111' }.assignmentId");
-        act(TestTokens.admin(), caseId, liaisonLead, "decline", Map.of("reason", "x")).then().statusCode(409)
+        act(TestTokens.admin(), caseId, liaisonLead, "decline", Map.of("reason", "x"))
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM);
 
         List<JsonNode> events = fixtures.caseEvents(caseId);
-        assertThat(events).extracting(e -> e.get("kind").asText()).containsExactly("DECLINED", "DECLINED",
-                "DECLINED");
-        assertThat(CaseFixtures.assignments(events.get(0))).containsExactly("LEAD:CA-44:PENDING",
-                "SUPPORT:BVTE-44:PENDING");
+        assertThat(events).extracting(e -> e.get("kind").asText()).containsExactly("DECLINED", "DECLINED", "DECLINED");
+        assertThat(CaseFixtures.assignments(events.get(0)))
+                .containsExactly("LEAD:CA-44:PENDING", "SUPPORT:BVTE-44:PENDING");
         assertThat(CaseFixtures.alerts(events.get(0))).containsExactly("LEAD:CA-44");
         // The reason is the unit's own words: on the case for those who see it, never on the event.
-        assertThat(events.get(0).get("detail").asText()).contains("CAX-44010 (LEAD) từ chối")
+        assertThat(events.get(0).get("detail").asText())
+                .contains("CAX-44010 (LEAD) từ chối")
                 .doesNotContain("Không thuộc địa bàn xã");
         assertThat(events.get(0).get("noteGiven").asBoolean()).isTrue();
-        assertThat(read(caseId).getList("timeline.note", String.class)).contains("Không thuộc địa bàn xã",
-                "Chuyển cấp trên");
+        assertThat(read(caseId).getList("timeline.note", String.class))
+                .contains("Không thuộc địa bàn xã", "Chuyển cấp trên");
         assertThat(CaseFixtures.alerts(events.get(1))).containsExactly("LEAD:NATIONAL_CYBER_POLICE");
-        assertThat(CaseFixtures.assignments(events.get(1))).containsExactly("LEAD:NATIONAL_CYBER_POLICE:PENDING",
-                "SUPPORT:BVTE-44:PENDING");
+        assertThat(CaseFixtures.assignments(events.get(1)))
+                .containsExactly("LEAD:NATIONAL_CYBER_POLICE:PENDING", "SUPPORT:BVTE-44:PENDING");
         assertThat(events.get(2).get("status").asText()).isEqualTo("ESCALATED");
         assertThat(CaseFixtures.alerts(events.get(2))).containsExactly("ESCALATION:HOTLINE_111");
-        assertThat(CaseFixtures.assignments(events.get(2))).containsExactly("LEAD:HOTLINE_111:PENDING",
-                "SUPPORT:BVTE-44:PENDING");
-        assertThat(read(caseId).getList("timeline.kind", String.class)).containsExactly("ROUTED", "DECLINED",
-                "DECLINED", "DECLINED");
+        assertThat(CaseFixtures.assignments(events.get(2)))
+                .containsExactly("LEAD:HOTLINE_111:PENDING", "SUPPORT:BVTE-44:PENDING");
+        assertThat(read(caseId).getList("timeline.kind", String.class))
+                .containsExactly("ROUTED", "DECLINED", "DECLINED", "DECLINED");
     }
 
     @Test
-    void lead_transfers_then_the_new_lead_resolves_and_the_case_is_final() throws Exception {
+    void leadTransfersThenTheNewLeadResolvesAndTheCaseIsFinal() throws Exception {
         UUID caseId = fixtures.route(Category.SCAM, Urgency.NORMAL, "44", null, false, List.of());
         String lead = read(caseId).getString("assignments[0].assignmentId");
         act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null).then().statusCode(200);
 
         transfer(TestTokens.unit("TTTT-44"), caseId, Map.of("agencyCode", "BVTE-44", "reason", "r"))
-                .then().statusCode(403).contentType(PROBLEM);
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
         transfer(TestTokens.unit("CA-44"), caseId, Map.of("agencyCode", "NOPE-1", "reason", "r"))
-                .then().statusCode(400).body("errors[0].pointer", equalTo("/agencyCode"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].pointer", equalTo("/agencyCode"));
         transfer(TestTokens.unit("CA-44"), caseId, Map.of("agencyCode", "CA-44", "reason", "r"))
-                .then().statusCode(409);
+                .then()
+                .statusCode(409);
         transfer(TestTokens.unit("CA-44"), caseId, Map.of("agencyCode", "BVTE-44", "reason", "Nạn nhân cần hỗ trợ"))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ROUTED"))
                 .body("assignments.find { it.agencyCode == 'CA-44' }.state", equalTo("TRANSFERRED"))
                 .body("assignments.find { it.agencyCode == 'BVTE-44' }.role", equalTo("LEAD"));
-        given().auth().oauth2(TestTokens.unit("CA-44")).when().get("/api/v1/cases/" + caseId).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.unit("CA-44"))
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(404);
 
-        resolve(TestTokens.unit("TTTT-44"), caseId, Map.of("outcome", "UNFOUNDED")).then().statusCode(403);
-        resolve(TestTokens.unit("BVTE-44"), caseId, Map.of("note", "thiếu kết quả")).then().statusCode(400)
+        resolve(TestTokens.unit("TTTT-44"), caseId, Map.of("outcome", "UNFOUNDED"))
+                .then()
+                .statusCode(403);
+        resolve(TestTokens.unit("BVTE-44"), caseId, Map.of("note", "thiếu kết quả"))
+                .then()
+                .statusCode(400)
                 .body("errors[0].pointer", equalTo("/outcome"));
         resolve(TestTokens.unit("BVTE-44"), caseId, Map.of("outcome", "VICTIM_SUPPORTED", "note", "Đã hỗ trợ"))
-                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("outcome", equalTo("VICTIM_SUPPORTED"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("outcome", equalTo("VICTIM_SUPPORTED"))
                 .body("timeline.kind", hasItem("RESOLVED"));
-        resolve(TestTokens.admin(), caseId, Map.of("outcome", "DUPLICATE")).then().statusCode(409);
+        resolve(TestTokens.admin(), caseId, Map.of("outcome", "DUPLICATE"))
+                .then()
+                .statusCode(409);
         String support = read(caseId).getString("assignments.find { it.agencyCode == 'TTTT-44' }.assignmentId");
-        act(TestTokens.unit("TTTT-44"), caseId, support, "acknowledge", null).then().statusCode(409);
-        transfer(TestTokens.admin(), caseId, Map.of("agencyCode", "CA-44", "reason", "r")).then().statusCode(409);
+        act(TestTokens.unit("TTTT-44"), caseId, support, "acknowledge", null)
+                .then()
+                .statusCode(409);
+        transfer(TestTokens.admin(), caseId, Map.of("agencyCode", "CA-44", "reason", "r"))
+                .then()
+                .statusCode(409);
 
         List<JsonNode> events = fixtures.caseEvents(caseId);
-        assertThat(events).extracting(e -> e.get("kind").asText()).containsExactly("ACKNOWLEDGED", "TRANSFERRED",
-                "RESOLVED");
+        assertThat(events)
+                .extracting(e -> e.get("kind").asText())
+                .containsExactly("ACKNOWLEDGED", "TRANSFERRED", "RESOLVED");
         assertThat(CaseFixtures.alerts(events.get(1))).containsExactly("LEAD:BVTE-44");
-        assertThat(CaseFixtures.assignments(events.get(1))).containsExactly("LEAD:BVTE-44:PENDING",
-                "SUPPORT:TTTT-44:PENDING");
-        assertThat(events.get(1).get("alerts").get(0).get("ackDeadline").isNull()).isFalse();
+        assertThat(CaseFixtures.assignments(events.get(1)))
+                .containsExactly("LEAD:BVTE-44:PENDING", "SUPPORT:TTTT-44:PENDING");
+        assertThat(events.get(1).get("alerts").get(0).get("ackDeadline").isNull())
+                .isFalse();
         assertThat(events.get(2).get("status").asText()).isEqualTo("RESOLVED");
-        assertThat(events.get(2).get("detail").asText()).contains("VICTIM_SUPPORTED").doesNotContain("Đã hỗ trợ");
+        assertThat(events.get(2).get("detail").asText())
+                .contains("VICTIM_SUPPORTED")
+                .doesNotContain("Đã hỗ trợ");
         assertThat(events).extracting(e -> e.get("noteGiven").asBoolean()).containsExactly(false, true, true);
         assertThat(read(caseId).getString("resolutionNote")).isEqualTo("Đã hỗ trợ");
         assertThat(read(caseId).getString("assignments.find { it.agencyCode == 'CA-44' }.endReason"))
@@ -201,34 +256,64 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void case_list_filters_pages_and_scopes_to_the_callers_agency() {
+    void caseListFiltersPagesAndScopesToTheCallersAgency() {
         Instant start = Instant.now();
         UUID csam = fixtures.route(Category.CSAM, Urgency.NORMAL, "86", null, false, List.of());
         fixtures.route(Category.SCAM, Urgency.NORMAL, "86", null, false, List.of());
         fixtures.route(Category.OTHER, Urgency.NORMAL, "86", null, false, List.of());
 
-        list(TestTokens.admin(), Map.of("provinceCode", "86", "from", start.toString())).then().statusCode(200)
-                .body("total", equalTo(3)).body("items.size()", equalTo(3));
+        list(TestTokens.admin(), Map.of("provinceCode", "86", "from", start.toString()))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.size()", equalTo(3));
         list(TestTokens.ops(), Map.of("provinceCode", "86", "category", "scam", "from", start.toString()))
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].leadAgencyCode", equalTo("CA-86"))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].leadAgencyCode", equalTo("CA-86"))
                 .body("items[0].ruleId", equalTo("R5"));
-        list(TestTokens.admin(), Map.of("agency", "CA-86", "from", start.toString())).then().body("total", equalTo(2));
-        list(TestTokens.unit("CA-86"), Map.of("from", start.toString())).then().statusCode(200)
+        list(TestTokens.admin(), Map.of("agency", "CA-86", "from", start.toString()))
+                .then()
                 .body("total", equalTo(2));
-        list(TestTokens.unit("CA-44"), Map.of("provinceCode", "86")).then().statusCode(200).body("total", equalTo(0));
+        list(TestTokens.unit("CA-86"), Map.of("from", start.toString()))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
+        list(TestTokens.unit("CA-44"), Map.of("provinceCode", "86"))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
         list(TestTokens.admin(), Map.of("provinceCode", "86", "status", "RESOLVED", "from", start.toString()))
-                .then().body("total", equalTo(0));
+                .then()
+                .body("total", equalTo(0));
         list(TestTokens.admin(), Map.of("provinceCode", "86", "from", start.toString(), "size", "1", "page", "1"))
-                .then().body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
+                .then()
+                .body("total", equalTo(3))
+                .body("items.size()", equalTo(1))
+                .body("page", equalTo(1));
         list(TestTokens.admin(), Map.of("provinceCode", "86", "from", start.toString(), "to", start.toString()))
-                .then().body("total", equalTo(0));
+                .then()
+                .body("total", equalTo(0));
         list(TestTokens.admin(), Map.of("category", "CSAM", "provinceCode", "86", "from", start.toString()))
-                .then().body("items[0].caseId", equalTo(csam.toString()));
+                .then()
+                .body("items[0].caseId", equalTo(csam.toString()));
 
-        list(TestTokens.admin(), Map.of("status", "BOGUS")).then().statusCode(400).contentType(PROBLEM);
+        list(TestTokens.admin(), Map.of("status", "BOGUS"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
         list(TestTokens.admin(), Map.of("size", "0")).then().statusCode(400).contentType(PROBLEM);
-        list(TestTokens.admin(), Map.of("from", "yesterday")).then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.reporter("gov")).when().get("/api/v1/cases").then().statusCode(403);
+        list(TestTokens.admin(), Map.of("from", "yesterday"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(TestTokens.reporter("gov"))
+                .when()
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(403);
     }
 
     // --- helpers ---
@@ -237,8 +322,7 @@ class CaseLifecycleTest {
         return CaseFixtures.readCase(caseId);
     }
 
-    private static io.restassured.response.Response act(String token, UUID caseId, String assignmentId, String action,
-            Map<String, ?> body) {
+    private static Response act(String token, UUID caseId, String assignmentId, String action, Map<String, ?> body) {
         var request = given().auth().oauth2(token);
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
@@ -246,17 +330,25 @@ class CaseLifecycleTest {
         return request.when().post("/api/v1/cases/" + caseId + "/assignments/" + assignmentId + "/" + action);
     }
 
-    private static io.restassured.response.Response transfer(String token, UUID caseId, Map<String, ?> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/cases/" + caseId + "/transfer");
+    private static Response transfer(String token, UUID caseId, Map<String, ?> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cases/" + caseId + "/transfer");
     }
 
-    private static io.restassured.response.Response resolve(String token, UUID caseId, Map<String, ?> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/cases/" + caseId + "/resolve");
+    private static Response resolve(String token, UUID caseId, Map<String, ?> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cases/" + caseId + "/resolve");
     }
 
-    private static io.restassured.response.Response list(String token, Map<String, ?> query) {
+    private static Response list(String token, Map<String, ?> query) {
         return given().auth().oauth2(token).queryParams(query).when().get("/api/v1/cases");
     }
 }

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
@@ -46,13 +48,13 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.routing.domain.RoutingRules;
+import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.RoutingResult;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.routing.domain.RoutingRules;
-import vn.childsafe.routing.service.CaseRoutingService;
-import vn.childsafe.routing.service.RoutingResult;
 
 /**
  * Content identity (docs/routing-rules.md, section 7), on real PostgreSQL and Kafka: share links of the same content
@@ -87,7 +89,7 @@ class ContentIdentityTest {
     }
 
     @Test
-    void share_link_variants_of_each_platform_join_one_case() throws Exception {
+    void shareLinkVariantsOfEachPlatformJoinOneCase() throws Exception {
         String yt = token(11);
         String tt = digits(19);
         String fb = digits(16);
@@ -96,31 +98,64 @@ class ContentIdentityTest {
         String tg = digits(4);
         String zl = token(8);
         Map<String, List<String>> variants = new LinkedHashMap<>();
-        variants.put("youtube", List.of("https://youtu.be/" + yt + "?si=Ab12Cd34", "https://www.youtube.com/watch?v="
-                + yt + "&feature=share", "https://m.youtube.com/shorts/" + yt + "?si=x", "youtube.com/watch?v=" + yt));
-        variants.put("tiktok", List.of("https://www.tiktok.com/@be.an/video/" + tt + "?is_from_webapp=1&sender_device=pc",
-                "https://m.tiktok.com/v/" + tt + ".html", "https://www.tiktok.com/@be.an/video/" + tt + "?_r=1&_t=8k"));
-        variants.put("facebook", List.of("https://www.facebook.com/watch/?v=" + fb + "&mibextid=Nif5oz",
-                "https://m.facebook.com/watch?v=" + fb, "https://web.facebook.com/watch/?v=" + fb + "&rdid=x"));
-        variants.put("instagram", List.of("https://www.instagram.com/p/" + ig + "/?igsh=MWQ1ZGUxMzBkMA==",
-                "https://instagram.com/p/" + ig, "https://www.instagram.com/p/" + ig + "/?img_index=2"));
-        variants.put("x", List.of("https://x.com/someone/status/" + tw + "?s=20&t=abc",
-                "https://twitter.com/someone/status/" + tw, "https://mobile.twitter.com/someone/status/" + tw));
-        variants.put("telegram", List.of("https://t.me/kenhxau/" + tg + "?single", "https://t.me/s/kenhxau/" + tg,
-                "https://telegram.me/kenhxau/" + tg));
+        variants.put(
+                "youtube",
+                List.of(
+                        "https://youtu.be/" + yt + "?si=Ab12Cd34",
+                        "https://www.youtube.com/watch?v=" + yt + "&feature=share",
+                        "https://m.youtube.com/shorts/" + yt + "?si=x",
+                        "youtube.com/watch?v=" + yt));
+        variants.put(
+                "tiktok",
+                List.of(
+                        "https://www.tiktok.com/@be.an/video/" + tt + "?is_from_webapp=1&sender_device=pc",
+                        "https://m.tiktok.com/v/" + tt + ".html",
+                        "https://www.tiktok.com/@be.an/video/" + tt + "?_r=1&_t=8k"));
+        variants.put(
+                "facebook",
+                List.of(
+                        "https://www.facebook.com/watch/?v=" + fb + "&mibextid=Nif5oz",
+                        "https://m.facebook.com/watch?v=" + fb,
+                        "https://web.facebook.com/watch/?v=" + fb + "&rdid=x"));
+        variants.put(
+                "instagram",
+                List.of(
+                        "https://www.instagram.com/p/" + ig + "/?igsh=MWQ1ZGUxMzBkMA==",
+                        "https://instagram.com/p/" + ig,
+                        "https://www.instagram.com/p/" + ig + "/?img_index=2"));
+        variants.put(
+                "x",
+                List.of(
+                        "https://x.com/someone/status/" + tw + "?s=20&t=abc",
+                        "https://twitter.com/someone/status/" + tw,
+                        "https://mobile.twitter.com/someone/status/" + tw));
+        variants.put(
+                "telegram",
+                List.of(
+                        "https://t.me/kenhxau/" + tg + "?single",
+                        "https://t.me/s/kenhxau/" + tg,
+                        "https://telegram.me/kenhxau/" + tg));
         variants.put("zalo", List.of("https://zalo.me/g/" + zl + "?src=share", "https://zalo.me/g/" + zl));
 
         KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
         Map<String, List<UUID>> reports = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> platform : variants.entrySet()) {
             for (String url : platform.getValue()) {
-                ReportReceived report = report(Category.HARMFUL_CONTENT, Urgency.NORMAL,
+                ReportReceived report = report(
+                        Category.HARMFUL_CONTENT,
+                        Urgency.NORMAL,
                         new ReportReceived.ContentItem(url, null, null, null, null, null));
                 String json = objectMapper.writeValueAsString(report);
-                assertThat(EventSchemas.violations("report-received.v1.schema.json", json)).isEmpty();
-                kafka.send(new ProducerRecord<>(EventTypes.REPORTS_TOPIC, null, report.reportId().toString(), json,
+                assertThat(EventSchemas.violations("report-received.v1.schema.json", json))
+                        .isEmpty();
+                kafka.send(new ProducerRecord<>(
+                        EventTypes.REPORTS_TOPIC,
+                        null,
+                        report.reportId().toString(),
+                        json,
                         headers(report.reportId())));
-                reports.computeIfAbsent(platform.getKey(), k -> new ArrayList<>()).add(report.reportId());
+                reports.computeIfAbsent(platform.getKey(), k -> new ArrayList<>())
+                        .add(report.reportId());
             }
         }
         List<UUID> all = reports.values().stream().flatMap(List::stream).toList();
@@ -133,19 +168,29 @@ class ContentIdentityTest {
             UUID caseId = UUID.fromString(cases.get(0));
             assertThat(query("SELECT DISTINCT canonical_rule FROM case_content WHERE case_id = ?::uuid", caseId))
                     .containsExactly(platform.getKey());
-            assertThat(query("SELECT matched_by FROM case_report WHERE case_id = ?::uuid AND matched_by IS NOT NULL",
-                    caseId)).hasSize(ids.size() - 1).allMatch(m -> m.startsWith("canonical URL ")
-                            && m.endsWith("(rule " + platform.getKey() + ")"));
-            given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+            assertThat(query(
+                            "SELECT matched_by FROM case_report WHERE case_id = ?::uuid AND matched_by IS NOT NULL",
+                            caseId))
+                    .hasSize(ids.size() - 1)
+                    .allMatch(m -> m.startsWith("canonical URL ") && m.endsWith("(rule " + platform.getKey() + ")"));
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .when()
+                    .get("/api/v1/cases/" + caseId)
+                    .then()
+                    .statusCode(200)
                     .body("reports.size()", equalTo(ids.size()))
-                    .body("content.canonicalRule", org.hamcrest.Matchers.everyItem(equalTo(platform.getKey())))
-                    .body("content.url", org.hamcrest.Matchers.containsInAnyOrder(
-                            variants.get(platform.getKey()).stream().map(String::strip).toArray()));
+                    .body("content.canonicalRule", Matchers.everyItem(equalTo(platform.getKey())))
+                    .body(
+                            "content.url",
+                            Matchers.containsInAnyOrder(variants.get(platform.getKey()).stream()
+                                    .map(String::strip)
+                                    .toArray()));
         }
     }
 
     @Test
-    void pdq_within_the_threshold_joins_and_one_bit_beyond_does_not() throws Exception {
+    void pdqWithinTheThresholdJoinsAndOneBitBeyondDoesNot() throws Exception {
         byte[] original = randomBits();
         // 31 flips spread over every band (2 bits in 15 bands, 1 in the last): only one band stays within one
         // bit, which is all the banded index guarantees to find.
@@ -174,79 +219,167 @@ class ContentIdentityTest {
         RoutingResult blurry = route(pdqItem(pdq, 20));
         assertThat(blurry.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
 
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + first).then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + first)
+                .then()
+                .statusCode(200)
                 .body("reports.matchedBy", hasItem("PDQ distance 31"))
-                .body("timeline.detail", hasItem(org.hamcrest.Matchers.containsString("(PDQ distance 31)")));
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("category", "OTHER", "urgency", "NORMAL", "location", Map.of("provinceCode", "48"),
-                        "content", List.of(Map.of("pdq", hex(flip(original, new int[] {7, 100, 200}))))))
-                .when().post("/api/v1/routing/simulate").then().statusCode(200)
+                .body("timeline.detail", hasItem(Matchers.containsString("(PDQ distance 31)")));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "category",
+                        "OTHER",
+                        "urgency",
+                        "NORMAL",
+                        "location",
+                        Map.of("provinceCode", "48"),
+                        "content",
+                        List.of(Map.of("pdq", hex(flip(original, new int[] {7, 100, 200}))))))
+                .when()
+                .post("/api/v1/routing/simulate")
+                .then()
+                .statusCode(200)
                 .body("duplicateOf.caseId", equalTo(first.toString()))
                 .body("duplicateOf.matchedBy", equalTo("PDQ distance 3"));
     }
 
     @Test
-    void a_listed_hash_marks_the_report_and_events_name_only_the_list() throws Exception {
+    void aListedHashMarksTheReportAndEventsNameOnlyTheList() throws Exception {
         String list = "test-" + token(8).toLowerCase();
         String sha = hex(randomBits());
         byte[] picture = randomBits();
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", list, "source", "Hotline test", "category", "CSAM"))
-                .when().post("/api/v1/hash-lists").then().statusCode(201).body("entryCount", equalTo(0));
-        given().auth().oauth2(TestTokens.admin()).contentType("text/csv")
-                .body("# test list\r\nsha256," + sha.toUpperCase() + "\r\n\r\nmd5," + hex(randomBits()).substring(0, 32)
-                        + "\npdq," + hex(picture) + "\n")
-                .when().put("/api/v1/hash-lists/" + list + "/entries").then().statusCode(200)
-                .body("sha256", equalTo(1)).body("md5", equalTo(1)).body("pdq", equalTo(1)).body("total", equalTo(3));
+                .when()
+                .post("/api/v1/hash-lists")
+                .then()
+                .statusCode(201)
+                .body("entryCount", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/csv")
+                .body("# test list\r\nsha256," + sha.toUpperCase() + "\r\n\r\nmd5,"
+                        + hex(randomBits()).substring(0, 32) + "\npdq," + hex(picture) + "\n")
+                .when()
+                .put("/api/v1/hash-lists/" + list + "/entries")
+                .then()
+                .statusCode(200)
+                .body("sha256", equalTo(1))
+                .body("md5", equalTo(1))
+                .body("pdq", equalTo(1))
+                .body("total", equalTo(3));
 
         String url = "https://video.example.com/v/" + UUID.randomUUID();
-        RoutingResult exact = route(Category.OTHER, Urgency.NORMAL,
-                new ReportReceived.ContentItem(url, null, sha, null, null, null));
+        RoutingResult exact =
+                route(Category.OTHER, Urgency.NORMAL, new ReportReceived.ContentItem(url, null, sha, null, null, null));
         assertThat(exact.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + exact.caseId()).then()
-                .statusCode(200).body("category", equalTo("CSAM")).body("urgency", equalTo("HIGH"))
-                .body("ruleId", equalTo("R2")).body("takedownRequired", equalTo(true))
-                .body("takedownUrls", org.hamcrest.Matchers.contains(url))
-                .body("explanation", hasItem("content: sha256 on list " + list + " (Hotline test, CSAM): category "
-                        + "CSAM, urgency at least HIGH, takedown required"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + exact.caseId())
+                .then()
+                .statusCode(200)
+                .body("category", equalTo("CSAM"))
+                .body("urgency", equalTo("HIGH"))
+                .body("ruleId", equalTo("R2"))
+                .body("takedownRequired", equalTo(true))
+                .body("takedownUrls", Matchers.contains(url))
+                .body(
+                        "explanation",
+                        hasItem("content: sha256 on list " + list + " (Hotline test, CSAM): category "
+                                + "CSAM, urgency at least HIGH, takedown required"));
         String routed = fixtures.outboxPayload(exact.caseId(), EventTypes.CASE_ROUTED);
-        assertThat(EventSchemas.violations("case-routed.v1.schema.json", routed)).isEmpty();
-        assertThat(objectMapper.readTree(routed).get("knownContentLists")).extracting(JsonNode::asText)
+        assertThat(EventSchemas.violations("case-routed.v1.schema.json", routed))
+                .isEmpty();
+        assertThat(objectMapper.readTree(routed).get("knownContentLists"))
+                .extracting(JsonNode::asText)
                 .containsExactly(list);
         assertThat(routed).doesNotContain(sha).doesNotContain(hex(picture));
 
-        RoutingResult near = route(Category.CYBERBULLYING, Urgency.NORMAL, new ReportReceived.ContentItem(
-                "https://video.example.com/v/" + UUID.randomUUID(), null, null, null,
-                hex(flip(picture, new int[] {1, 2, 3, 4, 5})), 100));
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + near.caseId()).then()
-                .statusCode(200).body("category", equalTo("CSAM")).body("urgency", equalTo("HIGH"))
-                .body("explanation", hasItem(org.hamcrest.Matchers.startsWith("content: PDQ at distance 5 on list "
-                        + list)));
+        RoutingResult near = route(
+                Category.CYBERBULLYING,
+                Urgency.NORMAL,
+                new ReportReceived.ContentItem(
+                        "https://video.example.com/v/" + UUID.randomUUID(),
+                        null,
+                        null,
+                        null,
+                        hex(flip(picture, new int[] {1, 2, 3, 4, 5})),
+                        100));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + near.caseId())
+                .then()
+                .statusCode(200)
+                .body("category", equalTo("CSAM"))
+                .body("urgency", equalTo("HIGH"))
+                .body("explanation", hasItem(Matchers.startsWith("content: PDQ at distance 5 on list " + list)));
 
         // A bad import changes nothing and names every bad line.
-        given().auth().oauth2(TestTokens.admin()).contentType("text/csv")
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("text/csv")
                 .body("sha256," + hex(randomBits()) + "\nsha256,xyz\nmd5," + hex(randomBits()) + "\nsha1,abc\n")
-                .when().put("/api/v1/hash-lists/" + list + "/entries").then().statusCode(400).contentType(PROBLEM)
-                .body("errors.pointer", org.hamcrest.Matchers.contains("/lines/2", "/lines/3", "/lines/4"));
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/hash-lists/" + list).then().statusCode(200)
+                .when()
+                .put("/api/v1/hash-lists/" + list + "/entries")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.pointer", Matchers.contains("/lines/2", "/lines/3", "/lines/4"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/hash-lists/" + list)
+                .then()
+                .statusCode(200)
                 .body("entryCount", equalTo(3));
-        assertThat(route(Category.OTHER, Urgency.NORMAL,
-                new ReportReceived.ContentItem(null, null, sha, null, null, null)).outcome())
-                .as("still listed, and the same hash: joins the first case").isEqualTo(RoutingResult.Outcome.LINKED);
-        given().auth().oauth2(TestTokens.unit("CA-48")).when().get("/api/v1/hash-lists").then().statusCode(403);
+        assertThat(route(
+                                Category.OTHER,
+                                Urgency.NORMAL,
+                                new ReportReceived.ContentItem(null, null, sha, null, null, null))
+                        .outcome())
+                .as("still listed, and the same hash: joins the first case")
+                .isEqualTo(RoutingResult.Outcome.LINKED);
+        given().auth()
+                .oauth2(TestTokens.unit("CA-48"))
+                .when()
+                .get("/api/v1/hash-lists")
+                .then()
+                .statusCode(403);
         String nearPicture = hex(flip(picture, new int[] {9, 99, 199}));
-        simulatePdq(nearPicture).body("knownContent.listName", org.hamcrest.Matchers.contains(list))
+        simulatePdq(nearPicture)
+                .body("knownContent.listName", Matchers.contains(list))
                 .body("knownContent[0].distance", equalTo(3));
-        given().auth().oauth2(TestTokens.admin()).when().delete("/api/v1/hash-lists/" + list).then().statusCode(204);
-        assertThat(fixtures.count("SELECT count(*) FROM hash_list_entry WHERE list_name = ?", list)).isZero();
-        simulatePdq(nearPicture).body("knownContent", org.hamcrest.Matchers.empty());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .delete("/api/v1/hash-lists/" + list)
+                .then()
+                .statusCode(204);
+        assertThat(fixtures.count("SELECT count(*) FROM hash_list_entry WHERE list_name = ?", list))
+                .isZero();
+        simulatePdq(nearPicture).body("knownContent", Matchers.empty());
     }
 
     @Test
-    void a_url_rule_change_takes_effect_after_activation_only() throws Exception {
+    void aUrlRuleChangeTakesEffectAfterActivationOnly() throws Exception {
         String version = "urls-" + token(6).toLowerCase();
-        JsonNode active = objectMapper.readTree(given().auth().oauth2(TestTokens.admin()).when()
-                .get("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION).then().statusCode(200).extract().asString())
+        JsonNode active = objectMapper
+                .readTree(given().auth()
+                        .oauth2(TestTokens.admin())
+                        .when()
+                        .get("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .get("definition");
         ObjectNode draft = active.deepCopy();
         draft.put("version", version);
@@ -255,47 +388,86 @@ class ContentIdentityTest {
                 {"id": "vidvn", "hosts": ["vid.example.vn"], "canonicalHost": "vid.example.vn", "keepParams": [],
                  "paths": [{"match": "/watch/{id}", "canonical": "/v/{id}"},
                            {"match": "/embed/{id}", "canonical": "/v/{id}"}]}"""));
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(draft.toString())
-                .when().post("/api/v1/rule-sets").then().statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(draft.toString())
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(201);
 
         String before = token(10);
         assertThat(route(urlItem("https://vid.example.vn/watch/" + before)).outcome())
                 .isEqualTo(RoutingResult.Outcome.ROUTED);
         assertThat(route(urlItem("https://vid.example.vn/embed/" + before)).outcome())
-                .as("the draft is not active yet").isEqualTo(RoutingResult.Outcome.ROUTED);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("category", "OTHER", "urgency", "NORMAL",
-                        "content", List.of(Map.of("url", "https://vid.example.vn/embed/" + before + "?ref=share"))))
-                .queryParam("ruleSetVersion", version).when().post("/api/v1/routing/simulate").then().statusCode(200)
+                .as("the draft is not active yet")
+                .isEqualTo(RoutingResult.Outcome.ROUTED);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "category",
+                        "OTHER",
+                        "urgency",
+                        "NORMAL",
+                        "content",
+                        List.of(Map.of("url", "https://vid.example.vn/embed/" + before + "?ref=share"))))
+                .queryParam("ruleSetVersion", version)
+                .when()
+                .post("/api/v1/routing/simulate")
+                .then()
+                .statusCode(200)
                 .body("content[0].canonicalUrl", equalTo("vid.example.vn/v/" + before))
                 .body("content[0].canonicalRule", equalTo("vidvn"));
 
         try {
-            given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/rule-sets/" + version + "/activate")
-                    .then().statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .when()
+                    .post("/api/v1/rule-sets/" + version + "/activate")
+                    .then()
+                    .statusCode(200);
             String after = token(10);
-            UUID caseId = route(urlItem("https://vid.example.vn/watch/" + after)).caseId();
+            UUID caseId =
+                    route(urlItem("https://vid.example.vn/watch/" + after)).caseId();
             RoutingResult joined = route(urlItem("https://vid.example.vn/embed/" + after + "?ref=share"));
             assertThat(joined.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
             assertThat(joined.caseId()).isEqualTo(caseId);
         } finally {
-            given().auth().oauth2(TestTokens.admin()).when()
-                    .post("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION + "/activate").then().statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .when()
+                    .post("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION + "/activate")
+                    .then()
+                    .statusCode(200);
         }
 
         platforms.add(objectMapper.readTree("""
                 {"id": "vidvn", "hosts": ["Not A Host"], "canonicalHost": "x", "paths": [{"match": "watch/{id}",
                  "canonical": "/v/{other}"}]}"""));
         draft.put("version", version + "-bad");
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(draft.toString())
-                .when().post("/api/v1/rule-sets").then().statusCode(400).contentType(PROBLEM)
-                .body("errors.pointer", hasItem(org.hamcrest.Matchers.startsWith("/contentIdentity/platforms/")));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(draft.toString())
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.pointer", hasItem(Matchers.startsWith("/contentIdentity/platforms/")));
     }
 
-    private static io.restassured.response.ValidatableResponse simulatePdq(String pdq) {
-        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+    private static ValidatableResponse simulatePdq(String pdq) {
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("category", "OTHER", "urgency", "NORMAL", "content", List.of(Map.of("pdq", pdq))))
-                .when().post("/api/v1/routing/simulate").then().statusCode(200);
+                .when()
+                .post("/api/v1/routing/simulate")
+                .then()
+                .statusCode(200);
     }
 
     private RoutingResult route(ReportReceived.ContentItem... content) {
@@ -307,9 +479,17 @@ class ContentIdentityTest {
     }
 
     private static ReportReceived report(Category category, Urgency urgency, ReportReceived.ContentItem... content) {
-        return new ReportReceived(UUID.randomUUID(), Instant.now(), SourceChannel.WEB, category, urgency, null,
+        return new ReportReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                SourceChannel.WEB,
+                category,
+                urgency,
+                null,
                 new ReportReceived.Location("48", null, null, null),
-                new ReportReceived.Victim(false, null, null, false), ReporterRelationship.OTHER, List.of(content));
+                new ReportReceived.Victim(false, null, null, false),
+                ReporterRelationship.OTHER,
+                List.of(content));
     }
 
     private static ReportReceived.ContentItem urlItem(String url) {
@@ -322,9 +502,13 @@ class ContentIdentityTest {
 
     private static List<Header> headers(UUID reportId) {
         List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, "/childsafe/intake-service",
-                Instant.now(), reportId.toString()).forEach((name, value) ->
-                        headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        CloudEventHeaders.of(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REPORT_RECEIVED,
+                        "/childsafe/intake-service",
+                        Instant.now(),
+                        reportId.toString())
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return headers;
     }
 
@@ -335,7 +519,8 @@ class ContentIdentityTest {
 
     private List<String> query(String sql, Object parameter) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             if (parameter instanceof List<?> list) {
                 s.setArray(1, c.createArrayOf("uuid", list.toArray()));
             } else {

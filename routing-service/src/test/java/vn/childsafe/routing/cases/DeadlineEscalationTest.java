@@ -34,12 +34,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.service.AssignmentEscalation;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.DeadlineEscalation;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * Deadlines with a controllable clock: an unacknowledged assignment escalates once its deadline has passed, to the
@@ -84,7 +84,7 @@ class DeadlineEscalationTest {
     }
 
     @Test
-    void overdue_assignments_escalate_once_to_the_next_level_and_the_111_liaison() throws Exception {
+    void overdueAssignmentsEscalateOnceToTheNextLevelAndThe111Liaison() throws Exception {
         UUID caseId = fixtures.route(Category.CSAM, Urgency.NORMAL, "40", null, false, List.of());
         Instant deadline = Instant.parse(read(caseId).getString("assignments[0].ackDeadline"));
 
@@ -102,26 +102,36 @@ class DeadlineEscalationTest {
             assertThat(e.get("actor").asText()).isEqualTo("system");
         });
         JsonNode lastEvent = events.get(2);
-        assertThat(CaseFixtures.assignments(lastEvent)).containsExactlyInAnyOrder(
-                "LEAD:NATIONAL_CYBER_POLICE:PENDING", "SUPPORT:CA-40:ESCALATED", "SUPPORT:BVTE-40:ESCALATED",
-                "SUPPORT:TTTT-40:ESCALATED", "SUPPORT:HOTLINE_111:PENDING", "SUPPORT:NATIONAL_INFOSEC:PENDING");
+        assertThat(CaseFixtures.assignments(lastEvent))
+                .containsExactlyInAnyOrder(
+                        "LEAD:NATIONAL_CYBER_POLICE:PENDING",
+                        "SUPPORT:CA-40:ESCALATED",
+                        "SUPPORT:BVTE-40:ESCALATED",
+                        "SUPPORT:TTTT-40:ESCALATED",
+                        "SUPPORT:HOTLINE_111:PENDING",
+                        "SUPPORT:NATIONAL_INFOSEC:PENDING");
         List<String> alerts = new ArrayList<>();
         events.forEach(e -> alerts.addAll(CaseFixtures.alerts(e)));
         // The lead's escalation goes to the national cyber police, the child-protection office's to the 111
         // hotline (which then is not alerted a second time as liaison), the information department's to VN-COP.
-        assertThat(alerts).containsExactlyInAnyOrder("ESCALATION:NATIONAL_CYBER_POLICE", "LIAISON:HOTLINE_111",
-                "ESCALATION:HOTLINE_111", "ESCALATION:NATIONAL_INFOSEC", "LIAISON:HOTLINE_111");
+        assertThat(alerts)
+                .containsExactlyInAnyOrder(
+                        "ESCALATION:NATIONAL_CYBER_POLICE",
+                        "LIAISON:HOTLINE_111",
+                        "ESCALATION:HOTLINE_111",
+                        "ESCALATION:NATIONAL_INFOSEC",
+                        "LIAISON:HOTLINE_111");
 
         JsonPath c = read(caseId);
         assertThat(c.getString("status")).isEqualTo("ESCALATED");
         assertThat(c.getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.role"))
                 .isEqualTo("LEAD");
         // The new deadline runs from the escalation with the rule's window (1 h).
-        Instant newDeadline = Instant.parse(
-                c.getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.ackDeadline"));
+        Instant newDeadline =
+                Instant.parse(c.getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.ackDeadline"));
         assertThat(newDeadline).isAfter(deadline.plus(Duration.ofMinutes(59)));
-        assertThat(c.getList("timeline.kind", String.class)).containsExactly("ROUTED", "ESCALATED", "ESCALATED",
-                "ESCALATED");
+        assertThat(c.getList("timeline.kind", String.class))
+                .containsExactly("ROUTED", "ESCALATED", "ESCALATED", "ESCALATED");
 
         // A second run (a restart, another instance) finds nothing left to escalate for these deadlines.
         escalation.escalateOverdue();
@@ -129,20 +139,28 @@ class DeadlineEscalationTest {
 
         // The new lead acknowledges: the case is worked again.
         String nationalLead = c.getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.assignmentId");
-        given().auth().oauth2(TestTokens.admin())
-                .when().post("/api/v1/cases/" + caseId + "/assignments/" + nationalLead + "/acknowledge")
-                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .post("/api/v1/cases/" + caseId + "/assignments/" + nationalLead + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
     }
 
     @Test
-    void commune_unit_escalates_to_its_registered_escalation_parent() throws Exception {
+    void communeUnitEscalatesToItsRegisteredEscalationParent() throws Exception {
         UUID caseId = fixtures.route(Category.OTHER, Urgency.IMMEDIATE_DANGER, "40", "40100", true, List.of());
         JsonPath c = read(caseId);
-        assertThat(c.getList("assignments.agencyCode", String.class)).containsExactly("CAX-40100", "CA-40",
-                "BVTE-40");
+        assertThat(c.getList("assignments.agencyCode", String.class)).containsExactly("CAX-40100", "CA-40", "BVTE-40");
         for (int i = 1; i <= 2; i++) {
-            given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/cases/" + caseId + "/assignments/"
-                    + c.getString("assignments[" + i + "].assignmentId") + "/acknowledge").then().statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .when()
+                    .post("/api/v1/cases/" + caseId + "/assignments/"
+                            + c.getString("assignments[" + i + "].assignmentId") + "/acknowledge")
+                    .then()
+                    .statusCode(200);
         }
 
         clock.advance(Duration.ofMinutes(16));
@@ -152,34 +170,56 @@ class DeadlineEscalationTest {
         assertThat(escalated.get("kind").asText()).isEqualTo("ESCALATED");
         assertThat(CaseFixtures.alerts(escalated)).containsExactly("ESCALATION:PA05-40", "LIAISON:HOTLINE_111");
         assertThat(escalated.get("detail").asText()).contains("đơn vị cấp trên của CAX-40100 là PA05-40");
-        assertThat(CaseFixtures.assignments(escalated)).containsExactly("LEAD:PA05-40:PENDING",
-                "SUPPORT:CAX-40100:ESCALATED", "SUPPORT:CA-40:ACKNOWLEDGED", "SUPPORT:BVTE-40:ACKNOWLEDGED");
+        assertThat(CaseFixtures.assignments(escalated))
+                .containsExactly(
+                        "LEAD:PA05-40:PENDING",
+                        "SUPPORT:CAX-40100:ESCALATED",
+                        "SUPPORT:CA-40:ACKNOWLEDGED",
+                        "SUPPORT:BVTE-40:ACKNOWLEDGED");
         assertThat(escalated.get("status").asText()).isEqualTo("ESCALATED");
-        assertThat(Instant.parse(escalated.get("alerts").get(0).get("ackDeadline").asText()))
+        assertThat(Instant.parse(
+                        escalated.get("alerts").get(0).get("ackDeadline").asText()))
                 .isEqualTo(Instant.parse(escalated.get("occurredAt").asText()).plus(Duration.ofMinutes(15)));
 
         // The late commune unit may still acknowledge; the case stays ESCALATED until the new lead does.
-        given().auth().oauth2(TestTokens.unit("CAX-40100")).when().post("/api/v1/cases/" + caseId + "/assignments/"
-                + c.getString("assignments[0].assignmentId") + "/acknowledge").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.unit("CAX-40100"))
+                .when()
+                .post("/api/v1/cases/" + caseId + "/assignments/" + c.getString("assignments[0].assignmentId")
+                        + "/acknowledge")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ESCALATED"));
         String parent = read(caseId).getString("assignments.find { it.agencyCode == 'PA05-40' }.assignmentId");
-        given().auth().oauth2(TestTokens.unit("PA05-40")).when().post("/api/v1/cases/" + caseId + "/assignments/"
-                + parent + "/acknowledge").then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        given().auth()
+                .oauth2(TestTokens.unit("PA05-40"))
+                .when()
+                .post("/api/v1/cases/" + caseId + "/assignments/" + parent + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
     }
 
     @Test
-    void resolved_cases_do_not_escalate() throws Exception {
+    void resolvedCasesDoNotEscalate() throws Exception {
         UUID caseId = fixtures.route(Category.SCAM, Urgency.NORMAL, "40", null, false, List.of());
-        given().auth().oauth2(TestTokens.admin()).contentType("application/json")
-                .body("{\"outcome\": \"UNFOUNDED\"}").when().post("/api/v1/cases/" + caseId + "/resolve")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("application/json")
+                .body("{\"outcome\": \"UNFOUNDED\"}")
+                .when()
+                .post("/api/v1/cases/" + caseId + "/resolve")
+                .then()
+                .statusCode(200);
         clock.advance(Duration.ofHours(25));
         escalation.escalateOverdue();
-        assertThat(fixtures.caseEvents(caseId)).extracting(e -> e.get("kind").asText()).containsExactly("RESOLVED");
+        assertThat(fixtures.caseEvents(caseId))
+                .extracting(e -> e.get("kind").asText())
+                .containsExactly("RESOLVED");
     }
 
     @Test
-    void two_concurrent_runs_never_escalate_one_deadline_twice() throws Exception {
+    void twoConcurrentRunsNeverEscalateOneDeadlineTwice() throws Exception {
         List<UUID> caseIds = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             caseIds.add(fixtures.route(Category.GROOMING, Urgency.NORMAL, "40", null, true, List.of()));
@@ -199,19 +239,24 @@ class DeadlineEscalationTest {
             b.get(60, TimeUnit.SECONDS);
 
             for (UUID caseId : caseIds) {
-                assertThat(fixtures.caseEvents(caseId)).hasSize(3)
+                assertThat(fixtures.caseEvents(caseId))
+                        .hasSize(3)
                         .allSatisfy(e -> assertThat(e.get("kind").asText()).isEqualTo("ESCALATED"));
-                assertThat(fixtures.count("SELECT count(*) FROM assignment WHERE case_id = ? AND created_from IS NOT "
-                        + "NULL", caseId)).isEqualTo(3);
-                assertThat(fixtures.count("SELECT count(DISTINCT created_from) FROM assignment WHERE case_id = ?",
-                        caseId)).isEqualTo(3);
+                assertThat(fixtures.count(
+                                "SELECT count(*) FROM assignment WHERE case_id = ? AND created_from IS NOT " + "NULL",
+                                caseId))
+                        .isEqualTo(3);
+                assertThat(fixtures.count(
+                                "SELECT count(DISTINCT created_from) FROM assignment WHERE case_id = ?", caseId))
+                        .isEqualTo(3);
             }
 
             // The very same deadline, claimed by two transactions at once: exactly one wins.
             UUID caseId = fixtures.route(Category.SCAM, Urgency.NORMAL, "40", null, false, List.of());
             JsonPath routed = read(caseId);
             UUID lead = UUID.fromString(routed.getString("assignments[0].assignmentId"));
-            Instant later = Instant.parse(routed.getString("assignments[0].ackDeadline")).plusSeconds(1);
+            Instant later = Instant.parse(routed.getString("assignments[0].ackDeadline"))
+                    .plusSeconds(1);
             CyclicBarrier together = new CyclicBarrier(2);
             Callable<Boolean> claim = () -> {
                 together.await(10, TimeUnit.SECONDS);
@@ -228,7 +273,13 @@ class DeadlineEscalationTest {
     }
 
     private static JsonPath read(UUID caseId) {
-        return given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -25,22 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /**
  * The table of docs/routing-rules.md (sections 2 and 3) as a test: reports routed for real (stored rule set default-3, the imported legacy mapping
@@ -62,24 +61,61 @@ class DefaultRuleSetTableTest {
      * {@code flags}: V victim given, S victim's school known, T reporter TEACHER, H source SCHOOL, W source
      * WEB_PUBLIC (the public page, unverified), U one content URL.
      */
-    record Row(String name, Category category, Urgency urgency, String flags, String[] loc, String rule,
-            String province, String level, String lead, List<String> supports, int ackMinutes, boolean liaison,
-            boolean takedown, List<String> because) {
+    record Row(
+            String name,
+            Category category,
+            Urgency urgency,
+            String flags,
+            String[] loc,
+            String rule,
+            String province,
+            String level,
+            String lead,
+            List<String> supports,
+            int ackMinutes,
+            boolean liaison,
+            boolean takedown,
+            List<String> because) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private static Row row(String name, Category category, Urgency urgency, String flags, String[] loc, String rule,
-            String province, String level, String lead, List<String> supports, int ackMinutes, boolean liaison,
-            boolean takedown, String... because) {
-        return new Row(name, category, urgency, flags, loc, rule, province, level, lead, supports, ackMinutes, liaison,
-                takedown, List.of(because));
+    private static Row row(
+            String name,
+            Category category,
+            Urgency urgency,
+            String flags,
+            String[] loc,
+            String rule,
+            String province,
+            String level,
+            String lead,
+            List<String> supports,
+            int ackMinutes,
+            boolean liaison,
+            boolean takedown,
+            String... because) {
+        return new Row(
+                name,
+                category,
+                urgency,
+                flags,
+                loc,
+                rule,
+                province,
+                level,
+                lead,
+                supports,
+                ackMinutes,
+                liaison,
+                takedown,
+                List.of(because));
     }
 
     private static String[] at(String province, String commune, String district, String ward) {
-        return new String[] { province, commune, district, ward };
+        return new String[] {province, commune, district, ward};
     }
 
     private static final Category OTHER = Category.OTHER;
@@ -87,6 +123,7 @@ class DefaultRuleSetTableTest {
     private static final Urgency HIGH = Urgency.HIGH;
     private static final Urgency NORMAL = Urgency.NORMAL;
 
+    // spotless:off (tables: one row per line)
     static final List<Row> ROWS = List.of(
             // R1: immediate danger
             row("R1 commune police of Hà Đông (current code)", OTHER, NOW, "V", at("01", "09556", null, null), "R1", "01",
@@ -217,6 +254,7 @@ class DefaultRuleSetTableTest {
             row("R6 commune 09556 without commune committee", OTHER, NORMAL, "", at("01", "09556", null, null), "R6", "01",
                     "COMMUNE", "BVTE-01", List.of(), 24 * 60, false, false,
                     "COMMUNE_COMMITTEE: no unit registered for commune 09556 → CHILD_PROTECTION_PROVINCE"));
+    // spotless:on
 
     @Inject
     CaseRoutingService routing;
@@ -232,6 +270,7 @@ class DefaultRuleSetTableTest {
         if (seeded) {
             return;
         }
+        // spotless:off
         for (String[] agency : new String[][] {
                 { "CA-01", "POLICE_PROVINCE", "01", null }, { "BVTE-01", "CHILD_PROTECTION_PROVINCE", "01", null },
                 { "TTTT-01", "INFORMATION_PROVINCE", "01", null }, { "GD-01", "EDUCATION_PROVINCE", "01", null },
@@ -243,13 +282,20 @@ class DefaultRuleSetTableTest {
                 { "TTTT-44", "INFORMATION_PROVINCE", "44", null }, { "UBND-18880", "COMMUNE_COMMITTEE", "44", "18880" },
                 { "CA-79", "POLICE_PROVINCE", "79", null }, { "BVTE-79", "CHILD_PROTECTION_PROVINCE", "79", null },
                 { "BVTE-08", "CHILD_PROTECTION_PROVINCE", "08", null }, { "TTTT-92", "INFORMATION_PROVINCE", "92", null } }) {
+        // spotless:on
             CaseFixtures.putAgency(agency[0], agency[1], agency[2], agency[3], null);
         }
         for (String fixture : List.of("units-fixture.csv", "legacy-fixture.csv")) {
-            byte[] csv = getClass().getResourceAsStream("/admin-units/" + fixture).readAllBytes();
-            given().auth().oauth2(TestTokens.admin()).contentType("text/csv; charset=UTF-8")
-                    .body(new String(csv, StandardCharsets.UTF_8)).when().post("/api/v1/admin-units/import")
-                    .then().statusCode(200);
+            byte[] csv =
+                    getClass().getResourceAsStream("/admin-units/" + fixture).readAllBytes();
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType("text/csv; charset=UTF-8")
+                    .body(new String(csv, StandardCharsets.UTF_8))
+                    .when()
+                    .post("/api/v1/admin-units/import")
+                    .then()
+                    .statusCode(200);
         }
         seeded = true;
     }
@@ -260,22 +306,39 @@ class DefaultRuleSetTableTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void routes_as_design_section_6_says(Row row) {
+    void routesAsDesignSection6Says(Row row) {
         String url = "https://www.tiktok.com/@table/video/" + UUID.randomUUID();
-        ReportReceived report = new ReportReceived(UUID.randomUUID(), Instant.now(),
-                row.flags().contains("H") ? SourceChannel.SCHOOL
-                        : row.flags().contains("W") ? SourceChannel.WEB_PUBLIC : SourceChannel.HOTLINE_111, row.category(),
-                row.urgency(), null, new ReportReceived.Location(row.loc()[0], row.loc()[1], row.loc()[2], row.loc()[3]),
-                new ReportReceived.Victim(row.flags().contains("V"), row.flags().contains("V") ? 14 : null,
-                        row.flags().contains("V") ? Gender.FEMALE : null, row.flags().contains("S")),
+        ReportReceived report = new ReportReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                row.flags().contains("H")
+                        ? SourceChannel.SCHOOL
+                        : row.flags().contains("W") ? SourceChannel.WEB_PUBLIC : SourceChannel.HOTLINE_111,
+                row.category(),
+                row.urgency(),
+                null,
+                new ReportReceived.Location(row.loc()[0], row.loc()[1], row.loc()[2], row.loc()[3]),
+                new ReportReceived.Victim(
+                        row.flags().contains("V"),
+                        row.flags().contains("V") ? 14 : null,
+                        row.flags().contains("V") ? Gender.FEMALE : null,
+                        row.flags().contains("S")),
                 row.flags().contains("T") ? ReporterRelationship.TEACHER : ReporterRelationship.PARENT,
-                row.flags().contains("U") ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null, null, null)) : List.of());
+                row.flags().contains("U")
+                        ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null, null, null))
+                        : List.of());
         RoutingResult result = QuarkusTransaction.requiringNew()
                 .call(() -> routing.route(UUID.randomUUID().toString(), report, routing.context()));
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
 
-        JsonPath c = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + result.caseId())
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath c = given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + result.caseId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> explanation = c.getList("explanation", String.class);
         String why = String.join("\n", explanation);
         assertThat(c.getString("ruleSetVersion")).isEqualTo("default-3");
@@ -291,7 +354,8 @@ class DefaultRuleSetTableTest {
         assertThat(codes.subList(1, codes.size())).as(why).containsExactlyElementsOf(row.supports());
         Instant routedAt = Instant.parse(c.getString("routedAt"));
         for (String deadline : c.getList("assignments.ackDeadline", String.class)) {
-            assertThat(Duration.between(routedAt, Instant.parse(deadline))).isEqualTo(Duration.ofMinutes(row.ackMinutes()));
+            assertThat(Duration.between(routedAt, Instant.parse(deadline)))
+                    .isEqualTo(Duration.ofMinutes(row.ackMinutes()));
         }
         assertThat(c.getBoolean("liaisonRequired")).as(why).isEqualTo(row.liaison());
         assertThat(c.getBoolean("takedownRequired")).as(why).isEqualTo(row.takedown());
@@ -302,9 +366,10 @@ class DefaultRuleSetTableTest {
     }
 
     @Test
-    void the_table_covers_every_rule_policy_fallback_and_at_least_ten_provinces() {
+    void theTableCoversEveryRulePolicyFallbackAndAtLeastTenProvinces() {
         assertThat(ROWS).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(ROWS.stream().map(Row::rule).distinct()).containsExactlyInAnyOrder("R1", "R2", "R3", "R4", "R5", "R6");
+        assertThat(ROWS.stream().map(Row::rule).distinct())
+                .containsExactlyInAnyOrder("R1", "R2", "R3", "R4", "R5", "R6");
         Set<String> provinces = new HashSet<>();
         ROWS.stream().map(Row::province).filter(p -> p != null).forEach(provinces::add);
         assertThat(provinces).hasSizeGreaterThanOrEqualTo(10);
@@ -319,25 +384,40 @@ class DefaultRuleSetTableTest {
         String all = String.join("\n", because);
         for (String needed : List.of(
                 // policies
-                "111 liaison alerted: a victim is given", "111 liaison alerted: urgency HIGH", "urgency IMMEDIATE_DANGER",
-                "takedown requested for 1 content URL(s)", "calls for takedown, but no content URL was given",
-                "acknowledgement deadline halved", "not assigned: only when a victim is given",
+                "111 liaison alerted: a victim is given",
+                "111 liaison alerted: urgency HIGH",
+                "urgency IMMEDIATE_DANGER",
+                "takedown requested for 1 content URL(s)",
+                "calls for takedown, but no content URL was given",
+                "acknowledgement deadline halved",
+                "not assigned: only when a victim is given",
                 // jurisdiction fallbacks
-                "POLICE_COMMUNE: no unit registered for commune", "POLICE_COMMUNE: commune not known → POLICE_PROVINCE",
-                "COMMUNE_COMMITTEE: no unit registered for commune", "COMMUNE_COMMITTEE: commune not known",
-                "no location resolved → national NATIONAL_CYBER_POLICE", "no location resolved → national HOTLINE_111",
-                "no location resolved → national NATIONAL_INFOSEC", "→ national NATIONAL_CYBER_POLICE",
-                "INFORMATION_PROVINCE: no unit registered in province", "EDUCATION_PROVINCE: no unit registered in province",
-                "CHILD_PROTECTION_PROVINCE: no unit registered in province", "no national unit registered",
+                "POLICE_COMMUNE: no unit registered for commune",
+                "POLICE_COMMUNE: commune not known → POLICE_PROVINCE",
+                "COMMUNE_COMMITTEE: no unit registered for commune",
+                "COMMUNE_COMMITTEE: commune not known",
+                "no location resolved → national NATIONAL_CYBER_POLICE",
+                "no location resolved → national HOTLINE_111",
+                "no location resolved → national NATIONAL_INFOSEC",
+                "→ national NATIONAL_CYBER_POLICE",
+                "INFORMATION_PROVINCE: no unit registered in province",
+                "EDUCATION_PROVINCE: no unit registered in province",
+                "CHILD_PROTECTION_PROVINCE: no unit registered in province",
+                "no national unit registered",
                 "is already assigned",
                 // geography
-                "was split into communes", "→ commune", "legacy district 268 not used", "read as legacy",
+                "was split into communes",
+                "→ commune",
+                "legacy district 268 not used",
+                "read as legacy",
                 "routed nationally")) {
             assertThat(all).as("the table shows: " + needed).contains(needed);
         }
-        assertThat(Arrays.stream(Urgency.values())).allSatisfy(u -> assertThat(ROWS).anySatisfy(
-                r -> assertThat(r.urgency()).isEqualTo(u)));
-        assertThat(Arrays.stream(Category.values())).allSatisfy(cat -> assertThat(ROWS).anySatisfy(
-                r -> assertThat(r.category()).isEqualTo(cat)));
+        assertThat(Arrays.stream(Urgency.values()))
+                .allSatisfy(u ->
+                        assertThat(ROWS).anySatisfy(r -> assertThat(r.urgency()).isEqualTo(u)));
+        assertThat(Arrays.stream(Category.values()))
+                .allSatisfy(cat -> assertThat(ROWS)
+                        .anySatisfy(r -> assertThat(r.category()).isEqualTo(cat)));
     }
 }

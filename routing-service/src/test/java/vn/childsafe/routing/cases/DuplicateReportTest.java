@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,12 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /** Duplicates (docs/routing-rules.md, section 7): same canonical URL or hash on an open case of the last 30 days links the report. */
 @QuarkusTest
@@ -67,13 +67,16 @@ class DuplicateReportTest {
     }
 
     @Test
-    void same_canonical_url_links_the_report_and_requests_takedown_of_its_new_urls() throws Exception {
+    void sameCanonicalUrlLinksTheReportAndRequestsTakedownOfItsNewUrls() throws Exception {
         String post = "https://www.facebook.com/groups/g" + UUID.randomUUID() + "/posts/1";
-        UUID caseId = fixtures.route(Category.HARMFUL_CONTENT, Urgency.NORMAL, "48", null, false,
-                List.of(post + "?utm_source=zalo#top"));
+        UUID caseId = fixtures.route(
+                Category.HARMFUL_CONTENT, Urgency.NORMAL, "48", null, false, List.of(post + "?utm_source=zalo#top"));
         String extra = "https://video.example.com/v/" + UUID.randomUUID();
-        RoutingResult linked = route(Category.HARMFUL_CONTENT, Urgency.NORMAL, item(post.replace("www.", "m.")
-                + "?fbclid=x", null), item(extra, null));
+        RoutingResult linked = route(
+                Category.HARMFUL_CONTENT,
+                Urgency.NORMAL,
+                item(post.replace("www.", "m.") + "?fbclid=x", null),
+                item(extra, null));
         assertThat(linked.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
         assertThat(linked.caseId()).isEqualTo(caseId);
 
@@ -84,14 +87,21 @@ class DuplicateReportTest {
         assertThat(event.get("reportIds")).hasSize(2);
         assertThat(event.get("takedownUrls")).extracting(JsonNode::asText).containsExactly(extra);
         assertThat(event.get("alerts")).isEmpty();
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .body("reports.size()", equalTo(2)).body("takedownUrls.size()", equalTo(2))
-                .body("timeline.kind", org.hamcrest.Matchers.hasItem("REPORT_LINKED"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body("reports.size()", equalTo(2))
+                .body("takedownUrls.size()", equalTo(2))
+                .body("timeline.kind", Matchers.hasItem("REPORT_LINKED"));
     }
 
     @Test
-    void same_hash_links_and_higher_urgency_reroutes_with_alerts_for_the_new_units() throws Exception {
-        String sha = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    void sameHashLinksAndHigherUrgencyReroutesWithAlertsForTheNewUnits() throws Exception {
+        String sha = UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", "");
         // A case without content matches nothing; the report with the hash opens its own case.
         UUID contentless = fixtures.route(Category.OTHER, Urgency.NORMAL, "48", null, false, List.of());
         RoutingResult first = route(Category.OTHER, Urgency.NORMAL, item(null, sha));
@@ -99,31 +109,41 @@ class DuplicateReportTest {
         UUID hashed = first.caseId();
         assertThat(hashed).isNotEqualTo(contentless);
 
-        RoutingResult urgent = route(Category.OTHER, Urgency.IMMEDIATE_DANGER,
-                item("https://other.example/x", sha.toUpperCase()));
+        RoutingResult urgent =
+                route(Category.OTHER, Urgency.IMMEDIATE_DANGER, item("https://other.example/x", sha.toUpperCase()));
         assertThat(urgent.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
         assertThat(urgent.caseId()).isEqualTo(hashed);
         JsonNode event = fixtures.caseEvents(hashed).get(0);
         assertThat(event.get("kind").asText()).isEqualTo("REROUTED");
         assertThat(event.get("urgency").asText()).isEqualTo("IMMEDIATE_DANGER");
         assertThat(CaseFixtures.alerts(event)).containsExactly("LEAD:CA-48", "LIAISON:HOTLINE_111");
-        assertThat(CaseFixtures.assignments(event)).containsExactly("LEAD:CA-48:PENDING",
-                "SUPPORT:BVTE-48:PENDING");
+        assertThat(CaseFixtures.assignments(event)).containsExactly("LEAD:CA-48:PENDING", "SUPPORT:BVTE-48:PENDING");
         Instant occurred = Instant.parse(event.get("occurredAt").asText());
         for (JsonNode a : event.get("assignments")) {
             assertThat(Instant.parse(a.get("ackDeadline").asText())).isEqualTo(occurred.plus(Duration.ofMinutes(15)));
         }
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + hashed).then()
-                .body("ruleId", equalTo("R1")).body("urgency", equalTo("IMMEDIATE_DANGER"))
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + hashed)
+                .then()
+                .body("ruleId", equalTo("R1"))
+                .body("urgency", equalTo("IMMEDIATE_DANGER"))
                 .body("liaisonRequired", equalTo(true));
     }
 
     @Test
-    void resolved_or_older_than_30_days_cases_are_not_linked() throws Exception {
+    void resolvedOrOlderThan30DaysCasesAreNotLinked() throws Exception {
         String url = "https://tiktok.com/@a/video/" + UUID.randomUUID();
         UUID resolved = fixtures.route(Category.CYBERBULLYING, Urgency.NORMAL, "48", null, false, List.of(url));
-        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{\"outcome\": \"CONTENT_REMOVED\"}")
-                .when().post("/api/v1/cases/" + resolved + "/resolve").then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("application/json")
+                .body("{\"outcome\": \"CONTENT_REMOVED\"}")
+                .when()
+                .post("/api/v1/cases/" + resolved + "/resolve")
+                .then()
+                .statusCode(200);
         RoutingResult again = route(Category.CYBERBULLYING, Urgency.NORMAL, item(url, null));
         assertThat(again.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
         assertThat(again.caseId()).isNotEqualTo(resolved);
@@ -139,8 +159,16 @@ class DuplicateReportTest {
     }
 
     private RoutingResult route(Category category, Urgency urgency, ReportReceived.ContentItem... content) {
-        ReportReceived report = new ReportReceived(UUID.randomUUID(), Instant.now(), SourceChannel.WEB, category,
-                urgency, null, new ReportReceived.Location("48", null, null, null), null, ReporterRelationship.OTHER,
+        ReportReceived report = new ReportReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                SourceChannel.WEB,
+                category,
+                urgency,
+                null,
+                new ReportReceived.Location("48", null, null, null),
+                null,
+                ReporterRelationship.OTHER,
                 List.of(content));
         return fixtures.route(report);
     }

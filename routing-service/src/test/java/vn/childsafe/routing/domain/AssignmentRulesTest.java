@@ -15,20 +15,24 @@ import vn.childsafe.routing.domain.AssignmentRules.Held;
 class AssignmentRulesTest {
 
     @Test
-    void only_pending_or_escalated_assignments_await_an_answer() {
-        assertThat(AssignmentState.values()).filteredOn(AssignmentRules::awaitsAnswer)
+    void onlyPendingOrEscalatedAssignmentsAwaitAnAnswer() {
+        assertThat(AssignmentState.values())
+                .filteredOn(AssignmentRules::awaitsAnswer)
                 .containsExactlyInAnyOrder(AssignmentState.PENDING, AssignmentState.ESCALATED);
     }
 
     @Test
-    void the_current_lead_is_a_lead_not_ended() {
-        assertThat(AssignmentRules.isCurrentLead(Role.LEAD, AssignmentState.ESCALATED)).isTrue();
-        assertThat(AssignmentRules.isCurrentLead(Role.LEAD, AssignmentState.TRANSFERRED)).isFalse();
-        assertThat(AssignmentRules.isCurrentLead(Role.SUPPORT, AssignmentState.ACKNOWLEDGED)).isFalse();
+    void theCurrentLeadIsALeadNotEnded() {
+        assertThat(AssignmentRules.isCurrentLead(Role.LEAD, AssignmentState.ESCALATED))
+                .isTrue();
+        assertThat(AssignmentRules.isCurrentLead(Role.LEAD, AssignmentState.TRANSFERRED))
+                .isFalse();
+        assertThat(AssignmentRules.isCurrentLead(Role.SUPPORT, AssignmentState.ACKNOWLEDGED))
+                .isFalse();
     }
 
     @Test
-    void status_follows_the_lead_and_escalations() {
+    void statusFollowsTheLeadAndEscalations() {
         Held pendingLead = new Held(Role.LEAD, AssignmentState.PENDING);
         Held ackedLead = new Held(Role.LEAD, AssignmentState.ACKNOWLEDGED);
         Held ackedSupport = new Held(Role.SUPPORT, AssignmentState.ACKNOWLEDGED);
@@ -36,31 +40,35 @@ class AssignmentRulesTest {
 
         assertThat(AssignmentRules.status(CaseStatus.ROUTED, List.of(pendingLead, ackedSupport)))
                 .isEqualTo(CaseStatus.ROUTED);
-        assertThat(AssignmentRules.status(CaseStatus.ROUTED, List.of(ackedLead))).isEqualTo(CaseStatus.ACKNOWLEDGED);
+        assertThat(AssignmentRules.status(CaseStatus.ROUTED, List.of(ackedLead)))
+                .isEqualTo(CaseStatus.ACKNOWLEDGED);
         assertThat(AssignmentRules.status(CaseStatus.ROUTED, List.of(pendingLead, escalatedSupport)))
                 .isEqualTo(CaseStatus.ESCALATED);
-        assertThat(AssignmentRules.status(CaseStatus.ESCALATED, List.of(pendingLead))).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(AssignmentRules.status(CaseStatus.ESCALATED, List.of(pendingLead)))
+                .isEqualTo(CaseStatus.ESCALATED);
         assertThat(AssignmentRules.status(CaseStatus.ESCALATED, List.of(ackedLead, escalatedSupport)))
                 .isEqualTo(CaseStatus.ACKNOWLEDGED);
-        assertThat(AssignmentRules.status(CaseStatus.RESOLVED, List.of(pendingLead))).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(AssignmentRules.status(CaseStatus.RESOLVED, List.of(pendingLead)))
+                .isEqualTo(CaseStatus.RESOLVED);
     }
 
     @Test
-    void a_role_taken_over_keeps_its_window_or_gets_the_default() {
+    void aRoleTakenOverKeepsItsWindowOrGetsTheDefault() {
         Instant created = Instant.parse("2026-11-20T03:00:00Z");
-        assertThat(AssignmentRules.window(created, created.plus(Duration.ofHours(2)))).isEqualTo(Duration.ofHours(2));
+        assertThat(AssignmentRules.window(created, created.plus(Duration.ofHours(2))))
+                .isEqualTo(Duration.ofHours(2));
         assertThat(AssignmentRules.window(created, created)).isEqualTo(AssignmentRules.DEFAULT_WINDOW);
         assertThat(AssignmentRules.window(created, created.minusSeconds(1))).isEqualTo(AssignmentRules.DEFAULT_WINDOW);
     }
 
     @Test
-    void alerts_name_the_role_taken() {
+    void alertsNameTheRoleTaken() {
         assertThat(AssignmentRules.alertRole(Role.LEAD)).isEqualTo(CaseEvent.AlertRole.LEAD);
         assertThat(AssignmentRules.alertRole(Role.SUPPORT)).isEqualTo(CaseEvent.AlertRole.SUPPORT);
     }
 
     @Test
-    void the_type_above_walks_commune_province_national() {
+    void theTypeAboveWalksCommuneProvinceNational() {
         assertThat(AssignmentRules.typeAbove(AgencyType.POLICE_COMMUNE)).contains(AgencyType.POLICE_PROVINCE);
         assertThat(AssignmentRules.typeAbove(AgencyType.COMMUNE_COMMITTEE))
                 .contains(AgencyType.CHILD_PROTECTION_PROVINCE);

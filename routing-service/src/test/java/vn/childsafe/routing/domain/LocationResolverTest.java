@@ -11,7 +11,7 @@ class LocationResolverTest {
     private final LocationResolver resolver = new LocationResolver(ProvinceTable.builtIn());
 
     @Test
-    void current_province_code_is_taken_as_is() {
+    void currentProvinceCodeIsTakenAsIs() {
         Resolution r = resolver.resolve("01", null, null, null);
         assertThat(r.provinceCode()).isEqualTo("01");
         assertThat(r.provinceName()).isEqualTo("Hà Nội");
@@ -21,7 +21,7 @@ class LocationResolverTest {
     }
 
     @Test
-    void current_province_with_current_commune_resolves_to_the_commune() {
+    void currentProvinceWithCurrentCommuneResolvesToTheCommune() {
         Resolution r = resolver.resolve("79", "26734", null, null);
         assertThat(r.provinceCode()).isEqualTo("79");
         assertThat(r.provinceName()).isEqualTo("Hồ Chí Minh");
@@ -30,7 +30,7 @@ class LocationResolverTest {
     }
 
     @Test
-    void current_code_44_alone_is_todays_quang_tri() {
+    void currentCode44AloneIsTodaysQuangTri() {
         Resolution r = resolver.resolve("44", null, null, null);
         assertThat(r.provinceCode()).isEqualTo("44");
         assertThat(r.provinceName()).isEqualTo("Quảng Trị");
@@ -38,7 +38,7 @@ class LocationResolverTest {
     }
 
     @Test
-    void legacy_hai_duong_30_maps_to_hai_phong_31() {
+    void legacyHaiDuong30MapsToHaiPhong31() {
         Resolution r = resolver.resolve("30", null, null, null);
         assertThat(r.provinceCode()).isEqualTo("31");
         assertThat(r.provinceName()).isEqualTo("Hải Phòng");
@@ -47,19 +47,20 @@ class LocationResolverTest {
     }
 
     @Test
-    void legacy_binh_phuoc_70_maps_to_dong_nai_75() {
+    void legacyBinhPhuoc70MapsToDongNai75() {
         Resolution r = resolver.resolve("70", null, "689", "25000");
         assertThat(r.provinceCode()).isEqualTo("75");
         assertThat(r.provinceName()).isEqualTo("Đồng Nai");
         assertThat(r.level()).isEqualTo(Resolution.Level.PROVINCE);
         assertThat(r.notes()).contains("legacy province 70 (Bình Phước) → 75 (Đồng Nai)");
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("legacy district 689 not used"));
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("legacy ward 25000 not mapped")
-                .endsWith("routed at province level"));
+        assertThat(r.notes())
+                .anySatisfy(n ->
+                        assertThat(n).startsWith("legacy ward 25000 not mapped").endsWith("routed at province level"));
     }
 
     @Test
-    void legacy_ha_giang_02_maps_to_tuyen_quang_08() {
+    void legacyHaGiang02MapsToTuyenQuang08() {
         Resolution r = resolver.resolve("02", null, null, null);
         assertThat(r.provinceCode()).isEqualTo("08");
         assertThat(r.provinceName()).isEqualTo("Tuyên Quang");
@@ -67,18 +68,20 @@ class LocationResolverTest {
     }
 
     @Test
-    void code_44_with_legacy_district_is_read_as_legacy_quang_binh() {
+    void code44WithLegacyDistrictIsReadAsLegacyQuangBinh() {
         Resolution r = resolver.resolve("44", null, "450", null);
         assertThat(r.provinceCode()).isEqualTo("44");
         assertThat(r.provinceName()).isEqualTo("Quảng Trị");
         assertThat(r.level()).isEqualTo(Resolution.Level.PROVINCE);
-        assertThat(r.notes()).first().asString()
+        assertThat(r.notes())
+                .first()
+                .asString()
                 .startsWith("legacy province 44 (Quảng Bình) → 44 (Quảng Trị)")
                 .contains("read as legacy because legacy district codes were given");
     }
 
     @Test
-    void code_24_with_legacy_ward_is_read_as_legacy_bac_giang() {
+    void code24WithLegacyWardIsReadAsLegacyBacGiang() {
         Resolution r = resolver.resolve("24", null, null, "07210");
         assertThat(r.provinceCode()).isEqualTo("24");
         assertThat(r.provinceName()).isEqualTo("Bắc Ninh");
@@ -86,7 +89,7 @@ class LocationResolverTest {
     }
 
     @Test
-    void unknown_province_code_routes_nationally() {
+    void unknownProvinceCodeRoutesNationally() {
         Resolution r = resolver.resolve("99", null, null, null);
         assertThat(r.hasProvince()).isFalse();
         assertThat(r.provinceName()).isNull();
@@ -95,28 +98,28 @@ class LocationResolverTest {
     }
 
     @Test
-    void malformed_province_code_routes_nationally() {
+    void malformedProvinceCodeRoutesNationally() {
         Resolution r = resolver.resolve("Hà Nội", null, null, null);
         assertThat(r.level()).isEqualTo(Resolution.Level.NONE);
         assertThat(r.notes()).singleElement().asString().startsWith("invalid province code");
     }
 
     @Test
-    void no_location_routes_nationally() {
+    void noLocationRoutesNationally() {
         Resolution r = resolver.resolve(null, " ", null, null);
         assertThat(r.level()).isEqualTo(Resolution.Level.NONE);
         assertThat(r.notes()).containsExactly("no location given: routed nationally");
     }
 
     @Test
-    void commune_without_province_cannot_be_placed_yet() {
+    void communeWithoutProvinceCannotBePlacedYet() {
         Resolution r = resolver.resolve(null, "00004", null, null);
         assertThat(r.level()).isEqualTo(Resolution.Level.NONE);
         assertThat(r.communeCode()).isNull();
     }
 
     @Test
-    void invalid_commune_code_is_ignored_with_a_note() {
+    void invalidCommuneCodeIsIgnoredWithANote() {
         Resolution r = resolver.resolve("01", "123", null, null);
         assertThat(r.level()).isEqualTo(Resolution.Level.PROVINCE);
         assertThat(r.communeCode()).isNull();

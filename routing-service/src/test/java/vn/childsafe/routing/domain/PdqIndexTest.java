@@ -14,7 +14,7 @@ class PdqIndexTest {
 
     /** The index answers exactly what comparing with every hash answers, near copies and strangers alike. */
     @Test
-    void finds_exactly_the_hashes_a_full_scan_finds() {
+    void findsExactlyTheHashesAFullScanFinds() {
         Pdq[] stored = new Pdq[5000];
         PdqIndex.Builder builder = new PdqIndex.Builder(10);
         for (int i = 0; i < stored.length; i++) {
@@ -26,8 +26,8 @@ class PdqIndexTest {
         assertThat(index.size()).isEqualTo(stored.length);
         for (int threshold : new int[] {0, 10, 31, 47}) {
             for (int q = 0; q < 200; q++) {
-                Pdq probe = q % 2 == 0 ? flip(stored[random.nextInt(100)], random.nextInt(threshold + 8))
-                        : randomHash();
+                Pdq probe =
+                        q % 2 == 0 ? flip(stored[random.nextInt(100)], random.nextInt(threshold + 8)) : randomHash();
                 Set<Integer> expected = new TreeSet<>();
                 for (int i = 0; i < stored.length; i++) {
                     if (stored[i].distance(probe) <= threshold) {
@@ -46,7 +46,7 @@ class PdqIndexTest {
     }
 
     @Test
-    void an_empty_index_finds_nothing() {
+    void anEmptyIndexFindsNothing() {
         PdqIndex empty = new PdqIndex.Builder(0).build();
         Set<Integer> found = new TreeSet<>();
         empty.near(randomHash(), 31, found::add);

@@ -15,7 +15,7 @@ class PdqTest {
     private static final String HASH = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
 
     @Test
-    void parses_either_case_and_prints_lower_case() {
+    void parsesEitherCaseAndPrintsLowerCase() {
         assertThat(Pdq.parse(HASH.toUpperCase()).toString()).isEqualTo(HASH);
         assertThat(Pdq.parse(HASH)).isEqualTo(Pdq.parse(" " + HASH.toUpperCase() + " "));
         assertThat(Pdq.parse(null)).isNull();
@@ -26,7 +26,7 @@ class PdqTest {
     }
 
     @Test
-    void distance_counts_the_differing_bits() {
+    void distanceCountsTheDifferingBits() {
         Pdq zero = Pdq.parse("0".repeat(64));
         assertThat(zero.distance(zero)).isZero();
         assertThat(zero.distance(Pdq.parse("f".repeat(64)))).isEqualTo(256);
@@ -34,7 +34,7 @@ class PdqTest {
     }
 
     @Test
-    void band_keys_are_the_band_number_and_its_sixteen_bits() {
+    void bandKeysAreTheBandNumberAndItsSixteenBits() {
         int[] keys = Pdq.parse(HASH).bandKeys();
         assertThat(keys).hasSize(16);
         assertThat(keys[0]).isEqualTo(0xf8f8);
@@ -43,7 +43,7 @@ class PdqTest {
     }
 
     @Test
-    void probe_keys_grow_with_the_threshold_and_refuse_beyond_the_maximum() {
+    void probeKeysGrowWithTheThresholdAndRefuseBeyondTheMaximum() {
         Pdq hash = Pdq.parse(HASH);
         assertThat(hash.probeKeys(15)).hasSize(16);
         assertThat(hash.probeKeys(31)).hasSize(16 * 17);
@@ -55,7 +55,7 @@ class PdqTest {
 
     /** What the index relies on: every hash within the threshold shares a band key with the probe. */
     @Test
-    void every_hash_within_the_threshold_shares_a_key_with_the_probe() {
+    void everyHashWithinTheThresholdSharesAKeyWithTheProbe() {
         Random random = new Random(20261202);
         for (int threshold : new int[] {0, 15, 16, 31, 47}) {
             for (int trial = 0; trial < 300; trial++) {
@@ -73,7 +73,8 @@ class PdqTest {
                 Set<Integer> probe = new HashSet<>();
                 Arrays.stream(hash.probeKeys(threshold)).forEach(probe::add);
                 assertThat(Arrays.stream(near.bandKeys()).anyMatch(probe::contains))
-                        .as("a hash %d bits away is reachable", threshold).isTrue();
+                        .as("a hash %d bits away is reachable", threshold)
+                        .isTrue();
             }
         }
     }

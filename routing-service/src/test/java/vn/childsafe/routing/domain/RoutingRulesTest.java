@@ -28,34 +28,53 @@ class RoutingRulesTest {
 
     /** A NORMAL web report by a parent, no victim, no content: only the category decides. */
     private static ReportFacts facts(Category category) {
-        return new ReportFacts(category, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.PARENT, false, false,
-                List.of());
+        return new ReportFacts(
+                category, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.PARENT, false, false, List.of());
     }
 
     private static ReportFacts with(ReportFacts f, Urgency urgency) {
-        return new ReportFacts(f.category(), urgency, f.sourceChannel(), f.reporterRelationship(), f.victimGiven(),
-                f.victimSchoolGiven(), f.contentUrls());
+        return new ReportFacts(
+                f.category(),
+                urgency,
+                f.sourceChannel(),
+                f.reporterRelationship(),
+                f.victimGiven(),
+                f.victimSchoolGiven(),
+                f.contentUrls());
     }
 
     private static ReportFacts withVictim(ReportFacts f, boolean schoolGiven) {
-        return new ReportFacts(f.category(), f.urgency(), f.sourceChannel(), f.reporterRelationship(), true,
-                schoolGiven, f.contentUrls());
+        return new ReportFacts(
+                f.category(),
+                f.urgency(),
+                f.sourceChannel(),
+                f.reporterRelationship(),
+                true,
+                schoolGiven,
+                f.contentUrls());
     }
 
     private static ReportFacts withUrls(ReportFacts f, String... urls) {
-        return new ReportFacts(f.category(), f.urgency(), f.sourceChannel(), f.reporterRelationship(), f.victimGiven(),
-                f.victimSchoolGiven(), List.of(urls));
+        return new ReportFacts(
+                f.category(),
+                f.urgency(),
+                f.sourceChannel(),
+                f.reporterRelationship(),
+                f.victimGiven(),
+                f.victimSchoolGiven(),
+                List.of(urls));
     }
 
     @Test
-    void default_rule_set_is_version_default_3() {
+    void defaultRuleSetIsVersionDefault3() {
         assertThat(rules.ruleSet().version()).isEqualTo("default-3");
-        assertThat(rules.ruleSet().rules()).extracting(RoutingRule::id)
+        assertThat(rules.ruleSet().rules())
+                .extracting(RoutingRule::id)
                 .containsExactly("R1", "R2", "R3", "R4", "R5", "R6");
     }
 
     @Test
-    void r1_immediate_danger_goes_to_commune_police_within_15_minutes_whatever_the_category() {
+    void r1ImmediateDangerGoesToCommunePoliceWithin15MinutesWhateverTheCategory() {
         RoutingDecision d = rules.decide(with(facts(Category.SCAM), Urgency.IMMEDIATE_DANGER));
         assertThat(d.ruleId()).isEqualTo("R1");
         assertThat(d.lead()).isEqualTo(POLICE_COMMUNE);
@@ -64,8 +83,10 @@ class RoutingRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Category.class, names = { "CSAM", "SEXTORTION", "GROOMING", "TRAFFICKING" })
-    void r2_sexual_abuse_and_trafficking_go_to_provincial_police_within_1_hour(Category category) {
+    @EnumSource(
+            value = Category.class,
+            names = {"CSAM", "SEXTORTION", "GROOMING", "TRAFFICKING"})
+    void r2SexualAbuseAndTraffickingGoToProvincialPoliceWithin1Hour(Category category) {
         RoutingDecision d = rules.decide(facts(category));
         assertThat(d.ruleId()).isEqualTo("R2");
         assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
@@ -75,23 +96,36 @@ class RoutingRulesTest {
     }
 
     @Test
-    void an_unverified_immediate_danger_from_the_public_page_is_routed_as_high_and_the_liaison_confirms_it() {
-        ReportFacts page = new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.WEB_PUBLIC,
-                ReporterRelationship.SELF, false, false, List.of());
+    void anUnverifiedImmediateDangerFromThePublicPageIsRoutedAsHighAndTheLiaisonConfirmsIt() {
+        ReportFacts page = new ReportFacts(
+                Category.GROOMING,
+                Urgency.IMMEDIATE_DANGER,
+                SourceChannel.WEB_PUBLIC,
+                ReporterRelationship.SELF,
+                false,
+                false,
+                List.of());
         RoutingDecision d = rules.decide(page);
         assertThat(d.urgency()).isEqualTo(Urgency.HIGH);
         assertThat(d.ruleId()).isEqualTo("R2");
         assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
         assertThat(d.ackWithin()).isEqualTo(Duration.ofMinutes(30));
         assertThat(d.liaisonRequired()).isTrue();
-        assertThat(d.explanation()).contains("unverified channel WEB_PUBLIC: reported as IMMEDIATE_DANGER, routed as "
-                + "HIGH until the 111 liaison confirms it")
-                .anySatisfy(line -> assertThat(line).startsWith("111 liaison alerted: to confirm the unverified "
-                        + "IMMEDIATE_DANGER"));
+        assertThat(d.explanation())
+                .contains("unverified channel WEB_PUBLIC: reported as IMMEDIATE_DANGER, routed as "
+                        + "HIGH until the 111 liaison confirms it")
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("111 liaison alerted: to confirm the unverified " + "IMMEDIATE_DANGER"));
 
         // The same report from the 111 hotline is trusted; a page report at HIGH or NORMAL is not changed.
-        ReportFacts hotline = new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.HOTLINE_111,
-                ReporterRelationship.SELF, false, false, List.of());
+        ReportFacts hotline = new ReportFacts(
+                Category.GROOMING,
+                Urgency.IMMEDIATE_DANGER,
+                SourceChannel.HOTLINE_111,
+                ReporterRelationship.SELF,
+                false,
+                false,
+                List.of());
         assertThat(rules.decide(hotline).urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
         assertThat(rules.decide(hotline).ruleId()).isEqualTo("R1");
         RoutingDecision normal = rules.decide(page.withUrgency(Urgency.NORMAL));
@@ -101,27 +135,52 @@ class RoutingRulesTest {
     }
 
     @Test
-    void a_rule_set_without_unverified_channels_trusts_the_public_page() {
+    void aRuleSetWithoutUnverifiedChannelsTrustsThePublicPage() {
         RuleSet shipped = RoutingRules.defaultRuleSet();
         RoutingPolicies p = shipped.policies();
-        RoutingRules trusting = new RoutingRules(new RuleSet("trusting", shipped.rules(), new RoutingPolicies(
-                p.liaisonWhenVictimGiven(), p.liaisonUrgencies(), p.takedownCategories(), p.halvedDeadlineUrgencies(),
-                p.minimumHalvedDeadline())));
-        RoutingDecision d = trusting.decide(new ReportFacts(Category.GROOMING, Urgency.IMMEDIATE_DANGER,
-                SourceChannel.WEB_PUBLIC, ReporterRelationship.SELF, false, false, List.of()));
+        RoutingRules trusting = new RoutingRules(new RuleSet(
+                "trusting",
+                shipped.rules(),
+                new RoutingPolicies(
+                        p.liaisonWhenVictimGiven(),
+                        p.liaisonUrgencies(),
+                        p.takedownCategories(),
+                        p.halvedDeadlineUrgencies(),
+                        p.minimumHalvedDeadline())));
+        RoutingDecision d = trusting.decide(new ReportFacts(
+                Category.GROOMING,
+                Urgency.IMMEDIATE_DANGER,
+                SourceChannel.WEB_PUBLIC,
+                ReporterRelationship.SELF,
+                false,
+                false,
+                List.of()));
         assertThat(d.urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
         assertThat(d.ruleId()).isEqualTo("R1");
-        assertThatThrownBy(() -> new RoutingPolicies(true, Set.of(), Set.of(), Set.of(), Duration.ZERO,
-                Set.of(SourceChannel.WEB_PUBLIC), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RoutingPolicies(
+                        true, Set.of(), Set.of(), Set.of(), Duration.ZERO, Set.of(SourceChannel.WEB_PUBLIC), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void r3_cyberbullying_in_a_school_setting_goes_to_education() {
+    void r3CyberbullyingInASchoolSettingGoesToEducation() {
         ReportFacts schoolKnown = withVictim(facts(Category.CYBERBULLYING), true);
-        ReportFacts fromSchool = new ReportFacts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.SCHOOL,
-                ReporterRelationship.OTHER, false, false, List.of());
-        ReportFacts byTeacher = new ReportFacts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.WEB,
-                ReporterRelationship.TEACHER, false, false, List.of());
+        ReportFacts fromSchool = new ReportFacts(
+                Category.CYBERBULLYING,
+                Urgency.NORMAL,
+                SourceChannel.SCHOOL,
+                ReporterRelationship.OTHER,
+                false,
+                false,
+                List.of());
+        ReportFacts byTeacher = new ReportFacts(
+                Category.CYBERBULLYING,
+                Urgency.NORMAL,
+                SourceChannel.WEB,
+                ReporterRelationship.TEACHER,
+                false,
+                false,
+                List.of());
         for (ReportFacts f : List.of(schoolKnown, fromSchool, byTeacher)) {
             RoutingDecision d = rules.decide(f);
             assertThat(d.ruleId()).isEqualTo("R3");
@@ -132,7 +191,7 @@ class RoutingRulesTest {
     }
 
     @Test
-    void r4_harmful_content_goes_to_information_with_child_protection_only_if_a_victim_is_given() {
+    void r4HarmfulContentGoesToInformationWithChildProtectionOnlyIfAVictimIsGiven() {
         for (Category category : List.of(Category.HARMFUL_CONTENT, Category.PRIVACY_VIOLATION)) {
             RoutingDecision noVictim = rules.decide(facts(category));
             assertThat(noVictim.ruleId()).isEqualTo("R4");
@@ -149,7 +208,7 @@ class RoutingRulesTest {
     }
 
     @Test
-    void r5_scam_goes_to_provincial_police_with_information() {
+    void r5ScamGoesToProvincialPoliceWithInformation() {
         RoutingDecision d = rules.decide(facts(Category.SCAM));
         assertThat(d.ruleId()).isEqualTo("R5");
         assertThat(d.lead()).isEqualTo(POLICE_PROVINCE);
@@ -158,8 +217,10 @@ class RoutingRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Category.class, names = { "CYBERBULLYING", "SELF_HARM", "OTHER" })
-    void r6_everything_else_goes_to_child_protection(Category category) {
+    @EnumSource(
+            value = Category.class,
+            names = {"CYBERBULLYING", "SELF_HARM", "OTHER"})
+    void r6EverythingElseGoesToChildProtection(Category category) {
         RoutingDecision d = rules.decide(facts(category));
         assertThat(d.ruleId()).isEqualTo("R6");
         assertThat(d.lead()).isEqualTo(CHILD_PROTECTION_PROVINCE);
@@ -168,47 +229,52 @@ class RoutingRulesTest {
     }
 
     @Test
-    void first_match_wins_immediate_danger_before_category() {
+    void firstMatchWinsImmediateDangerBeforeCategory() {
         RoutingDecision d = rules.decide(with(facts(Category.CSAM), Urgency.IMMEDIATE_DANGER));
         assertThat(d.ruleId()).isEqualTo("R1");
     }
 
     @Test
-    void liaison_is_alerted_for_a_victim_or_high_or_immediate_urgency_only() {
+    void liaisonIsAlertedForAVictimOrHighOrImmediateUrgencyOnly() {
         assertThat(rules.decide(facts(Category.OTHER)).liaisonRequired()).isFalse();
-        assertThat(rules.decide(withVictim(facts(Category.OTHER), false)).liaisonRequired()).isTrue();
-        assertThat(rules.decide(with(facts(Category.OTHER), Urgency.HIGH)).liaisonRequired()).isTrue();
+        assertThat(rules.decide(withVictim(facts(Category.OTHER), false)).liaisonRequired())
+                .isTrue();
+        assertThat(rules.decide(with(facts(Category.OTHER), Urgency.HIGH)).liaisonRequired())
+                .isTrue();
         RoutingDecision immediate = rules.decide(with(facts(Category.OTHER), Urgency.IMMEDIATE_DANGER));
         assertThat(immediate.liaisonRequired()).isTrue();
         assertThat(immediate.explanation()).contains("111 liaison alerted: urgency IMMEDIATE_DANGER");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Category.class, names = { "CSAM", "SEXTORTION", "GROOMING", "HARMFUL_CONTENT",
-            "PRIVACY_VIOLATION", "CYBERBULLYING" })
-    void takedown_is_requested_for_every_content_url_of_takedown_categories(Category category) {
+    @EnumSource(
+            value = Category.class,
+            names = {"CSAM", "SEXTORTION", "GROOMING", "HARMFUL_CONTENT", "PRIVACY_VIOLATION", "CYBERBULLYING"})
+    void takedownIsRequestedForEveryContentUrlOfTakedownCategories(Category category) {
         RoutingDecision d = rules.decide(withUrls(facts(category), "https://a.example/1", "https://b.example/2"));
         assertThat(d.takedownRequired()).isTrue();
         assertThat(d.takedownUrls()).containsExactly("https://a.example/1", "https://b.example/2");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Category.class, names = { "TRAFFICKING", "SELF_HARM", "SCAM", "OTHER" })
-    void no_takedown_for_other_categories(Category category) {
+    @EnumSource(
+            value = Category.class,
+            names = {"TRAFFICKING", "SELF_HARM", "SCAM", "OTHER"})
+    void noTakedownForOtherCategories(Category category) {
         RoutingDecision d = rules.decide(withUrls(facts(category), "https://a.example/1"));
         assertThat(d.takedownRequired()).isFalse();
         assertThat(d.takedownUrls()).isEmpty();
     }
 
     @Test
-    void no_takedown_without_content_urls_but_the_explanation_says_so() {
+    void noTakedownWithoutContentUrlsButTheExplanationSaysSo() {
         RoutingDecision d = rules.decide(facts(Category.CSAM));
         assertThat(d.takedownRequired()).isFalse();
         assertThat(d.explanation()).contains("category CSAM calls for takedown, but no content URL was given");
     }
 
     @Test
-    void high_urgency_halves_the_deadline() {
+    void highUrgencyHalvesTheDeadline() {
         assertThat(rules.decide(with(facts(Category.CSAM), Urgency.HIGH)).ackWithin())
                 .isEqualTo(Duration.ofMinutes(30));
         RoutingDecision r6 = rules.decide(with(facts(Category.OTHER), Urgency.HIGH));
@@ -217,20 +283,34 @@ class RoutingRulesTest {
     }
 
     @Test
-    void normal_urgency_keeps_the_rule_deadline() {
+    void normalUrgencyKeepsTheRuleDeadline() {
         assertThat(rules.decide(facts(Category.CSAM)).ackWithin()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
-    void halving_never_goes_below_15_minutes() {
+    void halvingNeverGoesBelow15Minutes() {
         // The default rules never halve below 30 min, so check the floor on a rule set with shorter deadlines.
-        RuleSet tight = new RuleSet("test-floor", List.of(
-                new RoutingRule("T20", RuleCondition.categoryIn(Category.CSAM), POLICE_PROVINCE, List.of(),
-                        Duration.ofMinutes(20)),
-                new RoutingRule("T10", RuleCondition.categoryIn(Category.SCAM), POLICE_PROVINCE, List.of(),
-                        Duration.ofMinutes(10)),
-                new RoutingRule("T40", RuleCondition.always(), CHILD_PROTECTION_PROVINCE, List.of(),
-                        Duration.ofMinutes(40))),
+        RuleSet tight = new RuleSet(
+                "test-floor",
+                List.of(
+                        new RoutingRule(
+                                "T20",
+                                RuleCondition.categoryIn(Category.CSAM),
+                                POLICE_PROVINCE,
+                                List.of(),
+                                Duration.ofMinutes(20)),
+                        new RoutingRule(
+                                "T10",
+                                RuleCondition.categoryIn(Category.SCAM),
+                                POLICE_PROVINCE,
+                                List.of(),
+                                Duration.ofMinutes(10)),
+                        new RoutingRule(
+                                "T40",
+                                RuleCondition.always(),
+                                CHILD_PROTECTION_PROVINCE,
+                                List.of(),
+                                Duration.ofMinutes(40))),
                 RoutingRules.defaultRuleSet().policies());
         RoutingRules custom = new RoutingRules(tight);
 
@@ -245,38 +325,49 @@ class RoutingRulesTest {
     }
 
     @Test
-    void explanation_names_the_rule_set_and_rule() {
+    void explanationNamesTheRuleSetAndRule() {
         RoutingDecision d = rules.decide(facts(Category.CSAM));
-        assertThat(d.explanation().get(0)).startsWith("rule R2 of rule set default-3 matched (category ")
+        assertThat(d.explanation().get(0))
+                .startsWith("rule R2 of rule set default-3 matched (category ")
                 .endsWith("lead POLICE_PROVINCE");
     }
 
     @Test
-    void a_rule_set_must_end_with_a_catch_all() {
-        assertThatThrownBy(() -> new RuleSet("bad", List.of(new RoutingRule("X", RuleCondition.categoryIn(
-                Category.CSAM), POLICE_PROVINCE, List.of(), Duration.ofHours(1))),
-                RoutingRules.defaultRuleSet().policies()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catch-all");
+    void aRuleSetMustEndWithACatchAll() {
+        assertThatThrownBy(() -> new RuleSet(
+                        "bad",
+                        List.of(new RoutingRule(
+                                "X",
+                                RuleCondition.categoryIn(Category.CSAM),
+                                POLICE_PROVINCE,
+                                List.of(),
+                                Duration.ofHours(1))),
+                        RoutingRules.defaultRuleSet().policies()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("catch-all");
         assertThat(new RuleCondition(Set.of(), Set.of(), false).isCatchAll()).isTrue();
     }
 
     @Test
-    void known_content_takes_the_list_category_at_least_high_urgency_and_a_takedown() {
+    void knownContentTakesTheListCategoryAtLeastHighUrgencyAndATakedown() {
         KnownContentMatch listed = new KnownContentMatch("national-1", "Bộ Công an", Category.CSAM, "SHA256", null);
-        ReportFacts facts = withUrls(facts(Category.SCAM), "https://example.vn/v/1").withKnownContent(List.of(listed));
+        ReportFacts facts =
+                withUrls(facts(Category.SCAM), "https://example.vn/v/1").withKnownContent(List.of(listed));
         assertThat(facts.category()).isEqualTo(Category.CSAM);
         assertThat(facts.urgency()).isEqualTo(Urgency.HIGH);
         RoutingDecision d = rules.decide(facts);
         assertThat(d.ruleId()).isEqualTo("R2");
         assertThat(d.takedownRequired()).isTrue();
         assertThat(d.takedownUrls()).containsExactly("https://example.vn/v/1");
-        assertThat(d.explanation().get(0)).isEqualTo("content: sha256 on list national-1 (Bộ Công an, CSAM): category "
-                + "CSAM, urgency at least HIGH, takedown required");
+        assertThat(d.explanation().get(0))
+                .isEqualTo("content: sha256 on list national-1 (Bộ Công an, CSAM): category "
+                        + "CSAM, urgency at least HIGH, takedown required");
         assertThat(d.explanation()).contains("takedown requested for 1 content URL(s): known content");
 
         // A list never lowers urgency, and a PDQ match says how near it was.
         KnownContentMatch near = new KnownContentMatch("hotline", "111", Category.OTHER, "PDQ", 9);
-        ReportFacts urgent = with(facts(Category.GROOMING), Urgency.IMMEDIATE_DANGER).withKnownContent(List.of(near));
+        ReportFacts urgent =
+                with(facts(Category.GROOMING), Urgency.IMMEDIATE_DANGER).withKnownContent(List.of(near));
         assertThat(urgent.urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
         assertThat(urgent.category()).isEqualTo(Category.OTHER);
         RoutingDecision u = rules.decide(urgent);

@@ -18,35 +18,40 @@ class AdminUnitCsvTest {
     }
 
     @Test
-    void a_quoted_value_may_hold_a_comma_and_a_line_break() {
+    void aQuotedValueMayHoldACommaAndALineBreak() {
         AdminUnitCsv.Parsed parsed = parse("\uFEFF" + AdminUnitCsv.UNITS_HEADER + "\r\n"
                 + "PROVINCE,01,,Hà Nội,\"Thành phố Hà Nội,\nThủ đô\",Hanoi,Thành phố\r\n"
                 + "COMMUNE,0004,01,Ba Đình,Phường Ba Đình,Ba Dinh,Phường\n\n");
 
         assertThat(parsed.layout()).isEqualTo(AdminUnitCsv.Layout.UNITS);
-        assertThat(parsed.units()).extracting(AdminUnitCsv.UnitRow::fullName)
+        assertThat(parsed.units())
+                .extracting(AdminUnitCsv.UnitRow::fullName)
                 .containsExactly("Thành phố Hà Nội,\nThủ đô");
         // The record after the two-line one starts on line 4.
         assertThat(parsed.errors()).extracting(Problem.FieldError::pointer).containsExactly("/lines/4");
-        assertThat(parsed.errors()).extracting(Problem.FieldError::message)
+        assertThat(parsed.errors())
+                .extracting(Problem.FieldError::message)
                 .containsExactly("commune code must be 5 digits");
     }
 
     @Test
-    void blank_lines_are_bad_lines_unless_they_end_the_file() {
-        AdminUnitCsv.Parsed parsed = parse(AdminUnitCsv.UNITS_HEADER + "\n\n"
-                + "PROVINCE,01,,Hà Nội,Thành phố Hà Nội,Hanoi,Thành phố\n  \n\n");
+    void blankLinesAreBadLinesUnlessTheyEndTheFile() {
+        AdminUnitCsv.Parsed parsed = parse(
+                AdminUnitCsv.UNITS_HEADER + "\n\n" + "PROVINCE,01,,Hà Nội,Thành phố Hà Nội,Hanoi,Thành phố\n  \n\n");
 
         assertThat(parsed.errors()).extracting(Problem.FieldError::pointer).containsExactly("/lines/2");
-        assertThat(parsed.errors()).extracting(Problem.FieldError::message)
+        assertThat(parsed.errors())
+                .extracting(Problem.FieldError::message)
                 .containsExactly("expected 7 columns, found 1");
     }
 
     @Test
-    void an_empty_file_and_a_quote_left_open_are_reported() {
-        assertThat(parse(" \n\n").errors()).extracting(Problem.FieldError::message)
+    void anEmptyFileAndAQuoteLeftOpenAreReported() {
+        assertThat(parse(" \n\n").errors())
+                .extracting(Problem.FieldError::message)
                 .containsExactly("empty file: a header row is required");
-        assertThat(parse(AdminUnitCsv.UNITS_HEADER + "\n").errors()).extracting(Problem.FieldError::message)
+        assertThat(parse(AdminUnitCsv.UNITS_HEADER + "\n").errors())
+                .extracting(Problem.FieldError::message)
                 .containsExactly("no data rows after the header");
         AdminUnitCsv.Parsed open = parse(AdminUnitCsv.UNITS_HEADER
                 + "\nPROVINCE,01,,Hà Nội,Thành phố Hà Nội,Hanoi,Thành phố\nPROVINCE,02,,\"Hà Giang,X,X,X\n");

@@ -35,7 +35,7 @@ class InboxRetentionTest {
     DataSource dataSource;
 
     @Test
-    void rows_older_than_the_retention_are_purged_and_younger_ones_kept() throws Exception {
+    void rowsOlderThanTheRetentionArePurgedAndYoungerOnesKept() throws Exception {
         String old = "old-" + UUID.randomUUID();
         String recent = "recent-" + UUID.randomUUID();
         insert(old, Instant.now().minus(Duration.ofDays(31)));
@@ -50,8 +50,9 @@ class InboxRetentionTest {
     }
 
     private void insert(String eventId, Instant processedAt) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) VALUES ('test', ?, 'x', ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) VALUES ('test', ?, 'x', ?)")) {
             s.setString(1, eventId);
             s.setTimestamp(2, Timestamp.from(processedAt));
             s.executeUpdate();

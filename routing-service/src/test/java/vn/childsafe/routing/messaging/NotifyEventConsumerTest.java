@@ -35,12 +35,12 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.NotifyEvent;
+import vn.childsafe.routing.cases.CaseFixtures;
+import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.routing.cases.CaseFixtures;
-import vn.childsafe.routing.service.CaseRoutingService;
 
 /** notify.events.v1 on a real broker: outcomes land on the case timeline once; poison goes to the DLQ. */
 @QuarkusTest
@@ -73,29 +73,45 @@ class NotifyEventConsumerTest {
     }
 
     @Test
-    void outcomes_become_timeline_entries_once_each() throws Exception {
-        UUID caseId = fixtures.route(Category.HARMFUL_CONTENT, Urgency.NORMAL, "42", null, false,
-                List.of("https://video.example.com/v/1"));
+    void outcomesBecomeTimelineEntriesOnceEach() throws Exception {
+        UUID caseId = fixtures.route(
+                Category.HARMFUL_CONTENT, Urgency.NORMAL, "42", null, false, List.of("https://video.example.com/v/1"));
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        NotifyEvent requested = NotifyEvent.takedownRequested(caseId, at,
-                "Takedown requested from video.example.com", "VIDEO", UUID.randomUUID(),
-                "https://video.example.com/v/1", at.plus(Duration.ofHours(24)));
-        NotifyEvent failed = NotifyEvent.deliveryFailed(caseId, at.plusSeconds(1),
-                "Webhook delivery failed after 8 attempts", "TTTT-42", UUID.randomUUID(), "WEBHOOK");
+        NotifyEvent requested = NotifyEvent.takedownRequested(
+                caseId,
+                at,
+                "Takedown requested from video.example.com",
+                "VIDEO",
+                UUID.randomUUID(),
+                "https://video.example.com/v/1",
+                at.plus(Duration.ofHours(24)));
+        NotifyEvent failed = NotifyEvent.deliveryFailed(
+                caseId,
+                at.plusSeconds(1),
+                "Webhook delivery failed after 8 attempts",
+                "TTTT-42",
+                UUID.randomUUID(),
+                "WEBHOOK");
         String firstId = UUID.randomUUID().toString();
-        ProducerRecord<String, String> first = record(caseId.toString(), json(requested),
+        ProducerRecord<String, String> first = record(
+                caseId.toString(),
+                json(requested),
                 headers(firstId, requested.kind().eventType()));
         kafka.send(first);
         kafka.send(first); // redelivered: no second entry
-        kafka.send(record(caseId.toString(), json(failed), headers(UUID.randomUUID().toString(),
-                failed.kind().eventType())));
+        kafka.send(record(
+                caseId.toString(),
+                json(failed),
+                headers(UUID.randomUUID().toString(), failed.kind().eventType())));
 
-        await().atMost(WAIT).until(() -> timeline(caseId).getList("timeline.kind").size() == 3);
+        await().atMost(WAIT)
+                .until(() -> timeline(caseId).getList("timeline.kind").size() == 3);
         JsonPath c = timeline(caseId);
-        assertThat(c.getList("timeline.kind", String.class)).containsExactly("ROUTED", "NOTIFY_TAKEDOWN_REQUESTED",
-                "NOTIFY_DELIVERY_FAILED");
+        assertThat(c.getList("timeline.kind", String.class))
+                .containsExactly("ROUTED", "NOTIFY_TAKEDOWN_REQUESTED", "NOTIFY_DELIVERY_FAILED");
         assertThat(c.getString("timeline[1].actor")).isEqualTo("notify-service");
-        assertThat(c.getString("timeline[1].detail")).startsWith("Takedown requested from video.example.com")
+        assertThat(c.getString("timeline[1].detail"))
+                .startsWith("Takedown requested from video.example.com")
                 .contains("nền tảng VIDEO");
         assertThat(c.getString("timeline[2].detail")).contains("đơn vị TTTT-42", "kênh WEBHOOK");
         // Give the duplicate time to arrive, then check once more there is still exactly one entry for it.
@@ -105,15 +121,19 @@ class NotifyEventConsumerTest {
     }
 
     @Test
-    void unknown_cases_wrong_types_and_garbage_go_to_the_dead_letter_topic() throws Exception {
+    void unknownCasesWrongTypesAndGarbageGoToTheDeadLetterTopic() throws Exception {
         UUID unknownCase = UUID.randomUUID();
-        NotifyEvent orphan = NotifyEvent.manualTaskCreated(unknownCase, Instant.now(), "Manual takedown task", null,
-                null);
-        kafka.send(record(unknownCase.toString(), json(orphan),
+        NotifyEvent orphan =
+                NotifyEvent.manualTaskCreated(unknownCase, Instant.now(), "Manual takedown task", null, null);
+        kafka.send(record(
+                unknownCase.toString(),
+                json(orphan),
                 headers(UUID.randomUUID().toString(), orphan.kind().eventType())));
         String wrongTypeKey = UUID.randomUUID().toString();
-        kafka.send(record(wrongTypeKey, json(orphan), headers(UUID.randomUUID().toString(),
-                NotifyEvent.Kind.TAKEDOWN_RESULT.eventType())));
+        kafka.send(record(
+                wrongTypeKey,
+                json(orphan),
+                headers(UUID.randomUUID().toString(), NotifyEvent.Kind.TAKEDOWN_RESULT.eventType())));
         String garbageKey = UUID.randomUUID().toString();
         kafka.send(record(garbageKey, "{not json", headers(UUID.randomUUID().toString(), "x")));
 
@@ -132,8 +152,14 @@ class NotifyEventConsumerTest {
     }
 
     private static JsonPath timeline(UUID caseId) {
-        return given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static ProducerRecord<String, String> record(String key, String value, List<Header> headers) {
@@ -142,8 +168,8 @@ class NotifyEventConsumerTest {
 
     private static List<Header> headers(String id, String type) {
         List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(id, type, "/childsafe/notify-service", Instant.now(), "x").forEach((name, value) ->
-                headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        CloudEventHeaders.of(id, type, "/childsafe/notify-service", Instant.now(), "x")
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return headers;
     }
 

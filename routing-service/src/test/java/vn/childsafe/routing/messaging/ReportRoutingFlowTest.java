@@ -1,8 +1,8 @@
 package vn.childsafe.routing.messaging;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.oneOf;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +48,13 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
-import vn.childsafe.commons.messaging.EventConsumers;
 import vn.childsafe.commons.events.ReportReceived;
+import vn.childsafe.commons.messaging.EventConsumers;
+import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
-import vn.childsafe.routing.service.CaseRoutingService;
 
 /**
  * End to end inside the service, on a real Kafka broker and PostgreSQL: a ReportReceived record on
@@ -95,10 +96,17 @@ class ReportRoutingFlowTest {
     }
 
     @Test
-    void csam_report_is_routed_by_r2_to_the_provincial_police() throws Exception {
+    void csamReportIsRoutedByR2ToTheProvincialPolice() throws Exception {
         UUID reportId = UUID.randomUUID();
-        send(report(reportId, Category.CSAM, Urgency.NORMAL, location("01", null, null, null), true,
-                List.of("https://video.example.com/v/123", "https://video.example.com/v/123")), null);
+        send(
+                report(
+                        reportId,
+                        Category.CSAM,
+                        Urgency.NORMAL,
+                        location("01", null, null, null),
+                        true,
+                        List.of("https://video.example.com/v/123", "https://video.example.com/v/123")),
+                null);
 
         ConsumerRecord<String, String> record = awaitCaseRouted(reportId);
         JsonNode event = objectMapper.readTree(record.value());
@@ -113,8 +121,11 @@ class ReportRoutingFlowTest {
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
         assertThat(event.get("provinceCode").asText()).isEqualTo("01");
         assertThat(event.get("reportIds").get(0).asText()).isEqualTo(reportId.toString());
-        assertThat(assignments(event)).containsExactly("LEAD:CA-01:POLICE_PROVINCE",
-                "SUPPORT:BVTE-01:CHILD_PROTECTION_PROVINCE", "SUPPORT:TTTT-01:INFORMATION_PROVINCE");
+        assertThat(assignments(event))
+                .containsExactly(
+                        "LEAD:CA-01:POLICE_PROVINCE",
+                        "SUPPORT:BVTE-01:CHILD_PROTECTION_PROVINCE",
+                        "SUPPORT:TTTT-01:INFORMATION_PROVINCE");
         Instant routedAt = Instant.parse(event.get("occurredAt").asText());
         for (JsonNode assignment : event.get("assignments")) {
             assertThat(Instant.parse(assignment.get("ackDeadline").asText()))
@@ -122,41 +133,64 @@ class ReportRoutingFlowTest {
         }
         assertThat(event.get("liaisonRequired").asBoolean()).isTrue();
         assertThat(event.get("takedownRequired").asBoolean()).isTrue();
-        assertThat(event.get("takedownUrls")).extracting(JsonNode::asText)
+        assertThat(event.get("takedownUrls"))
+                .extracting(JsonNode::asText)
                 .containsExactly("https://video.example.com/v/123");
 
         // The case reads back with its explanation, for admins and for an assigned unit only.
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
                 .body("caseId", equalTo(caseId))
                 .body("ruleId", equalTo("R2"))
                 .body("location.provinceName", equalTo("Hà Nội"))
                 .body("reports[0].reportId", equalTo(reportId.toString()))
-                .body("assignments.agencyCode", org.hamcrest.Matchers.contains("CA-01", "BVTE-01", "TTTT-01"))
+                .body("assignments.agencyCode", Matchers.contains("CA-01", "BVTE-01", "TTTT-01"))
                 .body("assignments[0].state", equalTo("PENDING"))
                 .body("explanation", hasItem("lead: CA-01 (POLICE_PROVINCE)"));
-        given().auth().oauth2(TestTokens.unit("TTTT-01")).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200).body("caseId", equalTo(caseId));
-        given().auth().oauth2(TestTokens.unit("CA-31")).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.ops()).queryParam("reportId", reportId.toString())
-                .when().get("/api/v1/cases")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].caseId", equalTo(caseId));
+        given().auth()
+                .oauth2(TestTokens.unit("TTTT-01"))
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body("caseId", equalTo(caseId));
+        given().auth()
+                .oauth2(TestTokens.unit("CA-31"))
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .queryParam("reportId", reportId.toString())
+                .when()
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].caseId", equalTo(caseId));
     }
 
     @Test
-    void other_report_is_routed_by_r6_to_child_protection_and_the_commune_committee() throws Exception {
+    void otherReportIsRoutedByR6ToChildProtectionAndTheCommuneCommittee() throws Exception {
         UUID reportId = UUID.randomUUID();
-        send(report(reportId, Category.OTHER, Urgency.NORMAL, location("01", "00004", null, null), false, List.of()),
+        send(
+                report(reportId, Category.OTHER, Urgency.NORMAL, location("01", "00004", null, null), false, List.of()),
                 null);
 
         JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
         assertThat(event.get("ruleId").asText()).isEqualTo("R6");
         assertThat(event.get("communeCode").asText()).isEqualTo("00004");
-        assertThat(assignments(event)).containsExactly("LEAD:BVTE-01:CHILD_PROTECTION_PROVINCE",
-                "SUPPORT:UBND-00004:COMMUNE_COMMITTEE");
+        assertThat(assignments(event))
+                .containsExactly("LEAD:BVTE-01:CHILD_PROTECTION_PROVINCE", "SUPPORT:UBND-00004:COMMUNE_COMMITTEE");
         Instant routedAt = Instant.parse(event.get("occurredAt").asText());
-        assertThat(Instant.parse(event.get("assignments").get(0).get("ackDeadline").asText()))
+        assertThat(Instant.parse(
+                        event.get("assignments").get(0).get("ackDeadline").asText()))
                 .isEqualTo(routedAt.plus(Duration.ofHours(24)));
         assertThat(event.get("liaisonRequired").asBoolean()).isFalse();
         assertThat(event.get("takedownRequired").asBoolean()).isFalse();
@@ -164,23 +198,36 @@ class ReportRoutingFlowTest {
     }
 
     @Test
-    void legacy_province_30_hai_duong_routes_to_hai_phong() throws Exception {
+    void legacyProvince30HaiDuongRoutesToHaiPhong() throws Exception {
         UUID reportId = UUID.randomUUID();
-        send(report(reportId, Category.GROOMING, Urgency.HIGH, location("30", null, "288", "10507"), true, List.of()),
+        send(
+                report(
+                        reportId,
+                        Category.GROOMING,
+                        Urgency.HIGH,
+                        location("30", null, "288", "10507"),
+                        true,
+                        List.of()),
                 null);
 
-        JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId, Lane.URGENT).value());
+        JsonNode event =
+                objectMapper.readTree(awaitCaseRouted(reportId, Lane.URGENT).value());
         String caseId = event.get("caseId").asText();
         assertThat(event.get("provinceCode").asText()).isEqualTo("31");
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
         assertThat(assignments(event)).first().isEqualTo("LEAD:CA-31:POLICE_PROVINCE");
         // HIGH halves R2's hour.
         Instant routedAt = Instant.parse(event.get("occurredAt").asText());
-        assertThat(Instant.parse(event.get("assignments").get(0).get("ackDeadline").asText()))
+        assertThat(Instant.parse(
+                        event.get("assignments").get(0).get("ackDeadline").asText()))
                 .isEqualTo(routedAt.plus(Duration.ofMinutes(30)));
 
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
                 .body("location.provinceCode", equalTo("31"))
                 .body("location.level", equalTo("PROVINCE"))
                 .body("location.notes", hasItem("legacy province 30 (Hải Dương) → 31 (Hải Phòng)"))
@@ -188,65 +235,87 @@ class ReportRoutingFlowTest {
     }
 
     @Test
-    void report_without_location_goes_to_national_units_even_unregistered() throws Exception {
+    void reportWithoutLocationGoesToNationalUnitsEvenUnregistered() throws Exception {
         UUID reportId = UUID.randomUUID();
         send(report(reportId, Category.SCAM, Urgency.NORMAL, null, false, List.of()), null);
 
         JsonNode event = objectMapper.readTree(awaitCaseRouted(reportId).value());
         assertThat(event.get("ruleId").asText()).isEqualTo("R5");
         assertThat(event.get("provinceCode").isNull()).isTrue();
-        assertThat(assignments(event)).containsExactly("LEAD:NATIONAL_CYBER_POLICE:NATIONAL_CYBER_POLICE",
-                "SUPPORT:NATIONAL_INFOSEC:NATIONAL_INFOSEC");
-        assertThat(event.get("assignments").get(0).get("agencyName").asText())
-                .isEqualTo("unregistered national unit");
+        assertThat(assignments(event))
+                .containsExactly(
+                        "LEAD:NATIONAL_CYBER_POLICE:NATIONAL_CYBER_POLICE",
+                        "SUPPORT:NATIONAL_INFOSEC:NATIONAL_INFOSEC");
+        assertThat(event.get("assignments").get(0).get("agencyName").asText()).isEqualTo("unregistered national unit");
     }
 
     @Test
-    void redelivered_report_creates_no_second_case_and_no_second_event() throws Exception {
+    void redeliveredReportCreatesNoSecondCaseAndNoSecondEvent() throws Exception {
         UUID reportId = UUID.randomUUID();
-        String payload = send(report(reportId, Category.SEXTORTION, Urgency.NORMAL, location("01", null, null, null),
-                true, List.of()), null);
+        String payload = send(
+                report(
+                        reportId,
+                        Category.SEXTORTION,
+                        Urgency.NORMAL,
+                        location("01", null, null, null),
+                        true,
+                        List.of()),
+                null);
         awaitCaseRouted(reportId);
 
-        ConsumerRecord<String, String> original = kafka.awaitRecord(EventTypes.REPORTS_TOPIC, reportId.toString(),
-                WAIT);
+        ConsumerRecord<String, String> original =
+                kafka.awaitRecord(EventTypes.REPORTS_TOPIC, reportId.toString(), WAIT);
         // The broker redelivers the very record; then intake re-publishes the same report under a new event id.
         kafka.resend(original);
         kafka.send(record(original.partition(), reportId.toString(), payload, cloudEventHeaders(reportId)));
         // A later record on the same partition: once it is routed, both duplicates have been handled.
         UUID marker = UUID.randomUUID();
-        send(report(marker, Category.OTHER, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
+        send(
+                report(marker, Category.OTHER, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
                 original.partition());
         awaitCaseRouted(marker);
 
-        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", reportId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM routing_case c JOIN case_report r ON r.case_id = c.id "
-                + "WHERE r.report_id = ?", reportId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE event_type = '" + EventTypes.CASE_ROUTED
-                + "' AND payload LIKE ?", "%" + reportId + "%")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ?",
-                header(original, CloudEventHeaders.ID))).isEqualTo(1);
-        List<ConsumerRecord<String, String>> events = kafka.readUntil(EventTypes.CASES_TOPIC, r -> false,
-                Duration.ofSeconds(3));
-        assertThat(events).filteredOn(r -> r.value().contains(reportId.toString())).hasSize(1);
+        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", reportId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM routing_case c JOIN case_report r ON r.case_id = c.id "
+                                + "WHERE r.report_id = ?",
+                        reportId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_event WHERE event_type = '" + EventTypes.CASE_ROUTED
+                                + "' AND payload LIKE ?",
+                        "%" + reportId + "%"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ?", header(original, CloudEventHeaders.ID)))
+                .isEqualTo(1);
+        List<ConsumerRecord<String, String>> events =
+                kafka.readUntil(EventTypes.CASES_TOPIC, r -> false, Duration.ofSeconds(3));
+        assertThat(events)
+                .filteredOn(r -> r.value().contains(reportId.toString()))
+                .hasSize(1);
     }
 
     @Test
-    void poison_records_go_to_the_dead_letter_topic_and_the_partition_keeps_flowing() throws Exception {
+    void poisonRecordsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() throws Exception {
         int partition = 1;
         String notJsonKey = UUID.randomUUID().toString();
         String notJson = "{\"reportId\": this is not JSON";
         kafka.send(record(partition, notJsonKey, notJson, cloudEventHeaders(UUID.randomUUID())));
         String headerlessKey = UUID.randomUUID().toString();
-        String headerless = send(report(UUID.fromString(headerlessKey), Category.OTHER, Urgency.NORMAL, null, false,
-                List.of()), partition, List.of());
+        String headerless = send(
+                report(UUID.fromString(headerlessKey), Category.OTHER, Urgency.NORMAL, null, false, List.of()),
+                partition,
+                List.of());
         UUID next = UUID.randomUUID();
-        send(report(next, Category.CSAM, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
+        send(
+                report(next, Category.CSAM, Urgency.NORMAL, location("01", null, null, null), false, List.of()),
                 partition);
 
         ConsumerRecord<String, String> dead = kafka.awaitRecord(DLQ, notJsonKey, WAIT);
         assertThat(dead.value()).isEqualTo(notJson);
-        assertThat(header(dead, "dead-letter-reason")).contains("not a valid ReportReceived v1 JSON document")
+        assertThat(header(dead, "dead-letter-reason"))
+                .contains("not a valid ReportReceived v1 JSON document")
                 .doesNotContain("this is not JSON");
         ConsumerRecord<String, String> noHeaders = kafka.awaitRecord(DLQ, headerlessKey, WAIT);
         assertThat(noHeaders.value()).isEqualTo(headerless);
@@ -259,22 +328,26 @@ class ReportRoutingFlowTest {
     }
 
     @Test
-    void urgent_reports_overtake_a_backlog_of_normal_ones() throws Exception {
+    void urgentReportsOvertakeABacklogOfNormalOnes() throws Exception {
         List<UUID> normal = new ArrayList<>();
         List<UUID> urgent = new ArrayList<>();
         consumers.pause(CaseRoutingService.CONSUMER);
         try {
             for (int i = 0; i < 300; i++) {
                 normal.add(UUID.randomUUID());
-                sendInLane(report(normal.get(i), Category.OTHER, Urgency.NORMAL, location("01", null, null, null),
-                        false, List.of()));
+                sendInLane(report(
+                        normal.get(i),
+                        Category.OTHER,
+                        Urgency.NORMAL,
+                        location("01", null, null, null),
+                        false,
+                        List.of()));
             }
             // Queued behind the whole backlog: an intake relay would have published them last.
             for (Urgency urgency : List.of(Urgency.IMMEDIATE_DANGER, Urgency.HIGH, Urgency.IMMEDIATE_DANGER)) {
                 UUID id = UUID.randomUUID();
                 urgent.add(id);
-                sendInLane(report(id, Category.GROOMING, urgency, location("01", null, null, null), true,
-                        List.of()));
+                sendInLane(report(id, Category.GROOMING, urgency, location("01", null, null, null), true, List.of()));
             }
         } finally {
             consumers.resume(CaseRoutingService.CONSUMER);
@@ -282,8 +355,8 @@ class ReportRoutingFlowTest {
 
         List<UUID> all = new ArrayList<>(normal);
         all.addAll(urgent);
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)",
-                all) == all.size());
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)", all) == all.size());
         // Every urgent case was routed before the first case of the backlog.
         assertThat(routedBetween(urgent)[1]).isBefore(routedBetween(normal)[0]);
     }
@@ -296,23 +369,42 @@ class ReportRoutingFlowTest {
         body.put("type", type);
         body.put("provinceCode", province);
         body.put("communeCode", commune);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/agencies/" + code)
-                .then().statusCode(oneOf(200, 201)).body("code", equalTo(code));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/agencies/" + code)
+                .then()
+                .statusCode(oneOf(200, 201))
+                .body("code", equalTo(code));
     }
 
     private static ReportReceived.Location location(String province, String commune, String district, String ward) {
         return new ReportReceived.Location(province, commune, district, ward);
     }
 
-    private static ReportReceived report(UUID reportId, Category category, Urgency urgency,
-            ReportReceived.Location location, boolean victimGiven, List<String> urls) {
-        return new ReportReceived(reportId, Instant.now(), SourceChannel.HOTLINE_111, category, urgency, null,
+    private static ReportReceived report(
+            UUID reportId,
+            Category category,
+            Urgency urgency,
+            ReportReceived.Location location,
+            boolean victimGiven,
+            List<String> urls) {
+        return new ReportReceived(
+                reportId,
+                Instant.now(),
+                SourceChannel.HOTLINE_111,
+                category,
+                urgency,
+                null,
                 location == null ? new ReportReceived.Location(null, null, null, null) : location,
-                new ReportReceived.Victim(victimGiven, victimGiven ? 13 : null, victimGiven ? Gender.FEMALE : null,
-                        false),
+                new ReportReceived.Victim(
+                        victimGiven, victimGiven ? 13 : null, victimGiven ? Gender.FEMALE : null, false),
                 ReporterRelationship.PARENT,
-                urls.stream().map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null, null, null)).toList());
+                urls.stream()
+                        .map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null, null, null))
+                        .toList());
     }
 
     /** Sends a report as intake's relay would: key = report id, CloudEvents headers. */
@@ -320,45 +412,55 @@ class ReportRoutingFlowTest {
         return send(report, partition, cloudEventHeaders(report.reportId()));
     }
 
-    private String send(ReportReceived report, Integer partition, List<Header> headers)
-            throws Exception {
+    private String send(ReportReceived report, Integer partition, List<Header> headers) throws Exception {
         String json = objectMapper.writeValueAsString(report);
-        assertThat(EventSchemas.violations("report-received.v1.schema.json", json)).isEmpty();
+        assertThat(EventSchemas.violations("report-received.v1.schema.json", json))
+                .isEmpty();
         kafka.send(record(partition, report.reportId().toString(), json, headers));
         return json;
     }
 
-    private static ProducerRecord<String, String> record(Integer partition, String key, String value,
-            List<Header> headers) {
+    private static ProducerRecord<String, String> record(
+            Integer partition, String key, String value, List<Header> headers) {
         return new ProducerRecord<>(EventTypes.REPORTS_TOPIC, partition, key, value, headers);
     }
 
     /** Sends a report to its lane's topic, as intake's relay would. */
     private void sendInLane(ReportReceived report) throws Exception {
-        kafka.send(new ProducerRecord<>(Lane.of(report.urgency()).topic(EventTypes.REPORTS_TOPIC), null,
-                report.reportId().toString(), objectMapper.writeValueAsString(report),
+        kafka.send(new ProducerRecord<>(
+                Lane.of(report.urgency()).topic(EventTypes.REPORTS_TOPIC),
+                null,
+                report.reportId().toString(),
+                objectMapper.writeValueAsString(report),
                 cloudEventHeaders(report.reportId())));
     }
 
     /** When the cases of these reports were routed, earliest and latest. */
     private Instant[] routedBetween(List<UUID> reportIds) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT min(rc.routed_at), max(rc.routed_at), count(*) FROM routing_case rc "
-                        + "JOIN case_report r ON r.case_id = rc.id WHERE r.report_id = ANY(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT min(rc.routed_at), max(rc.routed_at), count(*) FROM routing_case rc "
+                                + "JOIN case_report r ON r.case_id = rc.id WHERE r.report_id = ANY(?)")) {
             s.setArray(1, c.createArrayOf("uuid", reportIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 assertThat(rs.getLong(3)).isEqualTo(reportIds.size());
-                return new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()};
+                return new Instant[] {
+                    rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
+                };
             }
         }
     }
 
     private static List<Header> cloudEventHeaders(UUID reportId) {
         List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, "/childsafe/intake-service",
-                Instant.now(), reportId.toString()).forEach((name, value) ->
-                        headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        CloudEventHeaders.of(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REPORT_RECEIVED,
+                        "/childsafe/intake-service",
+                        Instant.now(),
+                        reportId.toString())
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return headers;
     }
 
@@ -370,18 +472,26 @@ class ReportRoutingFlowTest {
     /** The CaseRouted record of a report, read from its lane's topic, checked against the event contract. */
     private ConsumerRecord<String, String> awaitCaseRouted(UUID reportId, Lane lane) {
         String id = reportId.toString();
-        ConsumerRecord<String, String> record = kafka.readUntil(lane.topic(EventTypes.CASES_TOPIC),
-                r -> r.value() != null && r.value().contains(id), WAIT).stream()
-                .filter(r -> r.value() != null && r.value().contains(id)).findFirst()
+        ConsumerRecord<String, String> record = kafka
+                .readUntil(
+                        lane.topic(EventTypes.CASES_TOPIC),
+                        r -> r.value() != null && r.value().contains(id),
+                        WAIT)
+                .stream()
+                .filter(r -> r.value() != null && r.value().contains(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No CaseRouted for report " + id));
-        assertThat(EventSchemas.violations("case-routed.v1.schema.json", record.value())).isEmpty();
+        assertThat(EventSchemas.violations("case-routed.v1.schema.json", record.value()))
+                .isEmpty();
         return record;
     }
 
     private static List<String> assignments(JsonNode event) {
         List<String> out = new ArrayList<>();
-        event.get("assignments").forEach(a -> out.add(a.get("role").asText() + ":" + a.get("agencyCode").asText()
-                + ":" + a.get("agencyType").asText()));
+        event.get("assignments")
+                .forEach(a -> out.add(
+                        a.get("role").asText() + ":" + a.get("agencyCode").asText() + ":"
+                                + a.get("agencyType").asText()));
         return out;
     }
 
@@ -390,7 +500,8 @@ class ReportRoutingFlowTest {
     }
 
     private long count(String sql, Object parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             if (parameter instanceof List<?> list) {
                 s.setArray(1, c.createArrayOf("uuid", list.toArray()));
             } else {

@@ -24,7 +24,7 @@ class HostileInputTest {
     URI base;
 
     @Test
-    void no_operation_answers_a_5xx_or_a_4xx_without_a_problem() throws Exception {
+    void noOperationAnswersA5xxOrA4xxWithoutAProblem() throws Exception {
         HostileInputs.assertNoViolations(base);
     }
 }

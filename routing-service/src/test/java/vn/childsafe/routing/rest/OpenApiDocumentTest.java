@@ -20,14 +20,21 @@ import vn.childsafe.testsupport.ChildSafeTestResources;
 class OpenApiDocumentTest {
 
     @Test
-    void every_endpoint_is_documented_with_its_status_codes() {
-        JsonPath doc = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    void everyEndpointIsDocumentedWithItsStatusCodes() {
+        JsonPath doc = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("/api/v1/cases get", List.of("200", "400", "401", "403")),
                 Map.entry("/api/v1/cases/{caseId} get", List.of("200", "401", "403", "404")),
-                Map.entry("/api/v1/cases/{caseId}/assignments/{assignmentId}/acknowledge post",
+                Map.entry(
+                        "/api/v1/cases/{caseId}/assignments/{assignmentId}/acknowledge post",
                         List.of("200", "401", "403", "404", "409")),
-                Map.entry("/api/v1/cases/{caseId}/assignments/{assignmentId}/decline post",
+                Map.entry(
+                        "/api/v1/cases/{caseId}/assignments/{assignmentId}/decline post",
                         List.of("200", "400", "401", "403", "404", "409")),
                 Map.entry("/api/v1/cases/{caseId}/transfer post", List.of("200", "400", "401", "403", "404", "409")),
                 Map.entry("/api/v1/cases/{caseId}/resolve post", List.of("200", "400", "401", "403", "404", "409")),
@@ -46,9 +53,11 @@ class OpenApiDocumentTest {
             assertThat(doc.getString(base + ".summary")).as(operation).isNotBlank();
             Map<String, Object> responses = doc.getMap(base + ".responses");
             assertThat(responses).as(operation).containsKeys(codes.toArray(String[]::new));
-            codes.stream().filter(code -> code.startsWith("4")).forEach(code -> assertThat(
-                    doc.getMap(base + ".responses.'" + code + "'.content")).as(operation + " " + code)
-                    .containsKey("application/problem+json"));
+            codes.stream()
+                    .filter(code -> code.startsWith("4"))
+                    .forEach(code -> assertThat(doc.getMap(base + ".responses.'" + code + "'.content"))
+                            .as(operation + " " + code)
+                            .containsKey("application/problem+json"));
         });
         assertThat(doc.getString("paths.'/api/v1/rule-sets'.post.requestBody.content.'application/json'.examples"))
                 .contains("default-3");

@@ -33,19 +33,42 @@ class RuleSetDefinitionTest {
     void unverifiedChannelsWithoutACapAreRefusedWithAPointer() {
         RuleSetDefinition shipped = RuleSetDefinition.of(RoutingRules.defaultRuleSet(), null);
         RuleSetDefinition.Policies p = shipped.policies();
-        RuleSetDefinition halfGiven = new RuleSetDefinition("trust-1", null, shipped.rules(),
-                new RuleSetDefinition.Policies(p.liaisonWhenVictimGiven(), p.liaisonUrgencies(),
-                        p.takedownCategories(), p.halvedDeadlineUrgencies(), p.minimumHalvedDeadline(),
-                        Set.of(SourceChannel.WEB_PUBLIC), null), null);
-        assertThatThrownBy(() -> halfGiven.toRuleSet(ContentIdentity.generic()))
-                .isInstanceOfSatisfying(RuleSetDefinition.InvalidRuleSetException.class, e -> assertThat(e.errors())
-                        .extracting(error -> error.pointer()).containsExactly("/policies/unverifiedUrgencyCap"));
-
-        RuleSetDefinition trusting = new RuleSetDefinition("trust-2", null, shipped.rules(),
-                new RuleSetDefinition.Policies(p.liaisonWhenVictimGiven(), p.liaisonUrgencies(),
-                        p.takedownCategories(), p.halvedDeadlineUrgencies(), p.minimumHalvedDeadline(), null, null),
+        RuleSetDefinition halfGiven = new RuleSetDefinition(
+                "trust-1",
+                null,
+                shipped.rules(),
+                new RuleSetDefinition.Policies(
+                        p.liaisonWhenVictimGiven(),
+                        p.liaisonUrgencies(),
+                        p.takedownCategories(),
+                        p.halvedDeadlineUrgencies(),
+                        p.minimumHalvedDeadline(),
+                        Set.of(SourceChannel.WEB_PUBLIC),
+                        null),
                 null);
-        assertThat(trusting.toRuleSet(ContentIdentity.generic()).policies()
-                .routedUrgency(SourceChannel.WEB_PUBLIC, Urgency.IMMEDIATE_DANGER)).isEqualTo(Urgency.IMMEDIATE_DANGER);
+        assertThatThrownBy(() -> halfGiven.toRuleSet(ContentIdentity.generic()))
+                .isInstanceOfSatisfying(
+                        RuleSetDefinition.InvalidRuleSetException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(error -> error.pointer())
+                                .containsExactly("/policies/unverifiedUrgencyCap"));
+
+        RuleSetDefinition trusting = new RuleSetDefinition(
+                "trust-2",
+                null,
+                shipped.rules(),
+                new RuleSetDefinition.Policies(
+                        p.liaisonWhenVictimGiven(),
+                        p.liaisonUrgencies(),
+                        p.takedownCategories(),
+                        p.halvedDeadlineUrgencies(),
+                        p.minimumHalvedDeadline(),
+                        null,
+                        null),
+                null);
+        assertThat(trusting.toRuleSet(ContentIdentity.generic())
+                        .policies()
+                        .routedUrgency(SourceChannel.WEB_PUBLIC, Urgency.IMMEDIATE_DANGER))
+                .isEqualTo(Urgency.IMMEDIATE_DANGER);
     }
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +22,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.domain.ContentIdentity;
-import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /** Rule sets as data: the seeded default is docs/routing-rules.md, section 2; drafts are validated, simulated, activated. */
 @QuarkusTest
@@ -62,72 +63,143 @@ class RuleSetResourceTest {
     RuleSetService ruleSets;
 
     @Test
-    void the_seeded_default_rule_set_is_the_shipped_rules_and_platform_identity_as_data() throws Exception {
-        given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then().statusCode(200)
+    void theSeededDefaultRuleSetIsTheShippedRulesAndPlatformIdentityAsData() throws Exception {
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .when()
+                .get("/api/v1/rule-sets")
+                .then()
+                .statusCode(200)
                 .body("find { it.version == 'default-3' }.status", equalTo("ACTIVE"));
-        Object definition = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/default-3")
-                .then().statusCode(200).body("definition.rules.id", org.hamcrest.Matchers.contains("R1", "R2", "R3",
-                        "R4", "R5", "R6"))
+        Object definition = given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/rule-sets/default-3")
+                .then()
+                .statusCode(200)
+                .body("definition.rules.id", Matchers.contains("R1", "R2", "R3", "R4", "R5", "R6"))
                 .body("definition.rules[0].ackWithin", equalTo("PT15M"))
-                .body("definition.contentIdentity.platforms.id", org.hamcrest.Matchers.hasItems("facebook", "tiktok",
-                        "youtube", "zalo", "instagram", "x", "telegram"))
+                .body(
+                        "definition.contentIdentity.platforms.id",
+                        Matchers.hasItems("facebook", "tiktok", "youtube", "zalo", "instagram", "x", "telegram"))
                 .body("definition.contentIdentity.pdqMaxDistance", equalTo(31))
-                .extract().path("definition");
+                .extract()
+                .path("definition");
         RuleSetDefinition stored = objectMapper.convertValue(definition, RuleSetDefinition.class);
         // Read with the generic fallback, so only the stored definition can supply the platform rules.
         assertThat(stored.toRuleSet(ContentIdentity.generic())).isEqualTo(ruleSets.shippedDefault());
-        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/rule-sets/nope").then().statusCode(404)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/rule-sets/nope")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.unit("CA-01")).when().get("/api/v1/rule-sets").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.unit("CA-01"))
+                .when()
+                .get("/api/v1/rule-sets")
+                .then()
+                .statusCode(403);
     }
 
     @Test
-    void an_invalid_draft_is_rejected_with_pointers() {
+    void anInvalidDraftIsRejectedWithPointers() {
         String invalid = """
                 {"version": "bad one", "rules": [
                   {"id": "A", "lead": "POLICE_PROVINCE", "ackWithin": "one hour"},
                   {"id": "A", "categoryIn": ["SCAM"], "ackWithin": "PT1H"}],
                  "policies": {"minimumHalvedDeadline": "PT15M"}}""";
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(invalid)
-                .when().post("/api/v1/rule-sets").then().statusCode(400).contentType(PROBLEM)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(invalid)
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.pointer", hasItem("/version"))
                 .body("errors.pointer", hasItem("/rules/0/ackWithin"))
                 .body("errors.pointer", hasItem("/rules/1/lead"))
                 .body("errors.pointer", hasItem("/rules/1/id"))
-                .body("errors.find { it.pointer == '/rules/1' }.message",
-                        org.hamcrest.Matchers.containsString("must match every report"));
+                .body(
+                        "errors.find { it.pointer == '/rules/1' }.message",
+                        Matchers.containsString("must match every report"));
     }
 
     @Test
-    void draft_simulate_activate_routes_new_cases_by_the_new_version() throws Exception {
+    void draftSimulateActivateRoutesNewCasesByTheNewVersion() throws Exception {
         String version = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         CaseFixtures.putAgency("BVTE-46", "CHILD_PROTECTION_PROVINCE", "46", null, null);
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(DRAFT.formatted(version))
-                .when().post("/api/v1/rule-sets").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/rule-sets/" + version))
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(DRAFT.formatted(version))
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(201)
+                .header("Location", Matchers.endsWith("/api/v1/rule-sets/" + version))
                 .body("status", equalTo("DRAFT"));
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(DRAFT.formatted(version))
-                .when().post("/api/v1/rule-sets").then().statusCode(409);
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(DRAFT.formatted("x"))
-                .when().post("/api/v1/rule-sets").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(DRAFT.formatted(version))
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .contentType(ContentType.JSON)
+                .body(DRAFT.formatted("x"))
+                .when()
+                .post("/api/v1/rule-sets")
+                .then()
+                .statusCode(403);
 
         CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         long casesBefore = fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?");
-        Map<String, Object> report = Map.of("category", "SELF_HARM", "urgency", "NORMAL",
-                "location", Map.of("provinceCode", "46"), "victim", Map.of("ageYears", 15, "name", "Nguyễn Văn A"),
-                "description", "ignored");
-        simulate(null, report).then().statusCode(200).body("ruleSetVersion", equalTo("default-3"))
-                .body("ruleId", equalTo("R6")).body("ackWithin", equalTo("PT24H"))
+        Map<String, Object> report = Map.of(
+                "category",
+                "SELF_HARM",
+                "urgency",
+                "NORMAL",
+                "location",
+                Map.of("provinceCode", "46"),
+                "victim",
+                Map.of("ageYears", 15, "name", "Nguyễn Văn A"),
+                "description",
+                "ignored");
+        simulate(null, report)
+                .then()
+                .statusCode(200)
+                .body("ruleSetVersion", equalTo("default-3"))
+                .body("ruleId", equalTo("R6"))
+                .body("ackWithin", equalTo("PT24H"))
                 .body("assignments[0].agencyCode", equalTo("BVTE-46"))
                 .body("liaisonRequired", equalTo(true));
-        simulate(version, report).then().statusCode(200).body("ruleSetVersion", equalTo(version))
-                .body("ruleId", equalTo("R7")).body("ackWithin", equalTo("PT1H"))
-                .body("explanation", hasItem(org.hamcrest.Matchers.startsWith("rule R7 of rule set " + version)));
+        simulate(version, report)
+                .then()
+                .statusCode(200)
+                .body("ruleSetVersion", equalTo(version))
+                .body("ruleId", equalTo("R7"))
+                .body("ackWithin", equalTo("PT1H"))
+                .body("explanation", hasItem(Matchers.startsWith("rule R7 of rule set " + version)));
         simulate("nope", report).then().statusCode(404);
-        simulate(null, Map.of("urgency", "HIGH")).then().statusCode(400).body("errors[0].pointer",
-                equalTo("/category"));
-        given().auth().oauth2(TestTokens.unit("BVTE-46")).contentType(ContentType.JSON).body(report)
-                .when().post("/api/v1/routing/simulate").then().statusCode(403);
+        simulate(null, Map.of("urgency", "HIGH"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].pointer", equalTo("/category"));
+        given().auth()
+                .oauth2(TestTokens.unit("BVTE-46"))
+                .contentType(ContentType.JSON)
+                .body(report)
+                .when()
+                .post("/api/v1/routing/simulate")
+                .then()
+                .statusCode(403);
         assertThat(fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?"))
                 .isEqualTo(casesBefore);
 
@@ -135,27 +207,44 @@ class RuleSetResourceTest {
             activate(version).then().statusCode(200).body("status", equalTo("ACTIVE"));
             activate(version).then().statusCode(409);
             UUID caseId = fixtures.route(Category.SELF_HARM, Urgency.NORMAL, "46", null, true, List.of());
-            given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
-                    .body("ruleSetVersion", equalTo(version)).body("ruleId", equalTo("R7"));
-            given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .when()
+                    .get("/api/v1/cases/" + caseId)
+                    .then()
+                    .statusCode(200)
+                    .body("ruleSetVersion", equalTo(version))
+                    .body("ruleId", equalTo("R7"));
+            given().auth()
+                    .oauth2(TestTokens.ops())
+                    .when()
+                    .get("/api/v1/rule-sets")
+                    .then()
                     .body("find { it.version == 'default-3' }.status", equalTo("RETIRED"));
         } finally {
             activate("default-3").then().statusCode(200);
         }
-        given().auth().oauth2(TestTokens.ops()).when().get("/api/v1/rule-sets").then()
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .when()
+                .get("/api/v1/rule-sets")
+                .then()
                 .body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));
         activate("missing").then().statusCode(404);
     }
 
-    private static io.restassured.response.Response simulate(String version, Object body) {
-        var request = given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(body);
+    private static Response simulate(String version, Object body) {
+        var request = given().auth()
+                .oauth2(TestTokens.ops())
+                .contentType(ContentType.JSON)
+                .body(body);
         if (version != null) {
             request = request.queryParam("ruleSetVersion", version);
         }
         return request.when().post("/api/v1/routing/simulate");
     }
 
-    private static io.restassured.response.Response activate(String version) {
+    private static Response activate(String version) {
         return given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/rule-sets/" + version + "/activate");
     }
 }

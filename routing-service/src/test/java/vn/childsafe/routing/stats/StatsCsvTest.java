@@ -18,10 +18,20 @@ class StatsCsvTest {
     }
 
     @Test
-    void formula_cells_are_neutralised_and_quoted_where_needed() {
-        String csv = StatsService.csv(new StatsService.Stats(Instant.EPOCH, Instant.EPOCH, StatsService.GroupBy.PLATFORM,
-                row("total"), List.of(row("=HYPERLINK(\"http://evil.example\",\"x\")"), row("+1"), row("-2"),
-                        row("@SUM(A1)"), row("\tcmd"), row("tik,tok"), row("zalo"))));
+    void formulaCellsAreNeutralisedAndQuotedWhereNeeded() {
+        String csv = StatsService.csv(new StatsService.Stats(
+                Instant.EPOCH,
+                Instant.EPOCH,
+                StatsService.GroupBy.PLATFORM,
+                row("total"),
+                List.of(
+                        row("=HYPERLINK(\"http://evil.example\",\"x\")"),
+                        row("+1"),
+                        row("-2"),
+                        row("@SUM(A1)"),
+                        row("\tcmd"),
+                        row("tik,tok"),
+                        row("zalo"))));
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(2)).startsWith("platform,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",1,");
         assertThat(lines.get(3)).startsWith("platform,'+1,1,");

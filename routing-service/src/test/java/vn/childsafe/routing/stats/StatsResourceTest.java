@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.data.Offset;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +26,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.testsupport.ChildSafeTestResources;
+import vn.childsafe.testsupport.TestTokens;
 
 /** Statistics over a controlled set of cases: counts, percentiles, the Decision 830 rates, groups, CSV. */
 @QuarkusTest
@@ -53,7 +55,7 @@ class StatsResourceTest {
     }
 
     @Test
-    void counts_times_and_decision_830_rates_overall_and_grouped() {
+    void countsTimesAndDecision830RatesOverallAndGrouped() {
         clock.reset();
         CaseFixtures.putAgency("BVTE-96", "CHILD_PROTECTION_PROVINCE", "96", null, null);
         CaseFixtures.putAgency("CA-96", "POLICE_PROVINCE", "96", null, null);
@@ -61,60 +63,136 @@ class StatsResourceTest {
         // A window in the future of every other test's cases: only this test's cases fall into it.
         clock.advance(Duration.ofDays(400));
         Instant start = clock.instant();
-        UUID supported = fixtures.route(Category.OTHER, Urgency.NORMAL, "96", null, true,
+        UUID supported = fixtures.route(
+                Category.OTHER,
+                Urgency.NORMAL,
+                "96",
+                null,
+                true,
                 List.of("https://www.tiktok.com/@a/video/" + UUID.randomUUID()));
         fixtures.route(Category.SCAM, Urgency.NORMAL, "96", null, true, List.of());
         fixtures.route(Category.CSAM, Urgency.NORMAL, "96", null, false, List.of());
 
         clock.advance(Duration.ofMinutes(10));
-        String lead = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/" + supported)
-                .then().extract().path("assignments[0].assignmentId");
-        given().auth().oauth2(TestTokens.unit("BVTE-96")).when()
-                .post("/api/v1/cases/" + supported + "/assignments/" + lead + "/acknowledge").then().statusCode(200);
+        String lead = given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/api/v1/cases/" + supported)
+                .then()
+                .extract()
+                .path("assignments[0].assignmentId");
+        given().auth()
+                .oauth2(TestTokens.unit("BVTE-96"))
+                .when()
+                .post("/api/v1/cases/" + supported + "/assignments/" + lead + "/acknowledge")
+                .then()
+                .statusCode(200);
         clock.advance(Duration.ofMinutes(50));
-        given().auth().oauth2(TestTokens.unit("BVTE-96")).contentType("application/json")
-                .body("{\"outcome\": \"VICTIM_SUPPORTED\"}").when().post("/api/v1/cases/" + supported + "/resolve")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.unit("BVTE-96"))
+                .contentType("application/json")
+                .body("{\"outcome\": \"VICTIM_SUPPORTED\"}")
+                .when()
+                .post("/api/v1/cases/" + supported + "/resolve")
+                .then()
+                .statusCode(200);
         String to = start.plus(Duration.ofHours(2)).toString();
 
-        JsonPath stats = given().auth().oauth2(TestTokens.ops()).queryParam("from", start.toString())
-                .queryParam("to", to).queryParam("groupBy", "province").when().get("/api/v1/stats")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath stats = given().auth()
+                .oauth2(TestTokens.ops())
+                .queryParam("from", start.toString())
+                .queryParam("to", to)
+                .queryParam("groupBy", "province")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(stats.getInt("total.cases")).isEqualTo(3);
         assertThat(stats.getList("groups.key", String.class)).containsExactly("96");
         assertThat(stats.getInt("groups[0].acknowledged")).isEqualTo(1);
         assertThat(stats.getInt("groups[0].resolved")).isEqualTo(1);
         assertThat(stats.getInt("groups[0].childVictimCases")).isEqualTo(2);
-        assertThat(stats.getInt("groups[0].childVictimCasesWithAcknowledgedProtection")).isEqualTo(1);
+        assertThat(stats.getInt("groups[0].childVictimCasesWithAcknowledgedProtection"))
+                .isEqualTo(1);
         assertThat(stats.getDouble("groups[0].childVictimProtectionRate")).isEqualTo(0.5);
-        assertThat(stats.getDouble("groups[0].resolvedRate")).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(stats.getDouble("groups[0].resolvedRate")).isCloseTo(1.0 / 3, Offset.offset(1e-6));
         assertThat(stats.getDouble("groups[0].timeToAcknowledgeSeconds.p50")).isBetween(600.0, 660.0);
         assertThat(stats.getDouble("groups[0].timeToResolveSeconds.p90")).isBetween(3600.0, 3660.0);
         assertThat(stats.getString("groups[0].timeToRouteSeconds.p50")).isNotNull();
 
-        given().auth().oauth2(TestTokens.admin()).queryParam("from", start.toString()).queryParam("to", to)
-                .queryParam("groupBy", "category").when().get("/api/v1/stats").then().statusCode(200)
-                .body("groups.key", org.hamcrest.Matchers.contains("CSAM", "OTHER", "SCAM"));
-        given().auth().oauth2(TestTokens.admin()).queryParam("from", start.toString()).queryParam("to", to)
-                .queryParam("groupBy", "agency").when().get("/api/v1/stats").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("from", start.toString())
+                .queryParam("to", to)
+                .queryParam("groupBy", "category")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .body("groups.key", Matchers.contains("CSAM", "OTHER", "SCAM"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("from", start.toString())
+                .queryParam("to", to)
+                .queryParam("groupBy", "agency")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
                 .body("groups.find { it.key == 'CA-96' }.cases", equalTo(2))
                 .body("groups.find { it.key == 'BVTE-96' }.cases", equalTo(1));
-        given().auth().oauth2(TestTokens.admin()).queryParam("from", start.toString()).queryParam("to", to)
-                .queryParam("groupBy", "platform").when().get("/api/v1/stats").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("from", start.toString())
+                .queryParam("to", to)
+                .queryParam("groupBy", "platform")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
                 .body("groups.find { it.key == 'tiktok.com' }.cases", equalTo(1))
                 .body("groups.find { it.key == 'NONE' }.cases", equalTo(2));
 
-        String csv = given().auth().oauth2(TestTokens.ops()).accept("text/csv").queryParam("from", start.toString())
-                .queryParam("to", to).queryParam("groupBy", "province").when().get("/api/v1/stats")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String csv = given().auth()
+                .oauth2(TestTokens.ops())
+                .accept("text/csv")
+                .queryParam("from", start.toString())
+                .queryParam("to", to)
+                .queryParam("groupBy", "province")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         assertThat(csv.lines().toList()).hasSize(3);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("group,key,cases,acknowledged,resolved,");
         assertThat(csv).contains("\nprovince,96,3,1,1,").contains(",2,1,0.5,0.333");
 
-        given().auth().oauth2(TestTokens.ops()).queryParam("groupBy", "school").when().get("/api/v1/stats")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.ops()).queryParam("from", to).queryParam("to", start.toString())
-                .when().get("/api/v1/stats").then().statusCode(400);
-        given().auth().oauth2(TestTokens.unit("CA-96")).when().get("/api/v1/stats").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .queryParam("groupBy", "school")
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.ops())
+                .queryParam("from", to)
+                .queryParam("to", start.toString())
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.unit("CA-96"))
+                .when()
+                .get("/api/v1/stats")
+                .then()
+                .statusCode(403);
     }
 }

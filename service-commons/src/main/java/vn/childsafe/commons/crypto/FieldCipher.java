@@ -89,7 +89,10 @@ public final class FieldCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(activeKeyId, context));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
             return VERSION + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);

@@ -1,7 +1,5 @@
 package vn.childsafe.commons.crypto;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -47,7 +47,9 @@ public class Reencryption {
         registry.gauge("childsafe.keyring.stale.values", stale);
     }
 
-    @Scheduled(every = "${childsafe.keyring.reencrypt-every:10m}", delayed = "30s",
+    @Scheduled(
+            every = "${childsafe.keyring.reencrypt-every:10m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         run();
@@ -71,8 +73,7 @@ public class Reencryption {
         long remaining = QuarkusTransaction.requiringNew().call(this::countStale);
         stale.set(remaining);
         if (rewritten > 0 || remaining > 0) {
-            LOG.infof("Re-encrypted %d values under key %s; %d still wait", rewritten, cipher.activeKeyId(),
-                    remaining);
+            LOG.infof("Re-encrypted %d values under key %s; %d still wait", rewritten, cipher.activeKeyId(), remaining);
         }
         return rewritten;
     }
@@ -82,23 +83,23 @@ public class Reencryption {
         long total = 0;
         for (EncryptedColumn c : columns()) {
             total += ((Number) em.createNativeQuery("SELECT count(*) FROM " + c.table() + " WHERE " + c.column()
-                    + " IS NOT NULL AND " + c.column() + " NOT LIKE :current")
-                    .setParameter("current", cipher.currentPattern())
-                    .getSingleResult()).longValue();
+                                    + " IS NOT NULL AND " + c.column() + " NOT LIKE :current")
+                            .setParameter("current", cipher.currentPattern())
+                            .getSingleResult())
+                    .longValue();
         }
         return total;
     }
 
     /** One batch: rows read, values rewritten, and the last id read (keyset paging past unreadable values). */
-    private record Batch(String lastId, int read, int rewritten) {
-    }
+    private record Batch(String lastId, int read, int rewritten) {}
 
     private Batch reencryptBatch(EncryptedColumn c, String after) {
         String id = c.idColumn();
         Query query = em.createNativeQuery("SELECT CAST(" + id + " AS text), " + c.column() + " FROM "
-                + c.table() + " WHERE " + c.column() + " IS NOT NULL AND " + c.column() + " NOT LIKE :current"
-                + (after == null ? "" : " AND " + id + " > CAST(:after AS " + c.idType() + ")")
-                + " ORDER BY " + id + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + c.table() + " WHERE " + c.column() + " IS NOT NULL AND " + c.column() + " NOT LIKE :current"
+                        + (after == null ? "" : " AND " + id + " > CAST(:after AS " + c.idType() + ")")
+                        + " ORDER BY " + id + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .setParameter("current", cipher.currentPattern())
                 .setParameter("limit", config.reencryptBatchSize());
         if (after != null) {
@@ -119,7 +120,7 @@ public class Reencryption {
                 continue;
             }
             em.createNativeQuery("UPDATE " + c.table() + " SET " + c.column() + " = :value WHERE " + id
-                    + " = CAST(:id AS " + c.idType() + ")")
+                            + " = CAST(:id AS " + c.idType() + ")")
                     .setParameter("value", value)
                     .setParameter("id", lastId)
                     .executeUpdate();

@@ -63,11 +63,15 @@ public record CaseEvent(
     }
 
     /** A current assignment of the case. */
-    public record Assignment(UUID assignmentId, String agencyCode, String agencyName, String agencyType,
-            CaseRouted.Role role, Instant ackDeadline, String state) {
-    }
+    public record Assignment(
+            UUID assignmentId,
+            String agencyCode,
+            String agencyName,
+            String agencyType,
+            CaseRouted.Role role,
+            Instant ackDeadline,
+            String state) {}
 
     /** An agency to alert. */
-    public record Alert(String agencyCode, AlertRole role, UUID assignmentId, Instant ackDeadline) {
-    }
+    public record Alert(String agencyCode, AlertRole role, UUID assignmentId, Instant ackDeadline) {}
 }

@@ -44,13 +44,19 @@ public record CaseRouted(
     }
 
     /** One agency that must act, with its acknowledgement deadline. */
-    public record Assignment(UUID assignmentId, String agencyCode, String agencyName, String agencyType, Role role,
-            Instant ackDeadline) {
-    }
+    public record Assignment(
+            UUID assignmentId,
+            String agencyCode,
+            String agencyName,
+            String agencyType,
+            Role role,
+            Instant ackDeadline) {}
 
     /** The lead assignment. */
     public Assignment lead() {
-        return assignments.stream().filter(a -> a.role() == Role.LEAD).findFirst()
+        return assignments.stream()
+                .filter(a -> a.role() == Role.LEAD)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no lead assignment"));
     }
 }

@@ -22,8 +22,7 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** The headers of one event, in a stable order. */
     public static Map<String, String> of(String id, String type, String source, Instant time, String subject) {

@@ -18,6 +18,5 @@ public final class EventTypes {
     /** What the type of every event on {@code cases.events.v1} starts with: {@code vn.childsafe.case.<kind>.v1}. */
     public static final String CASE_TYPE_PREFIX = "vn.childsafe.case.";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -29,12 +29,10 @@ public record ReportReceived(
         List<ContentItem> content) {
 
     /** Location codes as sent: today's (province, commune) and/or legacy (province, district, ward). */
-    public record Location(String provinceCode, String communeCode, String districtCode, String wardCode) {
-    }
+    public record Location(String provinceCode, String communeCode, String districtCode, String wardCode) {}
 
     /** Routing facts about the victim, never their identity. */
-    public record Victim(boolean given, Integer ageYears, Gender gender, boolean schoolGiven) {
-    }
+    public record Victim(boolean given, Integer ageYears, Gender gender, boolean schoolGiven) {}
 
     /**
      * A piece of reported online content.
@@ -42,7 +40,5 @@ public record ReportReceived(
      * @param pdq        PDQ perceptual hash, 64 lower-case hex digits, or null
      * @param pdqQuality PDQ's quality figure (0-100) for {@code pdq}, or null
      */
-    public record ContentItem(String url, String platform, String sha256, String md5, String pdq,
-            Integer pdqQuality) {
-    }
+    public record ContentItem(String url, String platform, String sha256, String md5, String pdq, Integer pdqQuality) {}
 }

@@ -33,8 +33,7 @@ public final class Failures {
             "org.apache.kafka.common.errors.InterruptException",
             "java.util.concurrent.TimeoutException");
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Whether {@code failure} comes from a dependency rather than from the record being processed. Where the

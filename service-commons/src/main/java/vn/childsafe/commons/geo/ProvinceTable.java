@@ -20,12 +20,10 @@ import java.util.Optional;
 public final class ProvinceTable {
 
     /** A province in force today (tỉnh, thành phố trực thuộc trung ương). */
-    public record CurrentProvince(String code, String name) {
-    }
+    public record CurrentProvince(String code, String name) {}
 
     /** A province of the 63-province geography (before 1 July 2025) and the current province it became part of. */
-    public record LegacyProvince(String code, String name, String currentCode) {
-    }
+    public record LegacyProvince(String code, String name, String currentCode) {}
 
     private static final ProvinceTable BUILT_IN = create();
 
@@ -37,8 +35,8 @@ public final class ProvinceTable {
         this.legacy = Collections.unmodifiableMap(legacy);
         for (LegacyProvince province : legacy.values()) {
             if (!current.containsKey(province.currentCode())) {
-                throw new IllegalStateException("Legacy province " + province.code() + " maps to unknown current "
-                        + province.currentCode());
+                throw new IllegalStateException(
+                        "Legacy province " + province.code() + " maps to unknown current " + province.currentCode());
             }
         }
     }

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import vn.childsafe.commons.messaging.IncomingEvent;
 
 /**
@@ -55,15 +54,19 @@ public class Inbox {
     public Set<String> firstDeliveries(String consumer, List<IncomingEvent> events) {
         Map<String, String> typesById = new LinkedHashMap<>();
         events.forEach(e -> typesById.putIfAbsent(e.eventId(), e.eventType()));
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) VALUES ");
+        StringBuilder sql =
+                new StringBuilder("INSERT INTO inbox_event (consumer, event_id, event_type, processed_at) VALUES ");
         for (int i = 0; i < typesById.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4)
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?1, ?")
+                    .append(2 * i + 3)
+                    .append(", ?")
+                    .append(2 * i + 4)
                     .append(", ?2)");
         }
         sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
-        var query = em.createNativeQuery(sql.toString()).setParameter(1, consumer)
-                .setParameter(2, Instant.now(clock));
+        var query =
+                em.createNativeQuery(sql.toString()).setParameter(1, consumer).setParameter(2, Instant.now(clock));
         int position = 3;
         for (Map.Entry<String, String> entry : typesById.entrySet()) {
             query.setParameter(position++, entry.getKey()).setParameter(position++, entry.getValue());
@@ -92,6 +95,7 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public int purge(Instant before) {
         return em.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < :before")
-                .setParameter("before", before).executeUpdate();
+                .setParameter("before", before)
+                .executeUpdate();
     }
 }

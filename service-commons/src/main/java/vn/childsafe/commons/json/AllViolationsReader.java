@@ -51,7 +51,8 @@ public class AllViolationsReader implements ReaderInterceptor {
         if (body != null) {
             validator.validate(body).stream()
                     .map(v -> new Problem.FieldError(ProblemExceptionMappers.pointer(v), v.getMessage()))
-                    .filter(error -> !named.contains(error.pointer())).forEach(errors::add);
+                    .filter(error -> !named.contains(error.pointer()))
+                    .forEach(errors::add);
         }
         errors.sort(Comparator.comparing(Problem.FieldError::pointer).thenComparing(Problem.FieldError::message));
         throw ProblemException.badRequest(errors.size() + " field(s) of the request are invalid.", errors);

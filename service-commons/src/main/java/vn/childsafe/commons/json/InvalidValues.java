@@ -16,8 +16,7 @@ public final class InvalidValues {
 
     private static final ThreadLocal<List<Problem.FieldError>> CURRENT = new ThreadLocal<>();
 
-    private InvalidValues() {
-    }
+    private InvalidValues() {}
 
     static void start() {
         CURRENT.set(new ArrayList<>());

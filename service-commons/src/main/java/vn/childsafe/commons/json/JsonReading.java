@@ -31,8 +31,8 @@ public class JsonReading implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("childsafe-json-reading")
-                .addDeserializer(String.class, new NoNulStrings()));
+        mapper.registerModule(
+                new SimpleModule("childsafe-json-reading").addDeserializer(String.class, new NoNulStrings()));
         mapper.addHandler(new InvalidEnumValues());
     }
 
@@ -52,12 +52,16 @@ public class JsonReading implements ObjectMapperCustomizer {
 
     private static final class InvalidEnumValues extends DeserializationProblemHandler {
         @Override
-        public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
-                String failure) {
-            if (targetType.isEnum() && InvalidValues.record(context.getParser().getParsingContext(),
-                    "has an invalid value '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-                            + "'; allowed: " + Arrays.stream(targetType.getEnumConstants())
-                                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")))) {
+        public Object handleWeirdStringValue(
+                DeserializationContext context, Class<?> targetType, String value, String failure) {
+            if (targetType.isEnum()
+                    && InvalidValues.record(
+                            context.getParser().getParsingContext(),
+                            "has an invalid value '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                                    + "'; allowed: "
+                                    + Arrays.stream(targetType.getEnumConstants())
+                                            .map(c -> ((Enum<?>) c).name())
+                                            .collect(Collectors.joining(", ")))) {
                 return null;
             }
             return NOT_HANDLED;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +36,7 @@ public class DeadLetters {
 
     /** Header names, as SmallRye Reactive Messaging's dead-letter queue writes them. */
     public static final String REASON = "dead-letter-reason";
+
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
@@ -55,8 +57,10 @@ public class DeadLetters {
     @Inject
     void register(MeterRegistry registry) {
         // Registered at start, so that an alert on its increase sees a zero before the first dead letter.
-        sent = Counter.builder("childsafe.dead.letters").description("Records moved to this service's dead-letter topic")
-                .tag("topic", topic()).register(registry);
+        sent = Counter.builder("childsafe.dead.letters")
+                .description("Records moved to this service's dead-letter topic")
+                .tag("topic", topic())
+                .register(registry);
     }
 
     /** This service's dead-letter topic. */
@@ -80,12 +84,13 @@ public class DeadLetters {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while dead-lettering " + record.topic(), e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The dead-letter topic " + topic() + " cannot be written", e);
         }
         sent.increment();
-        LOG.warnf("Record %s-%d@%d (key %s) moved to %s: %s", record.topic(), record.partition(), record.offset(),
-                record.key(), topic(), reason);
+        LOG.warnf(
+                "Record %s-%d@%d (key %s) moved to %s: %s",
+                record.topic(), record.partition(), record.offset(), record.key(), topic(), reason);
     }
 
     /** A header value cut to a length safe to echo in a dead-letter reason or a log line. */

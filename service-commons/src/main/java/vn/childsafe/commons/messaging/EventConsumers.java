@@ -2,9 +2,9 @@ package vn.childsafe.commons.messaging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -77,7 +77,9 @@ public class EventConsumers {
         }
         LanedConsumer.Batches batches = new LanedConsumer.Batches() {
             @Override
-            public <C> void apply(EventHandler<C> handler, List<IncomingEvent> batch,
+            public <C> void apply(
+                    EventHandler<C> handler,
+                    List<IncomingEvent> batch,
                     BiConsumer<IncomingEvent, RuntimeException> poison) {
                 applyBatch(handler, batch, poison);
             }
@@ -95,16 +97,23 @@ public class EventConsumers {
         };
         for (EventHandler<?> handler : handlers) {
             for (int i = 1; i <= config.threads(); i++) {
-                LanedConsumer consumer = new LanedConsumer(handler, config, kafka.common(), service, batches,
-                        deadLetters);
-                Thread thread = new Thread(consumer, "consumer-" + handler.subscription().consumerName() + "-" + i);
+                LanedConsumer consumer =
+                        new LanedConsumer(handler, config, kafka.common(), service, batches, deadLetters);
+                Thread thread = new Thread(
+                        consumer, "consumer-" + handler.subscription().consumerName() + "-" + i);
                 thread.setDaemon(true);
-                consumers.computeIfAbsent(handler.subscription().consumerName(), name -> new ArrayList<>()).add(consumer);
+                consumers
+                        .computeIfAbsent(handler.subscription().consumerName(), name -> new ArrayList<>())
+                        .add(consumer);
                 threads.add(thread);
                 thread.start();
             }
-            LOG.infof("Consuming %s%s as %s on %d thread(s)", handler.subscription().topics(),
-                    handler.subscription().laned() ? " (urgent lane first)" : "", handler.subscription().consumerName(), config.threads());
+            LOG.infof(
+                    "Consuming %s%s as %s on %d thread(s)",
+                    handler.subscription().topics(),
+                    handler.subscription().laned() ? " (urgent lane first)" : "",
+                    handler.subscription().consumerName(),
+                    config.threads());
         }
     }
 
@@ -134,8 +143,13 @@ public class EventConsumers {
      */
     public Map<String, String> waiting() {
         Map<String, String> waiting = new LinkedHashMap<>();
-        consumers.forEach((name, list) -> waiting.put(name, list.stream().map(LanedConsumer::waitingFor)
-                .filter(Objects::nonNull).findFirst().orElse(null)));
+        consumers.forEach((name, list) -> waiting.put(
+                name,
+                list.stream()
+                        .map(LanedConsumer::waitingFor)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null)));
         return waiting;
     }
 
@@ -152,12 +166,13 @@ public class EventConsumers {
         return list;
     }
 
-    private <C> void applyBatch(EventHandler<C> handler, List<IncomingEvent> batch,
-            BiConsumer<IncomingEvent, RuntimeException> poison) {
+    private <C> void applyBatch(
+            EventHandler<C> handler, List<IncomingEvent> batch, BiConsumer<IncomingEvent, RuntimeException> poison) {
         inbox.purgeIfDue();
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> fresh = inbox.firstDeliveries(handler.subscription().consumerName(), batch);
-            List<IncomingEvent> todo = batch.stream().filter(e -> fresh.contains(e.eventId())).toList();
+            List<IncomingEvent> todo =
+                    batch.stream().filter(e -> fresh.contains(e.eventId())).toList();
             if (todo.isEmpty()) {
                 return;
             }
@@ -175,8 +190,7 @@ public class EventConsumers {
             for (IncomingEvent event : todo) {
                 // A span per record, not per batch: the records of a batch belong to different reports' traces,
                 // and whatever the handler writes to the outbox must continue this record's trace.
-                Span span = spans.start(event.topic() + " process", SpanKind.CONSUMER,
-                        event.traceparent());
+                Span span = spans.start(event.topic() + " process", SpanKind.CONSUMER, event.traceparent());
                 try (Scope scope = span.makeCurrent()) {
                     try {
                         handler.handle(event, context);
@@ -200,7 +214,8 @@ public class EventConsumers {
 
     private boolean databaseAnswers() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("SELECT 1").getSingleResult());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("SELECT 1").getSingleResult());
             return true;
         } catch (RuntimeException e) {
             return false;

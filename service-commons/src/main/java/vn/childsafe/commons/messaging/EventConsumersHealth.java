@@ -21,10 +21,12 @@ public class EventConsumersHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("event-consumers")
-                .status(consumers.alive());
-        consumers.waiting().forEach((name, waitingFor) -> response.withData(name,
-                waitingFor == null ? "flowing" : "waiting for a dependency: " + waitingFor));
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("event-consumers").status(consumers.alive());
+        consumers
+                .waiting()
+                .forEach((name, waitingFor) -> response.withData(
+                        name, waitingFor == null ? "flowing" : "waiting for a dependency: " + waitingFor));
         return response.build();
     }
 }

@@ -70,8 +70,8 @@ public class EventPayloads {
      * states); the type is shortened, as a header may hold anything.
      */
     public static UnprocessableEventException typeMismatch(String eventType, String expected) {
-        return new UnprocessableEventException("ce_type '" + DeadLetters.shorten(eventType) + "' does not match "
-                + expected);
+        return new UnprocessableEventException(
+                "ce_type '" + DeadLetters.shorten(eventType) + "' does not match " + expected);
     }
 
     /** Where in the document the mapping failed, as a JSON Pointer of field names and indexes. */

@@ -13,8 +13,15 @@ package vn.childsafe.commons.messaging;
  * @param traceparent the W3C {@code traceparent} header the relay set, or {@code null}: the trace the record's
  *                    processing continues (docs/architecture.md, "Tracing")
  */
-public record IncomingEvent(String eventId, String eventType, String key, String value, String topic, int partition,
-        long offset, String traceparent) {
+public record IncomingEvent(
+        String eventId,
+        String eventType,
+        String key,
+        String value,
+        String topic,
+        int partition,
+        long offset,
+        String traceparent) {
 
     /** Where the record is, for logs and dead-letter reasons: never its content. */
     public String position() {

@@ -42,8 +42,8 @@ final class LanedConsumer implements Runnable {
     /** What the consumer thread needs from the CDI world. */
     interface Batches {
         /** Applies the batch in one transaction; throws what the handler or the database threw. */
-        <C> void apply(EventHandler<C> handler, List<IncomingEvent> batch,
-                BiConsumer<IncomingEvent, RuntimeException> poison);
+        <C> void apply(
+                EventHandler<C> handler, List<IncomingEvent> batch, BiConsumer<IncomingEvent, RuntimeException> poison);
 
         /** Whether the database answers a trivial query. */
         boolean databaseAnswers();
@@ -79,10 +79,16 @@ final class LanedConsumer implements Runnable {
     private volatile boolean holding;
     /** Set after a hold, when what the client knows of the urgent lane may be stale. */
     private boolean urgentUnknown = true;
+
     private volatile String waitingFor;
     private int failuresInARow;
 
-    LanedConsumer(EventHandler<?> handler, ConsumerConfig config, Properties common, String groupId, Batches batches,
+    LanedConsumer(
+            EventHandler<?> handler,
+            ConsumerConfig config,
+            Properties common,
+            String groupId,
+            Batches batches,
             DeadLetters deadLetters) {
         this.handler = handler;
         this.config = config;
@@ -156,17 +162,22 @@ final class LanedConsumer implements Runnable {
         Properties props = new Properties();
         props.putAll(common);
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
-                groupId + "-" + handler.subscription().consumerName() + "-" + lane.name().toLowerCase());
+        props.put(
+                org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
+                groupId + "-" + handler.subscription().consumerName() + "-"
+                        + lane.name().toLowerCase());
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        props.put(
+                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName());
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        props.put(
+                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(handler.subscription().topics().stream().map(lane::topic).toList());
+        consumer.subscribe(
+                handler.subscription().topics().stream().map(lane::topic).toList());
         consumers.add(consumer);
         batches.opened(consumer);
         return consumer;
@@ -175,8 +186,8 @@ final class LanedConsumer implements Runnable {
     private void pollOnce() {
         if (urgent != null) {
             // After a hold the urgent fetch position may have data the client has not asked for yet: wait for it once.
-            ConsumerRecords<String, String> records = urgent.poll(urgentUnknown || urgentBehind()
-                    ? config.urgentFetchWait() : Duration.ZERO);
+            ConsumerRecords<String, String> records =
+                    urgent.poll(urgentUnknown || urgentBehind() ? config.urgentFetchWait() : Duration.ZERO);
             urgentUnknown = false;
             if (!records.isEmpty()) {
                 process(urgent, records);
@@ -230,11 +241,17 @@ final class LanedConsumer implements Runnable {
         Map<IncomingEvent, ConsumerRecord<String, String>> sources = new HashMap<>();
         List<IncomingEvent> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event = new IncomingEvent(CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID),
-                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE), record.key(), record.value(),
-                    record.topic(), record.partition(), record.offset(),
+            IncomingEvent event = new IncomingEvent(
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID),
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE),
+                    record.key(),
+                    record.value(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     CloudEventHeaders.read(record.headers(), TraceContexts.TRACEPARENT));
-            String missing = event.eventId() == null || event.eventId().isBlank() ? CloudEventHeaders.ID
+            String missing = event.eventId() == null || event.eventId().isBlank()
+                    ? CloudEventHeaders.ID
                     : event.eventType() == null || event.eventType().isBlank() ? CloudEventHeaders.TYPE : null;
             if (missing != null) {
                 deadLetters.send(record, "missing CloudEvents header " + missing);
@@ -247,8 +264,8 @@ final class LanedConsumer implements Runnable {
     }
 
     /** Applies the batch, waiting out dependency failures and setting aside records that fail on their own. */
-    private boolean applyUntilDone(List<IncomingEvent> batch,
-            Map<IncomingEvent, ConsumerRecord<String, String>> sources) {
+    private boolean applyUntilDone(
+            List<IncomingEvent> batch, Map<IncomingEvent, ConsumerRecord<String, String>> sources) {
         List<IncomingEvent> remaining = new ArrayList<>(batch);
         while (!remaining.isEmpty() && running) {
             try {
@@ -264,7 +281,8 @@ final class LanedConsumer implements Runnable {
                 if (Failures.isTransient(e)) {
                     waitOut(e);
                 } else {
-                    LOG.warnf("A batch of %d records of %s failed (%s); applying them one by one",
+                    LOG.warnf(
+                            "A batch of %d records of %s failed (%s); applying them one by one",
                             remaining.size(), handler.subscription().consumerName(), Failures.rootCause(e));
                     return oneByOne(remaining, sources);
                 }
@@ -294,8 +312,10 @@ final class LanedConsumer implements Runnable {
                         waitOut(e);
                     } else if (++attempts >= config.attemptsBeforeDeadLetter()) {
                         // Type only: a message may quote the record's content.
-                        deadLetters.send(sources.get(event), "Failed " + attempts + " times on its own ("
-                                + e.getClass().getName() + ")");
+                        deadLetters.send(
+                                sources.get(event),
+                                "Failed " + attempts + " times on its own ("
+                                        + e.getClass().getName() + ")");
                         break;
                     } else {
                         waitOut(e);
@@ -318,7 +338,8 @@ final class LanedConsumer implements Runnable {
             throw e;
         } catch (RuntimeException e) {
             // Applied and in the inbox: if these records come again (after a rebalance), they change nothing.
-            LOG.warnf("Offsets of %s could not be committed (%s); a redelivery will be skipped by the inbox",
+            LOG.warnf(
+                    "Offsets of %s could not be committed (%s); a redelivery will be skipped by the inbox",
                     handler.subscription().consumerName(), Failures.rootCause(e));
         }
     }
@@ -328,7 +349,8 @@ final class LanedConsumer implements Runnable {
         failuresInARow++;
         waitingFor = Failures.rootCause(failure);
         long pause = Backoff.millis(config.initialBackoff(), config.maxBackoff(), failuresInARow);
-        LOG.warnf("%s could not apply a batch (%d failures in a row, next attempt in %d ms): %s",
+        LOG.warnf(
+                "%s could not apply a batch (%d failures in a row, next attempt in %d ms): %s",
                 handler.subscription().consumerName(), failuresInARow, pause, waitingFor);
         long until = System.currentTimeMillis() + pause;
         while (running && System.currentTimeMillis() < until) {
@@ -354,7 +376,9 @@ final class LanedConsumer implements Runnable {
 
     private void recovered() {
         if (failuresInARow > 0) {
-            LOG.infof("%s applies batches again after %d failures", handler.subscription().consumerName(), failuresInARow);
+            LOG.infof(
+                    "%s applies batches again after %d failures",
+                    handler.subscription().consumerName(), failuresInARow);
         }
         failuresInARow = 0;
         waitingFor = null;

@@ -61,13 +61,13 @@ public class Outbox {
      * @return the event id ({@code ce_id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(Lane lane, String topic, String aggregateType, String aggregateId, String eventType,
-            Object payload) {
+    public UUID append(
+            Lane lane, String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
         return write(lane.topic(topic), lane, aggregateType, aggregateId, eventType, payload);
     }
 
-    private UUID write(String topic, Lane lane, String aggregateType, String aggregateId, String eventType,
-            Object payload) {
+    private UUID write(
+            String topic, Lane lane, String aggregateType, String aggregateId, String eventType, Object payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;

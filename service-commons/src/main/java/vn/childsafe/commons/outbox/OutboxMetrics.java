@@ -42,9 +42,11 @@ public class OutboxMetrics {
 
     @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
-                        + " FROM outbox_event WHERE published_at IS NULL")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
+                                + " FROM outbox_event WHERE published_at IS NULL")) {
             rs.next();
             pending.set(rs.getLong(1));
             oldestAgeSeconds.set(rs.getLong(2));

@@ -116,13 +116,15 @@ public class OutboxRelay extends PollingWorker {
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!(Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", RELAY_LOCK).getSingleResult()) {
+                    .setParameter("key", RELAY_LOCK)
+                    .getSingleResult()) {
                 return 0; // another instance's relay is publishing
             }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery(
-                    "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY priority, created_at, id "
-                            + "LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                            "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY priority, created_at, id "
+                                    + "LIMIT :limit FOR UPDATE SKIP LOCKED",
+                            OutboxEvent.class)
                     .setParameter("limit", config.batchSize())
                     .getResultList();
             if (batch.isEmpty()) {
@@ -134,10 +136,10 @@ public class OutboxRelay extends PollingWorker {
                 for (OutboxEvent event : batch) {
                     // One span per event, in the trace of the request that wrote it: the record carries this span
                     // as its traceparent, so the consumer's span hangs below the publication.
-                    Span span = spans.start(event.topic + " publish", SpanKind.PRODUCER,
-                            event.traceparent);
+                    Span span = spans.start(event.topic + " publish", SpanKind.PRODUCER, event.traceparent);
                     published.add(span);
-                    acks.add(producer.send(toRecord(event, TraceContexts.of(Context.root().with(span)))));
+                    acks.add(producer.send(
+                            toRecord(event, TraceContexts.of(Context.root().with(span)))));
                 }
                 long deadline = System.nanoTime() + config.sendTimeout().toNanos();
                 for (Future<RecordMetadata> ack : acks) {
@@ -161,12 +163,12 @@ public class OutboxRelay extends PollingWorker {
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.aggregateId, event.payload);
-        CloudEventHeaders.of(event.id.toString(), event.eventType, config.source(), event.createdAt,
-                event.aggregateId).forEach((name, value) ->
+        CloudEventHeaders.of(event.id.toString(), event.eventType, config.source(), event.createdAt, event.aggregateId)
+                .forEach((name, value) ->
                         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         if (traceparent != null) {
-            record.headers().add(new RecordHeader(TraceContexts.TRACEPARENT,
-                    traceparent.getBytes(StandardCharsets.UTF_8)));
+            record.headers()
+                    .add(new RecordHeader(TraceContexts.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
         }
         return record;
     }
@@ -177,10 +179,10 @@ public class OutboxRelay extends PollingWorker {
             return;
         }
         lastCleanup = now;
-        int deleted = QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
-                .setParameter("before", now.minus(config.retention()))
-                .executeUpdate());
+        int deleted = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
+                        .setParameter("before", now.minus(config.retention()))
+                        .executeUpdate());
         if (deleted > 0) {
             LOG.infof("Deleted %d published outbox events older than %s", deleted, config.retention());
         }
@@ -188,7 +190,9 @@ public class OutboxRelay extends PollingWorker {
 
     private Properties producerProperties() {
         Properties props = kafka.common();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
+        props.put(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-relay-" + config.source().replace('/', '-'));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -200,5 +204,4 @@ public class OutboxRelay extends PollingWorker {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 1_000);
         return props;
     }
-
 }

@@ -45,7 +45,8 @@ public class OutboxRelayHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("outbox-relay").up();
         if (!config.enabled()) {
             return response.withData("relay", "disabled on this instance").build();
         }
@@ -63,12 +64,16 @@ public class OutboxRelayHealth implements HealthCheck {
         }
         try {
             Object[] backlog = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                    "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL")
+                            "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL")
                     .getSingleResult());
             response.withData("pending", ((Number) backlog[0]).longValue());
             if (backlog[1] != null) {
-                response.withData("oldestPendingSeconds",
-                        Math.max(0, Duration.between(instant(backlog[1]), Instant.now(clock)).toSeconds()));
+                response.withData(
+                        "oldestPendingSeconds",
+                        Math.max(
+                                0,
+                                Duration.between(instant(backlog[1]), Instant.now(clock))
+                                        .toSeconds()));
             }
         } catch (RuntimeException e) {
             // The database's own readiness check reports this; the relay's state above is still worth showing.

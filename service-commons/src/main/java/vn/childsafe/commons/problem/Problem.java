@@ -30,6 +30,5 @@ public record Problem(URI type, String title, int status, String detail, String 
      * @param pointer JSON Pointer (RFC 6901) to the offending value, {@code ""} for the whole body
      * @param message what is wrong with it
      */
-    public record FieldError(String pointer, String message) {
-    }
+    public record FieldError(String pointer, String message) {}
 }

@@ -38,15 +38,26 @@ public class ProblemAnswersFilter implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
-                List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
-                        : everywhere;
+                List<SecurityRequirement> security =
+                        operation.getSecurity() != null ? operation.getSecurity() : everywhere;
                 if (security != null && !security.isEmpty()) {
-                    addUnlessDeclared(responses, 401, "No valid bearer token.", "Unauthorized",
+                    addUnlessDeclared(
+                            responses,
+                            401,
+                            "No valid bearer token.",
+                            "Unauthorized",
                             "A valid bearer token (JWT) is required.");
-                    addUnlessDeclared(responses, 403, "The token's role does not allow this operation.", "Forbidden",
+                    addUnlessDeclared(
+                            responses,
+                            403,
+                            "The token's role does not allow this operation.",
+                            "Forbidden",
                             "Your role does not allow this operation.");
                 }
-                addUnlessDeclared(responses, 500, "Unexpected failure; nothing internal is revealed.",
+                addUnlessDeclared(
+                        responses,
+                        500,
+                        "Unexpected failure; nothing internal is revealed.",
                         "Internal Server Error",
                         "The request could not be completed. It has been logged; please retry later.");
                 responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
@@ -55,8 +66,8 @@ public class ProblemAnswersFilter implements OASFilter {
     }
 
     /** Quarkus adds a bare 401 and 403 (no content) to secured operations; those are replaced too. */
-    private static void addUnlessDeclared(APIResponses responses, int status, String description, String title,
-            String detail) {
+    private static void addUnlessDeclared(
+            APIResponses responses, int status, String description, String title, String detail) {
         String code = Integer.toString(status);
         APIResponse declared = responses.getAPIResponse(code);
         if (declared != null && declared.getContent() != null) {
@@ -66,10 +77,19 @@ public class ProblemAnswersFilter implements OASFilter {
         example.put("title", title);
         example.put("status", status);
         example.put("detail", detail);
-        responses.addAPIResponse(code, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))
-                        .addExample("problem", OASFactory.createExample().value(example)))));
+        responses.addAPIResponse(
+                code,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM_SCHEMA))
+                                                .addExample(
+                                                        "problem",
+                                                        OASFactory.createExample()
+                                                                .value(example)))));
     }
 }

@@ -74,11 +74,15 @@ public class ProblemExceptionMappers {
             String message = e instanceof InvalidFormatException invalid
                     ? "has an invalid value '" + invalid.getValue() + "'" + allowedValues(invalid.getTargetType())
                     : e instanceof MismatchedInputException ? "has the wrong JSON type" : "cannot be read";
-            return respond(validation("The request body does not match the expected structure.",
-                    List.of(new Problem.FieldError(pointer, message)), uri));
+            return respond(validation(
+                    "The request body does not match the expected structure.",
+                    List.of(new Problem.FieldError(pointer, message)),
+                    uri));
         }
-        return respond(validation("The request body is not valid JSON.",
-                List.of(new Problem.FieldError("", "is not well-formed JSON")), uri));
+        return respond(validation(
+                "The request body is not valid JSON.",
+                List.of(new Problem.FieldError("", "is not well-formed JSON")),
+                uri));
     }
 
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
@@ -104,8 +108,8 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(null, "Forbidden", 403,
-                "Your role does not allow this operation.", path(uri), null));
+        return respond(
+                new Problem(null, "Forbidden", 403, "Your role does not allow this operation.", path(uri), null));
     }
 
     @ServerExceptionMapper
@@ -127,26 +131,38 @@ public class ProblemExceptionMappers {
         if (clientGone(e)) {
             // Nobody reads this answer; the client's retry is not a server error.
             LOG.debugf("Client closed the connection during %s: %s", path(uri), Failures.rootCause(e));
-            return respond(new Problem(null, "Bad Request", 400, "The request was cut off before it was complete.",
-                    path(uri), null));
+            return respond(new Problem(
+                    null, "Bad Request", 400, "The request was cut off before it was complete.", path(uri), null));
         }
         if (Failures.isTransient(e)) {
             LOG.warnf("%s could not be served, a dependency is unavailable: %s", path(uri), Failures.rootCause(e));
-            return Response.fromResponse(respond(new Problem(URI.create(Problem.TYPE_BASE + "unavailable"),
-                    "Service Unavailable", 503, "A service this request needs (its database) is unavailable at the "
-                            + "moment. Retry after the number of seconds in Retry-After.", path(uri), null)))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(respond(new Problem(
+                            URI.create(Problem.TYPE_BASE + "unavailable"),
+                            "Service Unavailable",
+                            503,
+                            "A service this request needs (its database) is unavailable at the "
+                                    + "moment. Retry after the number of seconds in Retry-After.",
+                            path(uri),
+                            null)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
         }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
-        return respond(new Problem(null, "Internal Server Error", 500,
-                "The request could not be completed. It has been logged; please retry later.", path(uri), null));
+        return respond(new Problem(
+                null,
+                "Internal Server Error",
+                500,
+                "The request could not be completed. It has been logged; please retry later.",
+                path(uri),
+                null));
     }
 
     /** Whether the client went away mid-request: its connection closed or reset while the body was read or written. */
     static boolean clientGone(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof ClosedChannelException || t.getClass().getName().endsWith("ClosedChannelException")
+            if (t instanceof ClosedChannelException
+                    || t.getClass().getName().endsWith("ClosedChannelException")
                     || (t.getClass().getName().equals("io.vertx.core.VertxException")
                             && message.contains("Connection was closed"))
                     || (t instanceof IOException
@@ -161,14 +177,16 @@ public class ProblemExceptionMappers {
     }
 
     private Response unauthenticated(UriInfo uri) {
-        Problem problem = new Problem(null, "Unauthorized", 401,
-                "A valid bearer token (JWT) is required.", path(uri), null);
-        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        Problem problem =
+                new Problem(null, "Unauthorized", 401, "A valid bearer token (JWT) is required.", path(uri), null);
+        return Response.fromResponse(respond(problem))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     private static Problem validation(String detail, List<Problem.FieldError> errors, UriInfo uri) {
-        return new Problem(URI.create(Problem.TYPE_BASE + "validation"), "Invalid request", 400, detail, path(uri),
-                errors);
+        return new Problem(
+                URI.create(Problem.TYPE_BASE + "validation"), "Invalid request", 400, detail, path(uri), errors);
     }
 
     private Response respond(Problem problem) {
@@ -218,7 +236,8 @@ public class ProblemExceptionMappers {
     public static String pointer(ConstraintViolation<?> violation) {
         StringBuilder pointer = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
                     || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }

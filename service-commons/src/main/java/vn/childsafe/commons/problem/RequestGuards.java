@@ -46,22 +46,32 @@ public class RequestGuards {
     void register(@Observes Filters filters) {
         long anyLimit = maxBodySize.asLongValue();
         long jsonLimit = Math.min(anyLimit, maxJsonBodySize.asLongValue());
-        filters.register(rc -> {
-            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            long limit = type != null && type.toLowerCase(Locale.ROOT).contains("json") ? jsonLimit : anyLimit;
-            if (length != null && exceeds(length, limit)) {
-                refuse(rc, new Problem(null, "Content Too Large", 413,
-                        "The request body is larger than " + limit + " bytes.", rc.request().path(), null), true);
-                return;
-            }
-            String problem = uriProblem(rc.request().uri());
-            if (problem != null) {
-                refuse(rc, new Problem(null, "Bad Request", 400, problem, null, null), false);
-                return;
-            }
-            rc.next();
-        }, 1000);
+        filters.register(
+                rc -> {
+                    String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                    long limit = type != null && type.toLowerCase(Locale.ROOT).contains("json") ? jsonLimit : anyLimit;
+                    if (length != null && exceeds(length, limit)) {
+                        refuse(
+                                rc,
+                                new Problem(
+                                        null,
+                                        "Content Too Large",
+                                        413,
+                                        "The request body is larger than " + limit + " bytes.",
+                                        rc.request().path(),
+                                        null),
+                                true);
+                        return;
+                    }
+                    String problem = uriProblem(rc.request().uri());
+                    if (problem != null) {
+                        refuse(rc, new Problem(null, "Bad Request", 400, problem, null, null), false);
+                        return;
+                    }
+                    rc.next();
+                },
+                1000);
     }
 
     /** What is wrong with a raw request URI (path and query as sent), or {@code null}. */
@@ -90,8 +100,11 @@ public class RequestGuards {
         }
         bytes.flip();
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
             return null;
         } catch (CharacterCodingException e) {
             return "The request's path or query is not percent-encoded UTF-8.";

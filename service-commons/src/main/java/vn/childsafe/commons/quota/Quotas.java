@@ -56,13 +56,15 @@ public class Quotas {
 
     private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
 
-    private record Limited(Bucket bucket, int capacity) {
-    }
+    private record Limited(Bucket bucket, int capacity) {}
 
     @ServerRequestFilter
     public Response limitWrites(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (!config.enabled() || identity.isAnonymous() || method.equals("GET") || method.equals("HEAD")
+        if (!config.enabled()
+                || identity.isAnonymous()
+                || method.equals("GET")
+                || method.equals("HEAD")
                 || method.equals("OPTIONS")) {
             return null;
         }
@@ -73,13 +75,20 @@ public class Quotas {
             return null;
         }
         meters.counter("childsafe.quota.exceeded", "client", client).increment();
-        LOG.warnf("Client %s is over its quota of %d writes a minute: %s %s answered 429", client, perMinute,
-                method, request.getUriInfo().getPath());
-        return Response.status(429).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong())
-                .entity(json(new Problem(URI.create(Problem.TYPE_BASE + "quota"), "Too Many Requests", 429,
+        LOG.warnf(
+                "Client %s is over its quota of %d writes a minute: %s %s answered 429",
+                client, perMinute, method, request.getUriInfo().getPath());
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong())
+                .entity(json(new Problem(
+                        URI.create(Problem.TYPE_BASE + "quota"),
+                        "Too Many Requests",
+                        429,
                         "This client may send " + perMinute + " writes a minute and has used them; retry after the "
-                                + "number of seconds in Retry-After.", "/" + request.getUriInfo().getPath()
-                                        .replaceFirst("^/", ""), null)))
+                                + "number of seconds in Retry-After.",
+                        "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
+                        null)))
                 .build();
     }
 
@@ -96,10 +105,17 @@ public class Quotas {
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(limited -> limited.bucket().getAvailableTokens() >= limited.capacity());
         }
-        Bucket bucket = buckets.computeIfAbsent(key + "/" + perMinute, k -> new Limited(Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .build(), perMinute)).bucket();
+        Bucket bucket = buckets.computeIfAbsent(
+                        key + "/" + perMinute,
+                        k -> new Limited(
+                                Bucket.builder()
+                                        .addLimit(Bandwidth.builder()
+                                                .capacity(perMinute)
+                                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                                .build())
+                                        .build(),
+                                perMinute))
+                .bucket();
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
@@ -113,8 +129,12 @@ public class Quotas {
         if (own != null) {
             return own.perMinute();
         }
-        return identity.getRoles().stream().map(config.roles()::get).filter(limit -> limit != null)
-                .mapToInt(QuotaConfig.Limit::perMinute).max().orElse(config.defaultPerMinute());
+        return identity.getRoles().stream()
+                .map(config.roles()::get)
+                .filter(limit -> limit != null)
+                .mapToInt(QuotaConfig.Limit::perMinute)
+                .max()
+                .orElse(config.defaultPerMinute());
     }
 
     private String json(Problem problem) {

@@ -9,6 +9,7 @@ public final class Roles {
     public static final String PLATFORM = "platform";
     /** A responsible unit (đơn vị chịu trách nhiệm); claim {@code agency} names which. */
     public static final String UNIT = "unit";
+
     public static final String ADMIN = "admin";
     public static final String OPS = "ops";
 
@@ -17,6 +18,5 @@ public final class Roles {
     /** Claim naming a platform caller's platform code. */
     public static final String PLATFORM_CLAIM = "platform";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

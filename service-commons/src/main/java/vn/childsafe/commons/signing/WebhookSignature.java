@@ -24,8 +24,7 @@ public final class WebhookSignature {
     public static final String SIGNATURE_HEADER = "webhook-signature";
     private static final String SECRET_PREFIX = "whsec_";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new random secret in the {@code whsec_} format. */
     public static String newSecret() {
@@ -39,8 +38,8 @@ public final class WebhookSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keyBytes(secret), "HmacSHA256"));
-            byte[] digest = mac.doFinal((webhookId + "." + timestampSeconds + "." + body)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
@@ -49,15 +48,25 @@ public final class WebhookSignature {
 
     /** The header value signed with every secret, space-separated (several while a secret is rotated). */
     public static String signAll(Collection<String> secrets, String webhookId, long timestampSeconds, String body) {
-        return String.join(" ", secrets.stream().map(s -> sign(s, webhookId, timestampSeconds, body)).toList());
+        return String.join(
+                " ",
+                secrets.stream()
+                        .map(s -> sign(s, webhookId, timestampSeconds, body))
+                        .toList());
     }
 
     /**
      * Whether {@code signatureHeader} holds a valid signature by {@code secret} and the timestamp is within
      * {@code tolerance} of {@code now} (replay protection).
      */
-    public static boolean verify(String secret, String webhookId, String timestamp, String body,
-            String signatureHeader, Instant now, Duration tolerance) {
+    public static boolean verify(
+            String secret,
+            String webhookId,
+            String timestamp,
+            String body,
+            String signatureHeader,
+            Instant now,
+            Duration tolerance) {
         if (webhookId == null || timestamp == null || signatureHeader == null) {
             return false;
         }

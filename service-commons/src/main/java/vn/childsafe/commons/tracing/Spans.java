@@ -38,6 +38,9 @@ public class Spans {
      * it is {@code null} or malformed); the caller ends it.
      */
     public Span start(String name, SpanKind kind, String traceparent) {
-        return tracer.spanBuilder(name).setSpanKind(kind).setParent(TraceContexts.parent(traceparent)).startSpan();
+        return tracer.spanBuilder(name)
+                .setSpanKind(kind)
+                .setParent(TraceContexts.parent(traceparent))
+                .startSpan();
     }
 }

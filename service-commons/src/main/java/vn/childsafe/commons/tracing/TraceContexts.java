@@ -38,8 +38,7 @@ public final class TraceContexts {
         }
     };
 
-    private TraceContexts() {
-    }
+    private TraceContexts() {}
 
     /** The {@code traceparent} of the current span, or {@code null} if there is no valid one. */
     public static String current() {

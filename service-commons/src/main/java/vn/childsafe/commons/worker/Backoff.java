@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Exponential backoff without jitter, for background loops waiting out a database or broker outage. */
 public final class Backoff {
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /**
      * The pause after {@code failuresInARow} failures (1 or more): {@code initial}, doubled per further failure, at

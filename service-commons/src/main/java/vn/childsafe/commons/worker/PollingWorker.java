@@ -32,8 +32,7 @@ public abstract class PollingWorker {
      * @param failures failed rounds in a row
      * @param lastError the root cause of the latest failure of that run; {@code null} while rounds succeed
      */
-    public record State(Instant lastSuccess, Instant failingSince, int failures, String lastError) {
-    }
+    public record State(Instant lastSuccess, Instant failingSince, int failures, String lastError) {}
 
     /**
      * One round of work.
@@ -49,8 +48,7 @@ public abstract class PollingWorker {
     protected abstract Duration maxBackoff();
 
     /** Called when the worker has been idle for a poll interval; for housekeeping. */
-    protected void idle() {
-    }
+    protected void idle() {}
 
     /** Starts the thread. */
     protected synchronized void start(String name) {
@@ -91,8 +89,7 @@ public abstract class PollingWorker {
     public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -121,11 +118,15 @@ public abstract class PollingWorker {
             } catch (RuntimeException e) {
                 failures++;
                 State before = state;
-                state = new State(before.lastSuccess(),
-                        before.failingSince() == null ? Instant.now() : before.failingSince(), failures, rootCause(e));
+                state = new State(
+                        before.lastSuccess(),
+                        before.failingSince() == null ? Instant.now() : before.failingSince(),
+                        failures,
+                        rootCause(e));
                 long pause = Backoff.millis(pollInterval(), maxBackoff(), failures);
-                log.warnf("%s failed (%d in a row, next try in %d ms): %s", Thread.currentThread().getName(),
-                        failures, pause, rootCause(e));
+                log.warnf(
+                        "%s failed (%d in a row, next try in %d ms): %s",
+                        Thread.currentThread().getName(), failures, pause, rootCause(e));
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {

@@ -52,9 +52,11 @@ class FieldCipherTest {
         assertThat(again).startsWith("v2.k2:");
         assertThat(rotated.isCurrent(again)).isTrue();
         assertThat(rotated.reencrypt(again, ROW_A)).isSameAs(again);
-        assertThat(new FieldCipher(Map.of("k2", K2), "k2").decrypt(again, ROW_A)).isEqualTo("0912345678");
+        assertThat(new FieldCipher(Map.of("k2", K2), "k2").decrypt(again, ROW_A))
+                .isEqualTo("0912345678");
         assertThat(rotated.currentPattern()).isEqualTo("v2.k2:%");
-        assertThat(new FieldCipher(Map.of("key_1", K1), "key_1").currentPattern()).isEqualTo("v2.key\\_1:%");
+        assertThat(new FieldCipher(Map.of("key_1", K1), "key_1").currentPattern())
+                .isEqualTo("v2.key\\_1:%");
     }
 
     @Test
@@ -80,17 +82,20 @@ class FieldCipherTest {
                 .hasMessageContaining("k1");
         // The key id is authenticated: relabelling a value with another key's id fails.
         assertThatThrownBy(() -> new FieldCipher(Map.of("k1", K1, "k3", K1), "k1")
-                .decrypt("v2.k3" + stored.substring("v2.k1".length()), ROW_A))
+                        .decrypt("v2.k3" + stored.substring("v2.k1".length()), ROW_A))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void refusesWeakOrMissingKeys() {
-        assertThatThrownBy(() -> new FieldCipher(Map.of("k1", new byte[16]), "k1")).hasMessageContaining("256");
+        assertThatThrownBy(() -> new FieldCipher(Map.of("k1", new byte[16]), "k1"))
+                .hasMessageContaining("256");
         assertThatThrownBy(() -> new FieldCipher(Map.of("k1", K1), "k2")).hasMessageContaining("k2");
         assertThatThrownBy(() -> new FieldCipher(Map.of("v2.k", K1), "v2.k")).hasMessageContaining("Key ids");
-        FieldCipher parsed = FieldCipher.fromConfig("a:" + Base64.getEncoder().encodeToString(K1) + ", b:"
-                + Base64.getEncoder().encodeToString(K2), "b");
+        FieldCipher parsed = FieldCipher.fromConfig(
+                "a:" + Base64.getEncoder().encodeToString(K1) + ", b:"
+                        + Base64.getEncoder().encodeToString(K2),
+                "b");
         assertThat(parsed.activeKeyId()).isEqualTo("b");
         assertThat(parsed.keyIds()).containsExactlyInAnyOrder("a", "b");
     }
@@ -111,7 +116,11 @@ class FieldCipherTest {
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
         cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
         byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-        return keyId + ":" + Base64.getEncoder()
-                .encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
+        return keyId + ":"
+                + Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(12 + sealed.length)
+                                .put(iv)
+                                .put(sealed)
+                                .array());
     }
 }

@@ -22,39 +22,132 @@ class NotifyEventTest {
 
     @Test
     void deliveryFailuresNameTheAgencyOrThePlatform() {
-        assertThat(NotifyEvent.deliveryFailed(CASE, AT, "s", "CA-01", ID, "EMAIL")).isEqualTo(new NotifyEvent(CASE,
-                NotifyEvent.Kind.DELIVERY_FAILED, AT, "s", "CA-01", ID, "EMAIL", null, null, null, null, null));
-        assertThat(NotifyEvent.takedownDeliveryFailed(CASE, AT, "s", "TIKTOK", ID)).isEqualTo(new NotifyEvent(CASE,
-                NotifyEvent.Kind.DELIVERY_FAILED, AT, "s", null, ID, "WEBHOOK", "TIKTOK", null, null, null, null));
+        assertThat(NotifyEvent.deliveryFailed(CASE, AT, "s", "CA-01", ID, "EMAIL"))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.DELIVERY_FAILED,
+                        AT,
+                        "s",
+                        "CA-01",
+                        ID,
+                        "EMAIL",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(NotifyEvent.takedownDeliveryFailed(CASE, AT, "s", "TIKTOK", ID))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.DELIVERY_FAILED,
+                        AT,
+                        "s",
+                        null,
+                        ID,
+                        "WEBHOOK",
+                        "TIKTOK",
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
     void takedownStepsCarryTheRequestAndItsDeadline() {
-        assertThat(NotifyEvent.takedownRequested(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE)).isEqualTo(
-                new NotifyEvent(CASE, NotifyEvent.Kind.TAKEDOWN_REQUESTED, AT, "s", null, null, null, "TIKTOK", ID,
-                        URL, null, DEADLINE));
-        assertThat(NotifyEvent.takedownRenoticed(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE)).isEqualTo(
-                new NotifyEvent(CASE, NotifyEvent.Kind.TAKEDOWN_RENOTICED, AT, "s", null, null, null, "TIKTOK", ID,
-                        URL, null, DEADLINE));
-        assertThat(NotifyEvent.takedownEscalated(CASE, AT, "s", "TTTT-01", "TIKTOK", ID, URL, DEADLINE)).isEqualTo(
-                new NotifyEvent(CASE, NotifyEvent.Kind.TAKEDOWN_ESCALATED, AT, "s", "TTTT-01", null, null, "TIKTOK",
-                        ID, URL, null, DEADLINE));
-        assertThat(NotifyEvent.takedownResult(CASE, AT, "s", "TIKTOK", ID, URL, "REMOVED", DEADLINE)).isEqualTo(
-                new NotifyEvent(CASE, NotifyEvent.Kind.TAKEDOWN_RESULT, AT, "s", null, null, null, "TIKTOK", ID, URL,
-                        "REMOVED", DEADLINE));
-        assertThat(NotifyEvent.manualTaskCreated(CASE, AT, "s", "TTTT-01", URL)).isEqualTo(new NotifyEvent(CASE,
-                NotifyEvent.Kind.MANUAL_TASK_CREATED, AT, "s", "TTTT-01", null, null, null, null, URL, null, null));
+        assertThat(NotifyEvent.takedownRequested(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.TAKEDOWN_REQUESTED,
+                        AT,
+                        "s",
+                        null,
+                        null,
+                        null,
+                        "TIKTOK",
+                        ID,
+                        URL,
+                        null,
+                        DEADLINE));
+        assertThat(NotifyEvent.takedownRenoticed(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.TAKEDOWN_RENOTICED,
+                        AT,
+                        "s",
+                        null,
+                        null,
+                        null,
+                        "TIKTOK",
+                        ID,
+                        URL,
+                        null,
+                        DEADLINE));
+        assertThat(NotifyEvent.takedownEscalated(CASE, AT, "s", "TTTT-01", "TIKTOK", ID, URL, DEADLINE))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.TAKEDOWN_ESCALATED,
+                        AT,
+                        "s",
+                        "TTTT-01",
+                        null,
+                        null,
+                        "TIKTOK",
+                        ID,
+                        URL,
+                        null,
+                        DEADLINE));
+        assertThat(NotifyEvent.takedownResult(CASE, AT, "s", "TIKTOK", ID, URL, "REMOVED", DEADLINE))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.TAKEDOWN_RESULT,
+                        AT,
+                        "s",
+                        null,
+                        null,
+                        null,
+                        "TIKTOK",
+                        ID,
+                        URL,
+                        "REMOVED",
+                        DEADLINE));
+        assertThat(NotifyEvent.manualTaskCreated(CASE, AT, "s", "TTTT-01", URL))
+                .isEqualTo(new NotifyEvent(
+                        CASE,
+                        NotifyEvent.Kind.MANUAL_TASK_CREATED,
+                        AT,
+                        "s",
+                        "TTTT-01",
+                        null,
+                        null,
+                        null,
+                        null,
+                        URL,
+                        null,
+                        null));
     }
 
     @Test
     void theJsonHasEveryFieldOfTheSchemaAndNoOther() throws Exception {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        String json = mapper.writeValueAsString(NotifyEvent.manualTaskCreated(CASE, AT, "s", "TTTT-01", URL)
-                .withSummary("t"));
-        assertThat(mapper.readTree(json).fieldNames()).toIterable().containsExactly("caseId", "kind", "occurredAt",
-                "summary", "agencyCode", "deliveryId", "channel", "platformCode", "takedownRequestId", "url",
-                "result", "deadline");
+        String json = mapper.writeValueAsString(
+                NotifyEvent.manualTaskCreated(CASE, AT, "s", "TTTT-01", URL).withSummary("t"));
+        assertThat(mapper.readTree(json).fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "caseId",
+                        "kind",
+                        "occurredAt",
+                        "summary",
+                        "agencyCode",
+                        "deliveryId",
+                        "channel",
+                        "platformCode",
+                        "takedownRequestId",
+                        "url",
+                        "result",
+                        "deadline");
         assertThat(mapper.readValue(json, NotifyEvent.class).summary()).isEqualTo("t");
     }
 }

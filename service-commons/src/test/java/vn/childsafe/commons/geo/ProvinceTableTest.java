@@ -12,26 +12,32 @@ class ProvinceTableTest {
     private final ProvinceTable table = ProvinceTable.builtIn();
 
     @Test
-    void has_34_current_and_63_legacy_provinces() {
+    void has34CurrentAnd63LegacyProvinces() {
         assertThat(table.currentProvinces()).hasSize(34);
         assertThat(table.legacyProvinces()).hasSize(63);
-        assertThat(table.legacyProvinces()).extracting(ProvinceTable.LegacyProvince::code).doesNotHaveDuplicates();
+        assertThat(table.legacyProvinces())
+                .extracting(ProvinceTable.LegacyProvince::code)
+                .doesNotHaveDuplicates();
     }
 
     @Test
-    void every_current_province_has_legacy_members_and_keeps_one_of_their_codes() {
+    void everyCurrentProvinceHasLegacyMembersAndKeepsOneOfTheirCodes() {
         Map<String, Long> members = table.legacyProvinces().stream()
                 .collect(Collectors.groupingBy(ProvinceTable.LegacyProvince::currentCode, Collectors.counting()));
-        assertThat(members.keySet()).containsExactlyInAnyOrderElementsOf(
-                table.currentProvinces().stream().map(ProvinceTable.CurrentProvince::code).toList());
+        assertThat(members.keySet())
+                .containsExactlyInAnyOrderElementsOf(table.currentProvinces().stream()
+                        .map(ProvinceTable.CurrentProvince::code)
+                        .toList());
         for (ProvinceTable.CurrentProvince current : table.currentProvinces()) {
-            assertThat(table.legacy(current.code())).get()
-                    .extracting(ProvinceTable.LegacyProvince::currentCode).isEqualTo(current.code());
+            assertThat(table.legacy(current.code()))
+                    .get()
+                    .extracting(ProvinceTable.LegacyProvince::currentCode)
+                    .isEqualTo(current.code());
         }
     }
 
     @Test
-    void knows_the_names_of_merged_provinces() {
+    void knowsTheNamesOfMergedProvinces() {
         assertThat(table.legacy("30")).contains(new ProvinceTable.LegacyProvince("30", "Hải Dương", "31"));
         assertThat(table.legacy("44")).contains(new ProvinceTable.LegacyProvince("44", "Quảng Bình", "44"));
         assertThat(table.legacy("45")).contains(new ProvinceTable.LegacyProvince("45", "Quảng Trị", "44"));

@@ -13,46 +13,57 @@ import org.junit.jupiter.api.Test;
 class ProblemAnswersFilterTest {
 
     @Test
-    void secured_operations_get_401_403_and_500_and_public_ones_500_only() {
-        Operation secured = operation("200").security(List.of(OASFactory.createSecurityRequirement()
-                .addScheme("SecurityScheme")));
+    void securedOperationsGet401403And500AndPublicOnes500Only() {
+        Operation secured = operation("200")
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("SecurityScheme")));
         Operation open = operation("202");
-        OpenAPI openAPI = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
-                .addPathItem("/secured", OASFactory.createPathItem().GET(secured))
-                .addPathItem("/open", OASFactory.createPathItem().POST(open)));
+        OpenAPI openAPI = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/secured", OASFactory.createPathItem().GET(secured))
+                        .addPathItem("/open", OASFactory.createPathItem().POST(open)));
 
         new ProblemAnswersFilter().filterOpenAPI(openAPI);
 
         assertThat(secured.getResponses().getAPIResponses()).containsOnlyKeys("200", "401", "403", "500");
         assertThat(open.getResponses().getAPIResponses()).containsOnlyKeys("202", "500");
         APIResponse unauthorized = secured.getResponses().getAPIResponse("401");
-        assertThat(unauthorized.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef())
+        assertThat(unauthorized
+                        .getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef())
                 .isEqualTo("#/components/schemas/Problem");
-        assertThat(unauthorized.getContent().getMediaType(Problem.MEDIA_TYPE).getExamples()).containsKey("problem");
+        assertThat(unauthorized.getContent().getMediaType(Problem.MEDIA_TYPE).getExamples())
+                .containsKey("problem");
     }
 
     @Test
-    void a_declared_answer_is_kept_a_bare_one_replaced_and_answers_come_in_status_order() {
-        APIResponse declared = OASFactory.createAPIResponse().description("Only admins.")
+    void aDeclaredAnswerIsKeptABareOneReplacedAndAnswersComeInStatusOrder() {
+        APIResponse declared = OASFactory.createAPIResponse()
+                .description("Only admins.")
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
-        Operation operation = operation("404").security(List.of(OASFactory.createSecurityRequirement()
-                .addScheme("SecurityScheme")));
-        operation.getResponses().addAPIResponse("403", declared)
+        Operation operation = operation("404")
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("SecurityScheme")));
+        operation
+                .getResponses()
+                .addAPIResponse("403", declared)
                 .addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"))
                 .addAPIResponse("200", OASFactory.createAPIResponse().description("OK"));
-        OpenAPI openAPI = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
-                .addPathItem("/admin", OASFactory.createPathItem().GET(operation)));
+        OpenAPI openAPI = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/admin", OASFactory.createPathItem().GET(operation)));
 
         new ProblemAnswersFilter().filterOpenAPI(openAPI);
 
-        assertThat(operation.getResponses().getAPIResponses().keySet()).containsExactly("200", "401", "403", "404",
-                "500");
+        assertThat(operation.getResponses().getAPIResponses().keySet())
+                .containsExactly("200", "401", "403", "404", "500");
         assertThat(operation.getResponses().getAPIResponse("403")).isSameAs(declared);
         assertThat(operation.getResponses().getAPIResponse("401").getContent()).isNotNull();
     }
 
     private static Operation operation(String success) {
-        return OASFactory.createOperation().responses(OASFactory.createAPIResponses()
-                .addAPIResponse(success, OASFactory.createAPIResponse().description("Done")));
+        return OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse(success, OASFactory.createAPIResponse().description("Done")));
     }
 }

@@ -28,11 +28,15 @@ class WebhookSignatureTest {
         String ts = String.valueOf(now.getEpochSecond());
         String header = WebhookSignature.sign(secret, "id-1", now.getEpochSecond(), "{\"a\":1}");
 
-        assertThat(WebhookSignature.verify(secret, "id-1", ts, "{\"a\":1}", header, now, TOLERANCE)).isTrue();
-        assertThat(WebhookSignature.verify(secret, "id-1", ts, "{\"a\":2}", header, now, TOLERANCE)).isFalse();
-        assertThat(WebhookSignature.verify(secret, "id-2", ts, "{\"a\":1}", header, now, TOLERANCE)).isFalse();
-        assertThat(WebhookSignature.verify(WebhookSignature.newSecret(), "id-1", ts, "{\"a\":1}", header, now,
-                TOLERANCE)).isFalse();
+        assertThat(WebhookSignature.verify(secret, "id-1", ts, "{\"a\":1}", header, now, TOLERANCE))
+                .isTrue();
+        assertThat(WebhookSignature.verify(secret, "id-1", ts, "{\"a\":2}", header, now, TOLERANCE))
+                .isFalse();
+        assertThat(WebhookSignature.verify(secret, "id-2", ts, "{\"a\":1}", header, now, TOLERANCE))
+                .isFalse();
+        assertThat(WebhookSignature.verify(
+                        WebhookSignature.newSecret(), "id-1", ts, "{\"a\":1}", header, now, TOLERANCE))
+                .isFalse();
     }
 
     @Test
@@ -40,8 +44,15 @@ class WebhookSignatureTest {
         String secret = WebhookSignature.newSecret();
         Instant signedAt = Instant.parse("2026-11-20T03:00:00Z");
         String header = WebhookSignature.sign(secret, "id", signedAt.getEpochSecond(), "x");
-        assertThat(WebhookSignature.verify(secret, "id", String.valueOf(signedAt.getEpochSecond()), "x", header,
-                signedAt.plus(Duration.ofMinutes(6)), TOLERANCE)).isFalse();
+        assertThat(WebhookSignature.verify(
+                        secret,
+                        "id",
+                        String.valueOf(signedAt.getEpochSecond()),
+                        "x",
+                        header,
+                        signedAt.plus(Duration.ofMinutes(6)),
+                        TOLERANCE))
+                .isFalse();
     }
 
     @Test
@@ -52,7 +63,9 @@ class WebhookSignatureTest {
         String header = WebhookSignature.signAll(List.of(oldSecret, newSecret), "id", now.getEpochSecond(), "b");
         assertThat(header.split(" ")).hasSize(2);
         String ts = String.valueOf(now.getEpochSecond());
-        assertThat(WebhookSignature.verify(oldSecret, "id", ts, "b", header, now, TOLERANCE)).isTrue();
-        assertThat(WebhookSignature.verify(newSecret, "id", ts, "b", header, now, TOLERANCE)).isTrue();
+        assertThat(WebhookSignature.verify(oldSecret, "id", ts, "b", header, now, TOLERANCE))
+                .isTrue();
+        assertThat(WebhookSignature.verify(newSecret, "id", ts, "b", header, now, TOLERANCE))
+                .isTrue();
     }
 }

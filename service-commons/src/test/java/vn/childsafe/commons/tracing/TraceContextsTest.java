@@ -26,17 +26,24 @@ class TraceContextsTest {
 
     @Test
     void aMissingOrMalformedTraceparentStartsNothing() {
-        for (String bad : new String[] {null, "", "00-zz-00f067aa0ba902b7-01",
-                "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}) {
-            assertThat(Span.fromContext(TraceContexts.parent(bad)).getSpanContext().isValid()).as(bad).isFalse();
+        for (String bad : new String[] {
+            null, "", "00-zz-00f067aa0ba902b7-01", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"
+        }) {
+            assertThat(Span.fromContext(TraceContexts.parent(bad))
+                            .getSpanContext()
+                            .isValid())
+                    .as(bad)
+                    .isFalse();
         }
     }
 
     @Test
     void withTracingOffAStoredContextIsPassedOnAndNoNewOneIsMade() {
         var noop = TracerProvider.noop().get("test");
-        Span continued = noop.spanBuilder("x").setSpanKind(SpanKind.PRODUCER)
-                .setParent(TraceContexts.parent(TRACEPARENT)).startSpan();
+        Span continued = noop.spanBuilder("x")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContexts.parent(TRACEPARENT))
+                .startSpan();
         assertThat(TraceContexts.of(Context.root().with(continued))).isEqualTo(TRACEPARENT);
         Span fresh = noop.spanBuilder("x").setParent(TraceContexts.parent(null)).startSpan();
         assertThat(TraceContexts.of(Context.root().with(fresh))).isNull();

@@ -48,14 +48,20 @@ final class ManifestTree {
 
     /** The operators' kinds (Strimzi 0.49+, CloudNativePG 1.26+, its Barman Cloud plugin), checked field by field. */
     static final Set<String> CUSTOM_KINDS = Set.of(
-            "kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool", "kafka.strimzi.io/v1 KafkaTopic",
-            "kafka.strimzi.io/v1 KafkaUser", "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",
-            "postgresql.cnpg.io/v1 ScheduledBackup", "barmancloud.cnpg.io/v1 ObjectStore");
+            "kafka.strimzi.io/v1 Kafka",
+            "kafka.strimzi.io/v1 KafkaNodePool",
+            "kafka.strimzi.io/v1 KafkaTopic",
+            "kafka.strimzi.io/v1 KafkaUser",
+            "postgresql.cnpg.io/v1 Cluster",
+            "postgresql.cnpg.io/v1 Database",
+            "postgresql.cnpg.io/v1 ScheduledBackup",
+            "barmancloud.cnpg.io/v1 ObjectStore");
 
     static final String KUSTOMIZATION = "kustomization.yaml";
 
     /** A DNS-1123 subdomain: what Kubernetes accepts as the name of these objects. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern NAME =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -93,7 +99,8 @@ final class ManifestTree {
     static List<Path> yamlFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> !root.relativize(f).startsWith("target") && !root.relativize(f).startsWith("src"))
+                    .filter(f -> !root.relativize(f).startsWith("target")
+                            && !root.relativize(f).startsWith("src"))
                     .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                     .sorted()
                     .toList();
@@ -107,7 +114,9 @@ final class ManifestTree {
     }
 
     Manifest one(String kind, String name) {
-        return manifests.stream().filter(m -> m.is(kind) && name.equals(m.name())).findFirst()
+        return manifests.stream()
+                .filter(m -> m.is(kind) && name.equals(m.name()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " named " + name + " in deploy/k8s"));
     }
 
@@ -193,8 +202,10 @@ final class ManifestTree {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
             Object value;
@@ -203,7 +214,8 @@ final class ManifestTree {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue; // a computed getter (e.g. Quantity's amount) that is not a field
             }
-            String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String field = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
                     problems.add(path + ": unknown field(s) " + extra.keySet());

@@ -77,7 +77,9 @@ class ManifestTreeTest {
                 spec: {ports: [{port: 80, targetPort: http, protocl: TCP}]}
                 """);
 
-        assertThat(tree.problems).hasSize(2).anyMatch(p -> p.contains("not a mapping"))
+        assertThat(tree.problems)
+                .hasSize(2)
+                .anyMatch(p -> p.contains("not a mapping"))
                 .anyMatch(p -> p.contains("[protocl]"));
     }
 }

@@ -21,15 +21,21 @@ import java.util.stream.Stream;
  * (the consumer group and dead-letter topic follow it), ports, the environment variables its prod profile requires,
  * and the Kafka topics it publishes (outbox appends, dead letters) and consumes (its handlers' subscriptions).
  */
-record ServiceFacts(String module, String name, int httpPort, int managementPort, Set<String> requiredEnv,
-        Set<String> writes, Set<String> reads) {
+record ServiceFacts(
+        String module,
+        String name,
+        int httpPort,
+        int managementPort,
+        Set<String> requiredEnv,
+        Set<String> writes,
+        Set<String> reads) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"([^\"]+)\";");
-    private static final Pattern APPEND = Pattern.compile(
-            "outbox\\.append\\(\\s*(Lane\\.of\\([^)]*\\)\\s*,\\s*)?EventTypes\\.(\\w+)");
-    private static final Pattern SUBSCRIPTION = Pattern.compile(
-            "Subscription\\.(laned|single)\\(\\s*[^,]+,\\s*EventTypes\\.(\\w+)\\s*\\)");
+    private static final Pattern APPEND =
+            Pattern.compile("outbox\\.append\\(\\s*(Lane\\.of\\([^)]*\\)\\s*,\\s*)?EventTypes\\.(\\w+)");
+    private static final Pattern SUBSCRIPTION =
+            Pattern.compile("Subscription\\.(laned|single)\\(\\s*[^,]+,\\s*EventTypes\\.(\\w+)\\s*\\)");
     private static final Pattern DEAD_LETTER = Pattern.compile("return service \\+ \"([^\"]+)\";");
 
     /** The three services of the repository at {@code repository}, in module order. */
@@ -50,8 +56,8 @@ record ServiceFacts(String module, String name, int httpPort, int managementPort
 
     /** The topics ChildSafe's local stack creates (LocalKafka.TOPICS), to hold deploy/local and deploy/k8s together. */
     static Set<String> localTopics(Path repository) {
-        String code = text(repository.resolve(
-                "deploy/local/infra/src/main/java/vn/childsafe/local/infra/LocalKafka.java"));
+        String code =
+                text(repository.resolve("deploy/local/infra/src/main/java/vn/childsafe/local/infra/LocalKafka.java"));
         Matcher list = Pattern.compile("TOPICS = List\\.of\\(([^;]*)\\);").matcher(code);
         if (!list.find()) {
             throw new AssertionError("LocalKafka.TOPICS is no longer where this test reads it");
@@ -106,17 +112,22 @@ record ServiceFacts(String module, String name, int httpPort, int managementPort
                 reads.add(topic + urgentSuffix);
             }
         }
-        if (appends != count(code, "outbox.append(") || subscriptions != count(code, "Subscription.laned(")
-                + count(code, "Subscription.single(")) {
+        if (appends != count(code, "outbox.append(")
+                || subscriptions != count(code, "Subscription.laned(") + count(code, "Subscription.single(")) {
             throw new AssertionError(module + " publishes or subscribes in a way this test cannot read: extend it");
         }
         String name = config.getProperty("quarkus.application.name");
         if (!reads.isEmpty()) {
             writes.add(name + dlqSuffix); // every consuming service dead-letters to its own topic
         }
-        return new ServiceFacts(module.getFileName().toString(), name,
+        return new ServiceFacts(
+                module.getFileName().toString(),
+                name,
                 Integer.parseInt(config.getProperty("quarkus.http.port")),
-                Integer.parseInt(config.getProperty("quarkus.management.port")), requiredEnv, writes, reads);
+                Integer.parseInt(config.getProperty("quarkus.management.port")),
+                requiredEnv,
+                writes,
+                reads);
     }
 
     private static String topic(Map<String, String> topics, String constant) {
@@ -139,7 +150,9 @@ record ServiceFacts(String module, String name, int httpPort, int managementPort
     private static String javaSources(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             StringBuilder all = new StringBuilder();
-            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> all.append(text(f)).append('\n'));
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .sorted()
+                    .forEach(f -> all.append(text(f)).append('\n'));
             return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

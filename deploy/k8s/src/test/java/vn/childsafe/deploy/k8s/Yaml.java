@@ -6,8 +6,7 @@ import java.util.Map;
 /** Reading a parsed YAML tree (maps, lists and scalars) by path, as the manifests' custom resources are read. */
 final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** The node at {@code path} (map keys, or list indexes as numbers), or null when any step is missing. */
     static Object at(Object node, Object... path) {

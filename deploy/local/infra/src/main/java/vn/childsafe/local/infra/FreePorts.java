@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports for tests that run beside other stacks on one machine. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port nobody listens on right now. */
     public static int next() {

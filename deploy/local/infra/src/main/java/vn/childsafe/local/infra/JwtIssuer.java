@@ -74,7 +74,8 @@ public final class JwtIssuer {
     public static JwtIssuer fromPem(String privatePem, String publicPem) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            return new JwtIssuer(rsa.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem))),
+            return new JwtIssuer(
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(der(privatePem))),
                     rsa.generatePublic(new X509EncodedKeySpec(der(publicPem))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Invalid JWT key", e);
@@ -98,15 +99,19 @@ public final class JwtIssuer {
      *                {@link #AUDIENCE})
      */
     public String token(String subject, Set<String> groups, Map<String, Object> claims, Duration ttl) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(groups)
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
                 .expiresIn(ttl.toSeconds());
         claims.forEach(builder::claim);
         return builder.jws().keyId("childsafe-local").sign(privateKey);
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] der(String pem) {

@@ -1,13 +1,14 @@
 package vn.childsafe.local.infra;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -50,15 +51,22 @@ public final class LocalKafka implements AutoCloseable {
     public static final String SASL_MECHANISM = "SCRAM-SHA-512";
     /** The broker's own login on its controller listener (SASL PLAIN: SCRAM users live in the metadata it serves). */
     private static final String CONTROLLER_USER = "local-controller";
+
     private static final String CERTIFICATE_ALIAS = "broker";
 
     /**
      * ChildSafe's topics (each lane of reports and case events: normal and urgent), and one dead-letter topic per
      * consuming service, created up front so that consumers never wait for them.
      */
-    public static final List<String> TOPICS = List.of("reports.received.v1", "reports.received.v1.urgent",
-            "cases.events.v1", "cases.events.v1.urgent", "notify.events.v1",
-            "intake-service.dlq", "routing-service.dlq", "notify-service.dlq");
+    public static final List<String> TOPICS = List.of(
+            "reports.received.v1",
+            "reports.received.v1.urgent",
+            "cases.events.v1",
+            "cases.events.v1.urgent",
+            "notify.events.v1",
+            "intake-service.dlq",
+            "routing-service.dlq",
+            "notify-service.dlq");
 
     /** Generous: on a loaded 2-core machine the broker JVM alone can take a minute to come up. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -110,7 +118,8 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Settings of a client that may do anything: plain text, or on a secured broker the {@link #ADMIN_USER}. */
     public Map<String, Object> adminClientSettings() {
-        return secured ? clientSettings(ADMIN_USER, secrets().getProperty(ADMIN_USER))
+        return secured
+                ? clientSettings(ADMIN_USER, secrets().getProperty(ADMIN_USER))
                 : Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
 
@@ -147,9 +156,10 @@ public final class LocalKafka implements AutoCloseable {
         requireSecured();
         String password = newSecret();
         try (Admin admin = admin()) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
-                    .all().get(30, TimeUnit.SECONDS);
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka user " + user + " could not be created", e);
         }
@@ -177,8 +187,11 @@ public final class LocalKafka implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
                 format(config);
             }
-            process = java("vn.childsafe.local.kafka.BrokerMain", String.valueOf(ProcessHandle.current().pid()),
-                    config.toString()).start();
+            process = java(
+                            "vn.childsafe.local.kafka.BrokerMain",
+                            String.valueOf(ProcessHandle.current().pid()),
+                            config.toString())
+                    .start();
             awaitReady();
         } catch (IOException e) {
             throw new IllegalStateException("Kafka could not be started in " + dataDir, e);
@@ -205,8 +218,10 @@ public final class LocalKafka implements AutoCloseable {
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, (short) 1))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
@@ -267,12 +282,14 @@ public final class LocalKafka implements AutoCloseable {
         p.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,SASL_SSL:SASL_SSL");
         p.put("sasl.enabled.mechanisms", SASL_MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", SASL_MECHANISM);
-        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+        p.put(
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
                 scramLogin(ADMIN_USER, secrets.getProperty(ADMIN_USER)));
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         String controllerPassword = secrets.getProperty(CONTROLLER_USER);
-        p.put("listener.name.controller.plain.sasl.jaas.config",
+        p.put(
+                "listener.name.controller.plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
                         + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
                         + controllerPassword + "\";");
@@ -300,11 +317,39 @@ public final class LocalKafka implements AutoCloseable {
         secrets.setProperty(CONTROLLER_USER, newSecret());
         secrets.setProperty("keystore", newSecret());
         String keystore = dir.resolve("broker.p12").toString();
-        keytool("-genkeypair", "-alias", CERTIFICATE_ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "365", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-keystore", keystore, "-storetype", "PKCS12", "-storepass", secrets.getProperty("keystore"));
-        keytool("-exportcert", "-rfc", "-alias", CERTIFICATE_ALIAS, "-keystore", keystore, "-storetype", "PKCS12",
-                "-storepass", secrets.getProperty("keystore"), "-file", dir.resolve("broker.crt").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                CERTIFICATE_ALIAS,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "365",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-keystore",
+                keystore,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                secrets.getProperty("keystore"));
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                CERTIFICATE_ALIAS,
+                "-keystore",
+                keystore,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                secrets.getProperty("keystore"),
+                "-file",
+                dir.resolve("broker.crt").toString());
         // Written last: its presence means the rest is complete.
         try (var out = Files.newBufferedWriter(dir.resolve("secrets.properties"))) {
             secrets.store(out, "Passwords of this local secured Kafka broker");
@@ -315,8 +360,10 @@ public final class LocalKafka implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
+        Process keytool = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .start();
         try {
             if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                 throw new IllegalStateException("keytool " + args[0] + " failed; see " + logFile());
@@ -348,8 +395,8 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static String scramLogin(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     private static String newSecret() {
@@ -359,13 +406,16 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private void format(Path config) throws IOException {
-        List<String> args = new ArrayList<>(List.of("format", "--standalone", "-t", Uuid.randomUuid().toString(),
-                "-c", config.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
         if (secured) {
-            args.addAll(List.of("--add-scram", SASL_MECHANISM + "=[name=" + ADMIN_USER + ",password="
-                    + secrets().getProperty(ADMIN_USER) + "]"));
+            args.addAll(List.of(
+                    "--add-scram",
+                    SASL_MECHANISM + "=[name=" + ADMIN_USER + ",password="
+                            + secrets().getProperty(ADMIN_USER) + "]"));
         }
-        Process formatter = java("kafka.tools.StorageTool", args.toArray(String[]::new)).start();
+        Process formatter =
+                java("kafka.tools.StorageTool", args.toArray(String[]::new)).start();
         try {
             if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
                 throw new IllegalStateException("Formatting Kafka storage failed; see " + logFile());
@@ -385,7 +435,8 @@ public final class LocalKafka implements AutoCloseable {
         command.add(brokerClasspath());
         command.add(mainClass);
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
     }
 
@@ -409,8 +460,8 @@ public final class LocalKafka implements AutoCloseable {
             }
         }
         stop();
-        throw new IllegalStateException("Kafka did not become ready within " + START_TIMEOUT + "; see " + logFile(),
-                last);
+        throw new IllegalStateException(
+                "Kafka did not become ready within " + START_TIMEOUT + "; see " + logFile(), last);
     }
 
     private Admin admin() {
@@ -434,7 +485,7 @@ public final class LocalKafka implements AutoCloseable {
         String ownLocation = url.startsWith("jar:file:")
                 ? url.substring("jar:file:".length(), url.indexOf("!/"))
                 : url.substring("file:".length(), url.length() - "kafka-broker.classpath".length());
-        return List.of(ownLocation, classpath).stream().collect(Collectors.joining(java.io.File.pathSeparator));
+        return List.of(ownLocation, classpath).stream().collect(Collectors.joining(File.pathSeparator));
     }
 
     private static void sleep(long millis) {

@@ -139,7 +139,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates the databases that do not exist yet. */
     public void createDatabases(Collection<String> names) {
-        try (Connection c = running().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = running().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             for (String name : names) {
                 if (!name.matches("[a-z_]+")) {
                     throw new IllegalArgumentException("Not a plain database name: " + name);
@@ -171,9 +172,10 @@ public final class LocalPostgres implements AutoCloseable {
     /** The postmaster, whose pid is the first line of {@code postmaster.pid}. */
     private ProcessHandle postmaster() {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-            return ProcessHandle.of(pid).orElseThrow(
-                    () -> new IllegalStateException("The postmaster (pid " + pid + ") is not running"));
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("The postmaster (pid " + pid + ") is not running"));
         } catch (IOException e) {
             throw new IllegalStateException("postmaster.pid could not be read in " + dataDir, e);
         }
@@ -201,15 +203,17 @@ public final class LocalPostgres implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for PostgreSQL to exit", e);
             } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not exit within "
-                        + GONE_TIMEOUT, e);
+                throw new IllegalStateException(
+                        "PostgreSQL process " + process.pid() + " did not exit within " + GONE_TIMEOUT, e);
             }
         }
     }
 
     private static void signal(long pid, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
             }

@@ -8,14 +8,15 @@ package vn.childsafe.local.kafka;
  */
 public final class BrokerMain {
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         long parentPid = Long.parseLong(args[0]);
-        ProcessHandle.of(parentPid).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
-                () -> Runtime.getRuntime().halt(0));
+        ProcessHandle.of(parentPid)
+                .ifPresentOrElse(
+                        parent -> parent.onExit()
+                                .thenRun(() -> Runtime.getRuntime().halt(0)),
+                        () -> Runtime.getRuntime().halt(0));
         kafka.Kafka.main(new String[] {args[1]});
     }
 }

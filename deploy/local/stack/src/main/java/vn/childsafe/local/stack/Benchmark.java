@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,13 +46,16 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String intake;
     private final String inbox;
     private final String token;
     /** Makes every run's content URLs new, so routing opens a case per report instead of linking duplicates. */
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
     private final AtomicLong sequence = new AtomicLong();
 
     private Benchmark(String intake, String inbox, String token) {
@@ -63,14 +67,22 @@ public final class Benchmark {
     /** A benchmark client of the stack {@code settings} describe, sending as the demo bulk system (its own quota). */
     static Benchmark forStack(StackSettings settings) throws IOException {
         JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
-        return new Benchmark("http://127.0.0.1:" + settings.intakePort(),
-                "http://127.0.0.1:" + settings.inboxPort(), tokens.get("bulk").asText());
+        return new Benchmark(
+                "http://127.0.0.1:" + settings.intakePort(),
+                "http://127.0.0.1:" + settings.inboxPort(),
+                tokens.get("bulk").asText());
     }
 
     /** The outcome of one rate. */
-    record Result(int rate, int seconds, int sent, int accepted, int errors, Histogram intakeMicros,
-            Histogram webhookMicros, int notDelivered) {
-    }
+    record Result(
+            int rate,
+            int seconds,
+            int sent,
+            int accepted,
+            int errors,
+            Histogram intakeMicros,
+            Histogram webhookMicros,
+            int notDelivered) {}
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--burst") || List.of(args).contains("--urgent-behind")) {
@@ -96,8 +108,11 @@ public final class Benchmark {
         }
         Benchmark benchmark = forStack(StackSettings.fromEnvironment());
 
-        System.out.printf("Machine: %d cores, JVM %s, %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("os.name"));
+        System.out.printf(
+                "Machine: %d cores, JVM %s, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"));
         if (warmup > 0) {
             System.out.printf("Warm-up: 50 reports/s for %d s (not reported)%n", warmup);
             benchmark.run(50, warmup);
@@ -112,10 +127,19 @@ public final class Benchmark {
                 + "| webhook p50 ms | webhook p99 ms | webhook max ms | no webhook |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            System.out.printf("| %d | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %d |%n", r.rate(),
-                    r.sent(), r.accepted(), r.errors(), ms(r.intakeMicros(), 50), ms(r.intakeMicros(), 99),
-                    r.intakeMicros().getMaxValue() / 1000.0, ms(r.webhookMicros(), 50), ms(r.webhookMicros(), 99),
-                    r.webhookMicros().getMaxValue() / 1000.0, r.notDelivered());
+            System.out.printf(
+                    "| %d | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %d |%n",
+                    r.rate(),
+                    r.sent(),
+                    r.accepted(),
+                    r.errors(),
+                    ms(r.intakeMicros(), 50),
+                    ms(r.intakeMicros(), 99),
+                    r.intakeMicros().getMaxValue() / 1000.0,
+                    ms(r.webhookMicros(), 50),
+                    ms(r.webhookMicros(), 99),
+                    r.webhookMicros().getMaxValue() / 1000.0,
+                    r.notDelivered());
         }
     }
 
@@ -147,7 +171,8 @@ public final class Benchmark {
                         sentAtMicros.put(reportId(response.body()), dueWallMicros);
                     }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((v, e) -> null)
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null)
                 .get(2, TimeUnit.MINUTES);
 
         Histogram webhookMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
@@ -161,12 +186,12 @@ public final class Benchmark {
                 webhookMicros.recordValue(Math.max(0, alerted - sent.getValue()));
             }
         }
-        return new Result(rate, seconds, total, accepted.get(), errors.get(), intakeMicros, webhookMicros,
-                notDelivered);
+        return new Result(
+                rate, seconds, total, accepted.get(), errors.get(), intakeMicros, webhookMicros, notDelivered);
     }
 
     /** First alert per report id, waiting until every report has one or the timeout passes. */
-    private Map<String, Long> awaitAlerts(java.util.Set<String> reportIds, Instant since, Duration timeout)
+    private Map<String, Long> awaitAlerts(Set<String> reportIds, Instant since, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -184,8 +209,11 @@ public final class Benchmark {
      */
     Map<String, Long> firstAlerts(Instant since) throws IOException, InterruptedException {
         Map<String, Long> first = new HashMap<>();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(inbox + "/received"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(inbox + "/received"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         for (JsonNode alert : JSON.readTree(response.body())) {
             Instant at = Instant.parse(alert.get("receivedAt").asText());
             if (at.isBefore(since) || !alert.path("signatureValid").asBoolean()) {
@@ -208,8 +236,8 @@ public final class Benchmark {
      * a case for it rather than linking it to an earlier one.
      */
     private HttpRequest request(int i, String urgency) {
-        String body = LoadReports.body(i, "bench-" + i, urgency, " (bản ghi thử tải số " + i + ")",
-                runId + "-" + sequence.incrementAndGet());
+        String body = LoadReports.body(
+                i, "bench-" + i, urgency, " (bản ghi thử tải số " + i + ")", runId + "-" + sequence.incrementAndGet());
         return LoadReports.submit(intake, token, Duration.ofSeconds(30), body);
     }
 

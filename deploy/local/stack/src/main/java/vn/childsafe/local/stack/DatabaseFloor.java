@@ -32,26 +32,34 @@ final class DatabaseFloor {
     private static final String DATABASE = "bench_floor";
     /** About the size of an encrypted description and of a ReportReceived event. */
     private static final String DESCRIPTION = "x".repeat(400);
+
     private static final String PAYLOAD = "{\"reportId\":\"%s\",\"pad\":\"" + "y".repeat(600) + "\"}";
 
     /** The measured floor and the settings it depends on. */
-    record Result(int clients, double seconds, long transactions, Histogram commitMicros, String fsync,
-            String synchronousCommit, String walSyncMethod, String serverVersion) {
+    record Result(
+            int clients,
+            double seconds,
+            long transactions,
+            Histogram commitMicros,
+            String fsync,
+            String synchronousCommit,
+            String walSyncMethod,
+            String serverVersion) {
 
         double perSecond() {
             return transactions / seconds;
         }
     }
 
-    private DatabaseFloor() {
-    }
+    private DatabaseFloor() {}
 
     /** Runs {@code clients} connections for {@code duration}, each committing two-row transactions in a loop. */
     static Result measure(StackSettings settings, int clients, Duration duration) throws Exception {
         String fsync;
         String walSync;
         String version;
-        try (Connection admin = StageProbe.connect(settings, "postgres"); Statement st = admin.createStatement()) {
+        try (Connection admin = StageProbe.connect(settings, "postgres");
+                Statement st = admin.createStatement()) {
             fsync = show(st, "fsync");
             walSync = show(st, "wal_sync_method");
             version = show(st, "server_version");
@@ -60,7 +68,8 @@ final class DatabaseFloor {
         }
         try {
             String synchronousCommit;
-            try (Connection c = StageProbe.connect(settings, DATABASE); Statement st = c.createStatement()) {
+            try (Connection c = StageProbe.connect(settings, DATABASE);
+                    Statement st = c.createStatement()) {
                 st.execute("SET synchronous_commit = on");
                 synchronousCommit = show(st, "synchronous_commit");
                 // Shaped like intake's report and outbox_event, with the outbox's partial index.
@@ -87,8 +96,7 @@ final class DatabaseFloor {
                     total += count.get();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Result(clients, seconds, total, commitMicros, fsync, synchronousCommit, walSync,
-                        version);
+                return new Result(clients, seconds, total, commitMicros, fsync, synchronousCommit, walSync, version);
             } finally {
                 pool.shutdownNow();
             }
@@ -108,8 +116,8 @@ final class DatabaseFloor {
             }
             c.setAutoCommit(false);
             try (PreparedStatement report = c.prepareStatement("INSERT INTO floor_report "
-                    + "(id, received_at, category, urgency, province_code, content, description_enc, status) "
-                    + "VALUES (?, ?, 'GROOMING', 'NORMAL', '01', '[]', ?, 'RECEIVED')");
+                            + "(id, received_at, category, urgency, province_code, content, description_enc, status) "
+                            + "VALUES (?, ?, 'GROOMING', 'NORMAL', '01', '[]', ?, 'RECEIVED')");
                     PreparedStatement outbox = c.prepareStatement("INSERT INTO floor_outbox "
                             + "(id, topic, aggregate_id, event_type, payload, created_at) "
                             + "VALUES (?, 'reports.received.v1', ?, 'vn.childsafe.report.received.v1', ?, ?)")) {

@@ -45,8 +45,7 @@ public final class DeadLetterReplay {
     static final String ORIGINAL_TOPIC = "dead-letter-topic";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
     /** A dead-letter record by its place in the dead-letter topic. */
     public record Position(int partition, long offset) {
@@ -71,8 +70,10 @@ public final class DeadLetterReplay {
                 case "--bootstrap-server" -> bootstrap = value(args, ++i);
                 case "--command-config" -> config = Path.of(value(args, ++i));
                 case "--all" -> all = true;
-                case "--records" -> chosen = Arrays.stream(value(args, ++i).split(",")).map(Position::parse)
-                        .collect(Collectors.toSet());
+                case "--records" ->
+                    chosen = Arrays.stream(value(args, ++i).split(","))
+                            .map(Position::parse)
+                            .collect(Collectors.toSet());
                 default -> {
                     if (args[i].startsWith("-") || topic != null) {
                         usage();
@@ -110,15 +111,16 @@ public final class DeadLetterReplay {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(kafka));
                 KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(kafka))) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + deadLetterTopic + " to its end within "
-                            + TIMEOUT);
+                    throw new IllegalStateException(
+                            "Could not read " + deadLetterTopic + " to its end within " + TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> dead : consumer.poll(Duration.ofMillis(500))) {
                     if (chosen != null && !chosen.contains(new Position(dead.partition(), dead.offset()))) {
@@ -126,8 +128,8 @@ public final class DeadLetterReplay {
                     }
                     Header original = dead.headers().lastHeader(ORIGINAL_TOPIC);
                     if (original == null) {
-                        throw new IllegalStateException(deadLetterTopic + " " + dead.partition() + ":"
-                                + dead.offset() + " has no " + ORIGINAL_TOPIC + " header: not a dead letter");
+                        throw new IllegalStateException(deadLetterTopic + " " + dead.partition() + ":" + dead.offset()
+                                + " has no " + ORIGINAL_TOPIC + " header: not a dead letter");
                     }
                     String target = new String(original.value(), StandardCharsets.UTF_8);
                     ProducerRecord<String, String> again = new ProducerRecord<>(target, dead.key(), dead.value());

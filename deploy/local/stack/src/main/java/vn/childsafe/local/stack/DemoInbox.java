@@ -31,16 +31,23 @@ import vn.childsafe.commons.signing.WebhookSignature;
 public final class DemoInbox implements AutoCloseable {
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /**
      * One webhook as it arrived; {@code traceparent} is its W3C trace context header, {@code null} when tracing is
      * off.
      */
-    public record Received(String webhookId, String agencyCode, String eventType, String caseId,
-            List<String> reportIds, boolean signatureValid, Instant receivedAt, String traceparent) {
-    }
+    public record Received(
+            String webhookId,
+            String agencyCode,
+            String eventType,
+            String caseId,
+            List<String> reportIds,
+            boolean signatureValid,
+            Instant receivedAt,
+            String traceparent) {}
 
     private final Map<String, String> secrets;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -83,14 +90,27 @@ public final class DemoInbox implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             String id = headers.getFirst(WebhookSignature.ID_HEADER);
             String secret = secrets.get(agency);
-            boolean valid = secret != null && WebhookSignature.verify(secret, id,
-                    headers.getFirst(WebhookSignature.TIMESTAMP_HEADER), body,
-                    headers.getFirst(WebhookSignature.SIGNATURE_HEADER), Instant.now(), TOLERANCE);
+            boolean valid = secret != null
+                    && WebhookSignature.verify(
+                            secret,
+                            id,
+                            headers.getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                            body,
+                            headers.getFirst(WebhookSignature.SIGNATURE_HEADER),
+                            Instant.now(),
+                            TOLERANCE);
             JsonNode alert = parse(body);
             List<String> reportIds = new ArrayList<>();
             alert.path("reportIds").forEach(r -> reportIds.add(r.asText()));
-            received.add(new Received(id, agency, text(alert, "type"), text(alert, "caseId"), reportIds, valid,
-                    Instant.now(), headers.getFirst("traceparent")));
+            received.add(new Received(
+                    id,
+                    agency,
+                    text(alert, "type"),
+                    text(alert, "caseId"),
+                    reportIds,
+                    valid,
+                    Instant.now(),
+                    headers.getFirst("traceparent")));
             respond(exchange, valid ? 204 : 401, "");
         }
     }
@@ -98,7 +118,8 @@ public final class DemoInbox implements AutoCloseable {
     private void list(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getQuery();
-            List<Received> view = received.stream().filter(r -> matches(r, query)).toList();
+            List<Received> view =
+                    received.stream().filter(r -> matches(r, query)).toList();
             exchange.getResponseHeaders().add("content-type", "application/json");
             respond(exchange, 200, JSON.writeValueAsString(view));
         }

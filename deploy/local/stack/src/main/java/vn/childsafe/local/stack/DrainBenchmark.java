@@ -28,6 +28,8 @@ import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Backlog benchmarks against a running local stack: how fast the pipeline drains a batch of reports, and how long
  * urgent reports wait behind such a batch. Both first measure this machine's {@link DatabaseFloor} so that every
@@ -53,16 +55,30 @@ import org.HdrHistogram.Histogram;
  */
 public final class DrainBenchmark {
 
-    private static final String[] STAGES = {"accepted (202)", "published to Kafka", "routed (case)",
-        "alerts created", "alerts delivered (notify)", "first alert at inbox"};
+    private static final String[] STAGES = {
+        "accepted (202)",
+        "published to Kafka",
+        "routed (case)",
+        "alerts created",
+        "alerts delivered (notify)",
+        "first alert at inbox"
+    };
 
     private final StackSettings settings;
     private final Benchmark client;
     private final Options options;
 
     /** The command line. */
-    record Options(int burst, int urgentBehind, int urgent, int urgentEveryMs, int concurrency, int timeoutSeconds,
-            Path chart, int floorSeconds, int floorClients) {
+    record Options(
+            int burst,
+            int urgentBehind,
+            int urgent,
+            int urgentEveryMs,
+            int concurrency,
+            int timeoutSeconds,
+            Path chart,
+            int floorSeconds,
+            int floorClients) {
 
         static Options parse(String[] args, Path dataDir) {
             int burst = 0;
@@ -133,12 +149,19 @@ public final class DrainBenchmark {
         System.out.println("Machine: " + machine);
         DatabaseFloor.Result floor = null;
         if (options.floorSeconds() > 0) {
-            System.out.printf("Floor: %d clients committing two-row transactions for %d s ...%n",
+            System.out.printf(
+                    "Floor: %d clients committing two-row transactions for %d s ...%n",
                     options.floorClients(), options.floorSeconds());
             floor = DatabaseFloor.measure(settings, options.floorClients(), Duration.ofSeconds(options.floorSeconds()));
-            System.out.printf("Floor: %.0f tx/s (commit p50 %.1f ms, p99 %.1f ms); PostgreSQL %s, fsync=%s, "
-                    + "synchronous_commit=%s, wal_sync_method=%s%n", floor.perSecond(), ms(floor.commitMicros(), 50),
-                    ms(floor.commitMicros(), 99), floor.serverVersion(), floor.fsync(), floor.synchronousCommit(),
+            System.out.printf(
+                    "Floor: %.0f tx/s (commit p50 %.1f ms, p99 %.1f ms); PostgreSQL %s, fsync=%s, "
+                            + "synchronous_commit=%s, wal_sync_method=%s%n",
+                    floor.perSecond(),
+                    ms(floor.commitMicros(), 50),
+                    ms(floor.commitMicros(), 99),
+                    floor.serverVersion(),
+                    floor.fsync(),
+                    floor.synchronousCommit(),
                     floor.walSyncMethod());
         }
         try (StageProbe probe = new StageProbe(settings)) {
@@ -155,8 +178,9 @@ public final class DrainBenchmark {
         System.out.printf("Burst: posting %d reports, at most %d in flight ...%n", n, options.concurrency());
         Instant t0 = Instant.now();
         List<Sent> sent = postBulk(n, "NORMAL", 0);
-        System.out.printf("Burst: %d accepted in %.1f s; waiting for the drain (at most %d s) ...%n", sent.size(),
-                seconds(t0, Instant.now()), options.timeoutSeconds());
+        System.out.printf(
+                "Burst: %d accepted in %.1f s; waiting for the drain (at most %d s) ...%n",
+                sent.size(), seconds(t0, Instant.now()), options.timeoutSeconds());
         List<UUID> ids = sent.stream().map(Sent::reportId).toList();
         awaitDrain(probe, ids, t0);
         Map<String, Long> inbox = client.firstAlerts(t0);
@@ -167,8 +191,8 @@ public final class DrainBenchmark {
         Function<Sent, Long> toAllAlerts = toAllAlerts(probe);
         Histogram toAlerts = histogram(sent, toAllAlerts);
 
-        StringBuilder md = header("Burst of " + n + " reports, " + options.concurrency() + " requests in flight",
-                machine, floor);
+        StringBuilder md =
+                header("Burst of " + n + " reports, " + options.concurrency() + " requests in flight", machine, floor);
         md.append("| stage | reports | finished at (s) | reports/s | × floor |\n|---|---|---|---|---|\n");
         for (StageResult r : table) {
             md.append(stageRow(r, floor));
@@ -176,30 +200,39 @@ public final class DrainBenchmark {
         md.append("\n| latency | n | p50 | p99 | max | p50 × floor commit |\n|---|---|---|---|---|---|\n");
         md.append(latencyRow("intake (send → 202)", intake, floor));
         md.append(latencyRow("report → all alerts of its case delivered", toAlerts, floor));
-        finish(md, List.of(
-                new SvgChart.Panel("Throughput per stage (reports/s, 1 s bins)", "reports/s",
-                        rateSeries(stages, t0)),
-                new SvgChart.Panel("Intake latency by send time (send → 202)", "ms",
-                        latencySeries(sent, t0, Sent::intakeMicros, 1_000.0)),
-                new SvgChart.Panel("Report → all alerts of its case delivered, by send time", "s",
-                        latencySeries(sent, t0, toAllAlerts, 1_000_000.0))),
+        finish(
+                md,
+                List.of(
+                        new SvgChart.Panel(
+                                "Throughput per stage (reports/s, 1 s bins)", "reports/s", rateSeries(stages, t0)),
+                        new SvgChart.Panel(
+                                "Intake latency by send time (send → 202)",
+                                "ms",
+                                latencySeries(sent, t0, Sent::intakeMicros, 1_000.0)),
+                        new SvgChart.Panel(
+                                "Report → all alerts of its case delivered, by send time",
+                                "s",
+                                latencySeries(sent, t0, toAllAlerts, 1_000_000.0))),
                 "Burst of " + n + " reports");
     }
 
     private void urgentBehind(StageProbe probe, String machine, DatabaseFloor.Result floor) throws Exception {
         int n = options.urgentBehind();
         int m = options.urgent();
-        System.out.printf("Urgent behind backlog: posting %d NORMAL reports, at most %d in flight ...%n", n,
-                options.concurrency());
+        System.out.printf(
+                "Urgent behind backlog: posting %d NORMAL reports, at most %d in flight ...%n",
+                n, options.concurrency());
         Instant t0 = Instant.now();
         List<Sent> bulk = postBulk(n, "NORMAL", 0);
-        System.out.printf("Bulk: %d accepted in %.1f s; now %d IMMEDIATE_DANGER reports, one every %d ms ...%n",
+        System.out.printf(
+                "Bulk: %d accepted in %.1f s; now %d IMMEDIATE_DANGER reports, one every %d ms ...%n",
                 bulk.size(), seconds(t0, Instant.now()), m, options.urgentEveryMs());
         List<Sent> urgent = postSpread(m, "IMMEDIATE_DANGER", n, Duration.ofMillis(options.urgentEveryMs()));
         List<UUID> ids = new ArrayList<>(bulk.stream().map(Sent::reportId).toList());
         ids.addAll(urgent.stream().map(Sent::reportId).toList());
-        System.out.printf("Urgent: %d accepted; waiting for the drain (at most %d s) ...%n", urgent.size(),
-                options.timeoutSeconds());
+        System.out.printf(
+                "Urgent: %d accepted; waiting for the drain (at most %d s) ...%n",
+                urgent.size(), options.timeoutSeconds());
         awaitDrain(probe, ids, t0);
         Map<String, Long> inbox = client.firstAlerts(t0);
 
@@ -216,32 +249,50 @@ public final class DrainBenchmark {
         };
         Function<Sent, Long> toAllAlerts = toAllAlerts(probe);
 
-        StringBuilder md = header(m + " IMMEDIATE_DANGER reports behind " + n + " NORMAL ones (one every "
-                + options.urgentEveryMs() + " ms, right after the bulk was accepted)", machine, floor);
+        StringBuilder md = header(
+                m + " IMMEDIATE_DANGER reports behind " + n + " NORMAL ones (one every " + options.urgentEveryMs()
+                        + " ms, right after the bulk was accepted)",
+                machine,
+                floor);
         md.append("| urgent latency (from due time) | n | p50 | p99 | max | p50 × floor commit |\n"
                 + "|---|---|---|---|---|---|\n");
         md.append(latencyRow("intake (→ 202)", intake, floor));
         md.append(latencyRow("→ case routed (routing case_report.linked_at)", histogram(urgent, toRouted), floor));
         md.append(latencyRow("→ first signed alert at the demo inbox", histogram(urgent, toFirstAlert), floor));
         md.append(latencyRow("→ all alerts of the case delivered (notify)", histogram(urgent, toAllAlerts), floor));
-        md.append("\nBulk of ").append(n).append(" NORMAL reports:\n\n"
-                + "| stage | reports | finished at (s) | reports/s | × floor |\n|---|---|---|---|---|\n");
+        md.append("\nBulk of ")
+                .append(n)
+                .append(" NORMAL reports:\n\n"
+                        + "| stage | reports | finished at (s) | reports/s | × floor |\n|---|---|---|---|---|\n");
         for (StageResult r : bulkTable) {
             md.append(stageRow(r, floor));
         }
         StageResult drained = bulkTable.get(4);
-        md.append(String.format(Locale.ROOT, "%nThe bulk %s after %.1f s (%d of %d reports' alerts delivered).%n",
-                drained.reached() == drained.of() ? "drained" : "had NOT drained", drained.finishedSeconds(),
-                drained.reached(), drained.of()));
-        finish(md, List.of(
-                new SvgChart.Panel("Bulk throughput per stage (reports/s, 1 s bins)", "reports/s",
-                        rateSeries(bulkStages, t0)),
-                new SvgChart.Panel("Urgent reports: latency from due time, by due time", "s", List.of(
-                        dots("→ case routed", urgent, t0, toRouted),
-                        dots("→ first alert at inbox", urgent, t0, toFirstAlert),
-                        dots("→ all alerts delivered", urgent, t0, toAllAlerts))),
-                new SvgChart.Panel("Bulk intake latency by send time (send → 202)", "ms",
-                        latencySeries(bulk, t0, Sent::intakeMicros, 1_000.0))),
+        md.append(String.format(
+                Locale.ROOT,
+                "%nThe bulk %s after %.1f s (%d of %d reports' alerts delivered).%n",
+                drained.reached() == drained.of() ? "drained" : "had NOT drained",
+                drained.finishedSeconds(),
+                drained.reached(),
+                drained.of()));
+        finish(
+                md,
+                List.of(
+                        new SvgChart.Panel(
+                                "Bulk throughput per stage (reports/s, 1 s bins)",
+                                "reports/s",
+                                rateSeries(bulkStages, t0)),
+                        new SvgChart.Panel(
+                                "Urgent reports: latency from due time, by due time",
+                                "s",
+                                List.of(
+                                        dots("→ case routed", urgent, t0, toRouted),
+                                        dots("→ first alert at inbox", urgent, t0, toFirstAlert),
+                                        dots("→ all alerts delivered", urgent, t0, toAllAlerts))),
+                        new SvgChart.Panel(
+                                "Bulk intake latency by send time (send → 202)",
+                                "ms",
+                                latencySeries(bulk, t0, Sent::intakeMicros, 1_000.0))),
                 m + " urgent reports behind " + n + " normal ones");
     }
 
@@ -268,12 +319,13 @@ public final class DrainBenchmark {
             client.send(firstIndex + i, urgency).whenComplete((response, failure) -> {
                 try {
                     if (failure == null && response.statusCode() == 202) {
-                        accepted.add(new Sent(UUID.fromString(Benchmark.reportId(response.body())), sentAt,
-                                Instant.now()));
+                        accepted.add(
+                                new Sent(UUID.fromString(Benchmark.reportId(response.body())), sentAt, Instant.now()));
                     } else {
                         errors.incrementAndGet();
-                        firstError.compareAndSet(null, failure != null ? failure.toString()
-                                : response.statusCode() + " " + response.body());
+                        firstError.compareAndSet(
+                                null,
+                                failure != null ? failure.toString() : response.statusCode() + " " + response.body());
                     }
                 } finally {
                     slots.release();
@@ -282,8 +334,8 @@ public final class DrainBenchmark {
         }
         slots.acquire(options.concurrency());
         if (errors.get() > 0) {
-            System.out.printf("  %d of %d requests were not accepted; first: %s%n", errors.get(), count,
-                    firstError.get());
+            System.out.printf(
+                    "  %d of %d requests were not accepted; first: %s%n", errors.get(), count, firstError.get());
         }
         return new ArrayList<>(accepted);
     }
@@ -306,12 +358,14 @@ public final class DrainBenchmark {
                 if (failure == null && response.statusCode() == 202) {
                     accepted.add(new Sent(UUID.fromString(Benchmark.reportId(response.body())), due, Instant.now()));
                 } else {
-                    System.out.printf("  report %d (%s) not accepted: %s%n", index, urgency,
-                            failure != null ? failure : response.statusCode() + " " + response.body());
+                    System.out.printf(
+                            "  report %d (%s) not accepted: %s%n",
+                            index, urgency, failure != null ? failure : response.statusCode() + " " + response.body());
                 }
             }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((v, e) -> null)
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null)
                 .get(2, TimeUnit.MINUTES);
         return new ArrayList<>(accepted);
     }
@@ -324,9 +378,12 @@ public final class DrainBenchmark {
             probe.poll(ids);
             int open = probe.notDrained(ids).size();
             if (open == 0 || Instant.now().isAfter(deadline) || !Instant.now().isBefore(nextPrint)) {
-                long published = ids.stream().filter(id -> probe.published(id) != null).count();
-                long routed = ids.stream().filter(id -> probe.routed(id) != null).count();
-                System.out.printf("  t=%5.0f s: published %d, routed %d, alerts settled %d of %d%n",
+                long published =
+                        ids.stream().filter(id -> probe.published(id) != null).count();
+                long routed =
+                        ids.stream().filter(id -> probe.routed(id) != null).count();
+                System.out.printf(
+                        "  t=%5.0f s: published %d, routed %d, alerts settled %d of %d%n",
                         seconds(t0, Instant.now()), published, routed, ids.size() - open, ids.size());
                 nextPrint = Instant.now().plusSeconds(15);
             }
@@ -334,8 +391,8 @@ public final class DrainBenchmark {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                System.out.printf("  Stopped waiting after %d s: %d reports not drained%n", options.timeoutSeconds(),
-                        open);
+                System.out.printf(
+                        "  Stopped waiting after %d s: %d reports not drained%n", options.timeoutSeconds(), open);
                 return;
             }
             Thread.sleep(2_000);
@@ -357,8 +414,7 @@ public final class DrainBenchmark {
             stages.get(STAGES[2]).add(routed == null ? null : routed.at());
             stages.get(STAGES[3]).add(alerts == null ? null : alerts.lastCreated());
             stages.get(STAGES[4]).add(alerts != null && alerts.settled() ? alerts.lastDelivered() : null);
-            stages.get(STAGES[5]).add(firstAlert == null ? null
-                    : Instant.EPOCH.plus(firstAlert, ChronoUnit.MICROS));
+            stages.get(STAGES[5]).add(firstAlert == null ? null : Instant.EPOCH.plus(firstAlert, ChronoUnit.MICROS));
         }
         return stages;
     }
@@ -367,7 +423,8 @@ public final class DrainBenchmark {
         List<StageResult> rows = new ArrayList<>();
         stages.forEach((name, times) -> {
             List<Instant> reached = times.stream().filter(t -> t != null).toList();
-            double finished = reached.stream().mapToDouble(t -> seconds(t0, t)).max().orElse(0);
+            double finished =
+                    reached.stream().mapToDouble(t -> seconds(t0, t)).max().orElse(0);
             rows.add(new StageResult(name, reached.size(), of, finished));
         });
         return rows;
@@ -399,13 +456,14 @@ public final class DrainBenchmark {
     }
 
     /** p50 and max per second of send time of {@code latency} (microseconds, negative: none), scaled. */
-    private static List<SvgChart.Series> latencySeries(List<Sent> sent, Instant t0, Function<Sent, Long> latency,
-            double unit) {
+    private static List<SvgChart.Series> latencySeries(
+            List<Sent> sent, Instant t0, Function<Sent, Long> latency, double unit) {
         TreeMap<Integer, List<Long>> bins = new TreeMap<>();
         for (Sent s : sent) {
             long value = latency.apply(s);
             if (value >= 0) {
-                bins.computeIfAbsent((int) Math.floor(seconds(t0, s.due())), k -> new ArrayList<>()).add(value);
+                bins.computeIfAbsent((int) Math.floor(seconds(t0, s.due())), k -> new ArrayList<>())
+                        .add(value);
             }
         }
         double[] xs = new double[bins.size()];
@@ -431,8 +489,11 @@ public final class DrainBenchmark {
                 points.add(new double[] {seconds(t0, s.due()), value / 1e6});
             }
         }
-        return new SvgChart.Series(name, points.stream().mapToDouble(p -> p[0]).toArray(),
-                points.stream().mapToDouble(p -> p[1]).toArray(), true);
+        return new SvgChart.Series(
+                name,
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray(),
+                true);
     }
 
     private static Histogram histogram(List<Sent> sent, Function<Sent, Long> micros) {
@@ -451,12 +512,21 @@ public final class DrainBenchmark {
         md.append("\n### ").append(title).append("\n\n");
         md.append("Machine: ").append(machine).append("  \n");
         if (floor != null) {
-            md.append(String.format(Locale.ROOT, "Floor: %.0f durable two-row transactions/s (%d JDBC clients, "
-                    + "%.0f s, commit p50 %.1f ms, p99 %.1f ms); PostgreSQL %s, fsync=%s, synchronous_commit=%s, "
-                    + "wal_sync_method=%s. \"× floor\": a throughput divided by the floor's transactions/s, a latency "
-                    + "divided by the floor's commit p50.%n%n", floor.perSecond(), floor.clients(), floor.seconds(),
-                    ms(floor.commitMicros(), 50), ms(floor.commitMicros(), 99), floor.serverVersion(), floor.fsync(),
-                    floor.synchronousCommit(), floor.walSyncMethod()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Floor: %.0f durable two-row transactions/s (%d JDBC clients, "
+                            + "%.0f s, commit p50 %.1f ms, p99 %.1f ms); PostgreSQL %s, fsync=%s, synchronous_commit=%s, "
+                            + "wal_sync_method=%s. \"× floor\": a throughput divided by the floor's transactions/s, a latency "
+                            + "divided by the floor's commit p50.%n%n",
+                    floor.perSecond(),
+                    floor.clients(),
+                    floor.seconds(),
+                    ms(floor.commitMicros(), 50),
+                    ms(floor.commitMicros(), 99),
+                    floor.serverVersion(),
+                    floor.fsync(),
+                    floor.synchronousCommit(),
+                    floor.walSyncMethod()));
             if (!"on".equals(floor.fsync())) {
                 // The local stack starts PostgreSQL with -F: commits never wait for the disk, here or in the services.
                 md.append("fsync is off on this server, so no commit waits for the disk: the floor (and every stage) "
@@ -469,11 +539,17 @@ public final class DrainBenchmark {
     }
 
     private static String stageRow(StageResult r, DatabaseFloor.Result floor) {
-        String reached = r.reached() == r.of() ? Integer.toString(r.reached())
+        String reached = r.reached() == r.of()
+                ? Integer.toString(r.reached())
                 : r.reached() + " of " + r.of() + " (not finished)";
-        return String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n", r.name(), reached, r.finishedSeconds(),
-                r.perSecond(), floor == null ? "–" : String.format(Locale.ROOT, "%.3f",
-                        r.perSecond() / floor.perSecond()));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.1f | %.1f | %s |%n",
+                r.name(),
+                reached,
+                r.finishedSeconds(),
+                r.perSecond(),
+                floor == null ? "–" : String.format(Locale.ROOT, "%.3f", r.perSecond() / floor.perSecond()));
     }
 
     private static String latencyRow(String name, Histogram h, DatabaseFloor.Result floor) {
@@ -481,33 +557,48 @@ public final class DrainBenchmark {
             return "| " + name + " | 0 | – | – | – | – |\n";
         }
         double floorMs = floor == null ? 0 : ms(floor.commitMicros(), 50);
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", name, h.getTotalCount(),
-                duration(ms(h, 50)), duration(ms(h, 99)), duration(h.getMaxValue() / 1000.0),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s |%n",
+                name,
+                h.getTotalCount(),
+                duration(ms(h, 50)),
+                duration(ms(h, 99)),
+                duration(h.getMaxValue() / 1000.0),
                 floorMs > 0 ? String.format(Locale.ROOT, "%.0f", ms(h, 50) / floorMs) : "–");
     }
 
     private void finish(StringBuilder md, List<SvgChart.Panel> panels, String title) throws IOException {
         Files.createDirectories(options.chart().toAbsolutePath().getParent());
-        Files.writeString(options.chart(), SvgChart.render("ChildSafe local stack: " + title,
-                "seconds since the first report was sent", panels));
+        Files.writeString(
+                options.chart(),
+                SvgChart.render("ChildSafe local stack: " + title, "seconds since the first report was sent", panels));
         md.append("\nChart: `").append(options.chart()).append("`\n");
         System.out.println(md);
     }
 
     /** Cores, memory, CPU model, JDK and OS: what a figure needs next to it to mean anything. */
     private static String machine() {
-        long ram = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        long ram = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         String cpu = "";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> ", " + l.substring(l.indexOf(':') + 1).strip()).orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> ", " + l.substring(l.indexOf(':') + 1).strip())
+                    .orElse("");
         } catch (IOException e) {
             // Not Linux: the model name is a nicety.
         }
-        return String.format(Locale.ROOT, "%d cores%s, %.1f GiB RAM, JDK %s (%s), %s %s",
-                Runtime.getRuntime().availableProcessors(), cpu, ram / (1024.0 * 1024 * 1024),
-                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"),
+        return String.format(
+                Locale.ROOT,
+                "%d cores%s, %.1f GiB RAM, JDK %s (%s), %s %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                ram / (1024.0 * 1024 * 1024),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("os.name"),
                 System.getProperty("os.version"));
     }
 

@@ -33,8 +33,10 @@ final class HashLookupBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_LIST = 100_000;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String routing;
     private final String management;
     private final String admin;
@@ -51,24 +53,27 @@ final class HashLookupBenchmark {
         int lookups = 2_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--hash-lookup" -> { }
+                case "--hash-lookup" -> {}
                 case "--hashes" -> hashes = Integer.parseInt(args[++i]);
                 case "--lookups" -> lookups = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: --hash-lookup [--hashes N] [--lookups M]");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; usage: --hash-lookup [--hashes N] [--lookups M]");
             }
         }
         StackSettings settings = StackSettings.fromEnvironment();
         JsonNode tokens = JSON.readTree(Files.readString(settings.dataDir().resolve("demo-tokens.json")));
-        new HashLookupBenchmark("http://127.0.0.1:" + settings.routingPort(),
-                "http://127.0.0.1:" + (settings.routingPort() + LocalStack.MANAGEMENT_PORT_OFFSET),
-                tokens.get("admin").asText())
+        new HashLookupBenchmark(
+                        "http://127.0.0.1:" + settings.routingPort(),
+                        "http://127.0.0.1:" + (settings.routingPort() + LocalStack.MANAGEMENT_PORT_OFFSET),
+                        tokens.get("admin").asText())
                 .run(hashes, lookups);
     }
 
     private void run(int hashes, int lookups) throws Exception {
-        System.out.printf("Machine: %d cores, JVM %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(
+                "Machine: %d cores, JVM %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> lists = new ArrayList<>();
         List<byte[]> samples = new ArrayList<>();
@@ -77,8 +82,12 @@ final class HashLookupBenchmark {
             for (int stored = 0; stored < hashes; stored += PER_LIST) {
                 String name = "bench-" + run + "-" + lists.size();
                 int count = Math.min(PER_LIST, hashes - stored);
-                send("POST", "/api/v1/hash-lists", "application/json", JSON.writeValueAsString(Map.of(
-                        "name", name, "source", "benchmark", "category", "OTHER")), 201);
+                send(
+                        "POST",
+                        "/api/v1/hash-lists",
+                        "application/json",
+                        JSON.writeValueAsString(Map.of("name", name, "source", "benchmark", "category", "OTHER")),
+                        201);
                 lists.add(name);
                 StringBuilder body = new StringBuilder(count * 69);
                 for (int i = 0; i < count; i++) {
@@ -91,12 +100,13 @@ final class HashLookupBenchmark {
                 }
                 long t = System.nanoTime();
                 send("PUT", "/api/v1/hash-lists/" + name + "/entries", "text/csv", body.toString(), 200);
-                System.out.printf("  list %s: %,d PDQ hashes imported in %.1f s%n", name, count,
-                        (System.nanoTime() - t) / 1e9);
+                System.out.printf(
+                        "  list %s: %,d PDQ hashes imported in %.1f s%n", name, count, (System.nanoTime() - t) / 1e9);
             }
             double importSeconds = (System.nanoTime() - importStart) / 1e9;
-            System.out.printf("Imported %,d PDQ hashes in %.0f s (%,.0f hashes/s)%n", hashes, importSeconds,
-                    hashes / importSeconds);
+            System.out.printf(
+                    "Imported %,d PDQ hashes in %.0f s (%,.0f hashes/s)%n",
+                    hashes, importSeconds, hashes / importSeconds);
 
             for (int i = 0; i < 200; i++) {
                 simulate(random.nextBoolean() ? near(samples.get(random.nextInt(samples.size()))) : randomHash());
@@ -116,8 +126,9 @@ final class HashLookupBenchmark {
                 }
             }
             System.out.println();
-            System.out.printf("%,d stored PDQ hashes; %,d lookups through POST /api/v1/routing/simulate, one at a "
-                    + "time%n", hashes, lookups);
+            System.out.printf(
+                    "%,d stored PDQ hashes; %,d lookups through POST /api/v1/routing/simulate, one at a " + "time%n",
+                    hashes, lookups);
             System.out.println("| lookups | found | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|");
             row("within 8 bits of a stored hash", nearMicros, matched + " of " + nearMicros.getTotalCount());
@@ -138,15 +149,24 @@ final class HashLookupBenchmark {
     }
 
     private static void row(String label, Histogram micros, String found) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", label, found,
-                micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(90) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %.1f | %.1f | %.1f | %.1f |%n",
+                label,
+                found,
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(90) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getMaxValue() / 1000.0);
     }
 
     /** Routing's metrics, from its management interface. */
     private String metrics() throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create(management + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private JsonNode simulate(String pdq) throws Exception {
@@ -158,7 +178,8 @@ final class HashLookupBenchmark {
     private String send(String method, String path, String contentType, String body, int expected)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(routing + path))
-                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + admin);
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + admin);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -166,8 +187,8 @@ final class HashLookupBenchmark {
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

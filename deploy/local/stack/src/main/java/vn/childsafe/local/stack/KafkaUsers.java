@@ -30,8 +30,7 @@ public final class KafkaUsers {
     /** Where the manifests keep the users, relative to the repository root. */
     public static final String MANIFEST = "deploy/k8s/base/kafka-users.yaml";
 
-    private KafkaUsers() {
-    }
+    private KafkaUsers() {}
 
     /**
      * Each {@code KafkaUser} of the file by name, with its ACLs as Kafka bindings for principal
@@ -40,8 +39,8 @@ public final class KafkaUsers {
      */
     public static Map<String, List<AclBinding>> read(Path manifest) {
         Map<String, List<AclBinding>> users = new LinkedHashMap<>();
-        try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
-                .readValues(manifest.toFile())) {
+        try (MappingIterator<JsonNode> documents =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(manifest.toFile())) {
             while (documents.hasNext()) {
                 JsonNode user = documents.next();
                 if (user == null || !"KafkaUser".equals(user.path("kind").asText())) {
@@ -55,12 +54,16 @@ public final class KafkaUsers {
                 List<AclBinding> bindings = new ArrayList<>();
                 for (JsonNode acl : authorization.path("acls")) {
                     ResourcePattern resource = resource(name, acl.path("resource"));
-                    AclPermissionType permission = acl.path("type").asText("allow").equals("deny")
-                            ? AclPermissionType.DENY : AclPermissionType.ALLOW;
+                    AclPermissionType permission =
+                            acl.path("type").asText("allow").equals("deny")
+                                    ? AclPermissionType.DENY
+                                    : AclPermissionType.ALLOW;
                     String host = acl.path("host").asText("*");
                     for (JsonNode operation : acl.path("operations")) {
-                        bindings.add(new AclBinding(resource, new AccessControlEntry("User:" + name, host,
-                                operation(name, operation.asText()), permission)));
+                        bindings.add(new AclBinding(
+                                resource,
+                                new AccessControlEntry(
+                                        "User:" + name, host, operation(name, operation.asText()), permission)));
                     }
                 }
                 users.put(name, List.copyOf(bindings));
@@ -83,7 +86,9 @@ public final class KafkaUsers {
             case "prefix" -> PatternType.PREFIXED;
             default -> throw new IllegalArgumentException(user + ": pattern of " + resource + " is not understood");
         };
-        String name = type == ResourceType.CLUSTER ? "kafka-cluster" : resource.path("name").asText();
+        String name = type == ResourceType.CLUSTER
+                ? "kafka-cluster"
+                : resource.path("name").asText();
         return new ResourcePattern(type, name, pattern);
     }
 

@@ -13,8 +13,7 @@ final class LoadReports {
     private static final String[] CATEGORIES = {"GROOMING", "CYBERBULLYING", "HARMFUL_CONTENT", "OTHER", "SCAM"};
     private static final String[] PROVINCES = {"01", "31", "44", "75", "30", "70"};
 
-    private LoadReports() {
-    }
+    private LoadReports() {}
 
     /**
      * The {@code i}-th report: {@code reference} is its source reference, {@code note} is added to its description,
@@ -28,9 +27,13 @@ final class LoadReports {
                  "location": {"provinceCode": "%s"},
                  "victim": {"ageYears": 13, "gender": "MALE", "name": "Lê Văn Nam"},
                  "reporter": {"name": "Lê Thị Lan", "phone": "0987654321", "relationship": "PARENT"},
-                 "content": [{"url": "https://www.tiktok.com/@example/video/%s", "platform": "tiktok"}]}"""
-                .formatted(reference, CATEGORIES[i % CATEGORIES.length], urgency, note,
-                        PROVINCES[i % PROVINCES.length], contentId);
+                 "content": [{"url": "https://www.tiktok.com/@example/video/%s", "platform": "tiktok"}]}""".formatted(
+                        reference,
+                        CATEGORIES[i % CATEGORIES.length],
+                        urgency,
+                        note,
+                        PROVINCES[i % PROVINCES.length],
+                        contentId);
     }
 
     /** The request that submits {@code body} to the intake service at {@code intakeUrl} with {@code token}. */
@@ -39,6 +42,7 @@ final class LoadReports {
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

@@ -70,14 +70,17 @@ public final class LocalStack implements AutoCloseable {
     static final String BULK_CLIENT = "demo-bulk-system";
     /** 2,000 writes a second: the benchmark must measure the pipeline, not the quota. */
     static final int BULK_PER_MINUTE = 120_000;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StackSettings settings;
     private final boolean securedKafka;
     /** Each service's Kafka password, on a secured broker. */
     private final Map<Service, String> kafkaPasswords = new EnumMap<>(Service.class);
+
     private final Map<String, String> serviceEnv;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -133,15 +136,16 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(
                 () -> LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(), Durability.DURABLE));
         CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> securedKafka
-                ? LocalKafka.startSecured(data.resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort(), "512m")
-                : LocalKafka.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
-                        "512m"));
+                ? LocalKafka.startSecured(
+                        data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), "512m")
+                : LocalKafka.start(
+                        data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), "512m"));
         postgres = pg.join();
         log("PostgreSQL   127.0.0.1:" + postgres.port());
         kafka = broker.join();
         log("Kafka        " + kafka.bootstrapServers());
-        postgres.createDatabases(List.of(Service.values()).stream().map(s -> s.database).toList());
+        postgres.createDatabases(
+                List.of(Service.values()).stream().map(s -> s.database).toList());
         kafka.createTopics(LocalKafka.TOPICS, 3);
         if (securedKafka) {
             createKafkaUsers();
@@ -168,7 +172,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Creates each service's Kafka user with the ACLs the manifests give it. */
     private void createKafkaUsers() {
-        Map<String, List<AclBinding>> users = KafkaUsers.read(settings.repoRoot().resolve(KafkaUsers.MANIFEST));
+        Map<String, List<AclBinding>> users =
+                KafkaUsers.read(settings.repoRoot().resolve(KafkaUsers.MANIFEST));
         for (Service service : Service.values()) {
             List<AclBinding> acls = users.get(service.module);
             if (acls == null) {
@@ -187,10 +192,10 @@ public final class LocalStack implements AutoCloseable {
      */
     Map<String, String> kafkaEnvironment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
-        Map<String, Object> client = securedKafka ? kafkaClientSettings(service)
-                : Map.of("bootstrap.servers", kafka.bootstrapServers());
-        client.forEach((key, value) -> env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
-                String.valueOf(value)));
+        Map<String, Object> client =
+                securedKafka ? kafkaClientSettings(service) : Map.of("bootstrap.servers", kafka.bootstrapServers());
+        client.forEach((key, value) ->
+                env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), String.valueOf(value)));
         return env;
     }
 
@@ -199,7 +204,11 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder ports = new StringBuilder("PostgreSQL " + settings.postgresPort() + ", Kafka "
                 + settings.kafkaPort() + "/" + settings.kafkaControllerPort() + ", demo inbox " + settings.inboxPort());
         for (Instance instance : instances()) {
-            ports.append(", ").append(instance.name()).append(' ').append(port(instance)).append('/')
+            ports.append(", ")
+                    .append(instance.name())
+                    .append(' ')
+                    .append(port(instance))
+                    .append('/')
                     .append(port(instance) + MANAGEMENT_PORT_OFFSET);
         }
         return ports.toString();
@@ -357,13 +366,19 @@ public final class LocalStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                    // The demo bulk system's own quota: the benchmark posts thousands of reports a second with it.
-                    "-Dchildsafe.quota.clients." + BULK_CLIENT + ".per-minute=" + BULK_PER_MINUTE,
-                    "-jar", jar.toString())
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx" + settings.serviceHeap(),
+                            "-XX:+UseSerialGC",
+                            "-XX:+ExitOnOutOfMemoryError",
+                            // The demo bulk system's own quota: the benchmark posts thousands of reports a second with
+                            // it.
+                            "-Dchildsafe.quota.clients." + BULK_CLIENT + ".per-minute=" + BULK_PER_MINUTE,
+                            "-jar",
+                            jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance.name() + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(instance.name() + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port(instance)));
@@ -375,7 +390,12 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(kafkaEnvironment(service));
             env.put("JWT_ISSUER", JwtIssuer.ISSUER);
             env.put("JWT_AUDIENCE", JwtIssuer.AUDIENCE);
-            env.put("JWT_PUBLIC_KEY_LOCATION", settings.dataDir().resolve("jwt/publicKey.pem").toAbsolutePath().toString());
+            env.put(
+                    "JWT_PUBLIC_KEY_LOCATION",
+                    settings.dataDir()
+                            .resolve("jwt/publicKey.pem")
+                            .toAbsolutePath()
+                            .toString());
             env.putAll(serviceKeys(settings.dataDir().resolve("vault-keys.properties"), service));
             // The demo inbox is plain http on loopback; production contact points must be https.
             env.put("CHILDSAFE_DELIVERY_ALLOW_HTTP_LOOPBACK", "true");
@@ -396,7 +416,8 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady(Instance instance) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(instance) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (System.nanoTime() < deadline) {
             Process process = processes.get(instance);
             if (!process.isAlive()) {
@@ -405,8 +426,8 @@ public final class LocalStack implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    log(String.format("%-16s %s  (Swagger UI: %s/q/swagger-ui)", instance.name(), url(instance),
-                            url(instance)));
+                    log(String.format(
+                            "%-16s %s  (Swagger UI: %s/q/swagger-ui)", instance.name(), url(instance), url(instance)));
                     return;
                 }
             } catch (IOException e) {
@@ -429,8 +450,9 @@ public final class LocalStack implements AutoCloseable {
         demo.put("admin", jwt.token("demo-admin", Set.of("admin"), Map.of(), TOKEN_TTL));
         demo.put("ops", jwt.token("demo-ops", Set.of("ops"), Map.of(), TOKEN_TTL));
         for (DemoData.Agency agency : DemoData.agencies()) {
-            demo.put("unit:" + agency.code(), jwt.token("unit-" + agency.code(), Set.of("unit"),
-                    Map.of("agency", agency.code()), TOKEN_TTL));
+            demo.put(
+                    "unit:" + agency.code(),
+                    jwt.token("unit-" + agency.code(), Set.of("unit"), Map.of("agency", agency.code()), TOKEN_TTL));
         }
         try {
             Files.writeString(file, JSON.writeValueAsString(demo));
@@ -469,11 +491,12 @@ public final class LocalStack implements AutoCloseable {
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "PUT " + url + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("PUT " + url + " failed", e);
@@ -511,18 +534,25 @@ public final class LocalStack implements AutoCloseable {
         if (!stored.containsKey(prefix + "VAULT_KEYS")) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            stored.setProperty(prefix + "VAULT_KEYS", "local1:" + Base64.getEncoder().encodeToString(key));
+            stored.setProperty(
+                    prefix + "VAULT_KEYS", "local1:" + Base64.getEncoder().encodeToString(key));
             stored.setProperty(prefix + "VAULT_ACTIVE_KEY", "local1");
-            store(file, stored, "Field-encryption keys of this local stack, one ring per service; losing them makes "
-                    + "stored identities, notes and signing secrets unreadable");
+            store(
+                    file,
+                    stored,
+                    "Field-encryption keys of this local stack, one ring per service; losing them makes "
+                            + "stored identities, notes and signing secrets unreadable");
         }
         if (!stored.containsKey("CSRF_SIGNATURE_KEY")) {
             // Signs the public page's CSRF cookie (intake); a new key only makes open pages reload.
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             stored.setProperty("CSRF_SIGNATURE_KEY", Base64.getEncoder().encodeToString(key));
-            store(file, stored, "Field-encryption keys of this local stack, one ring per service; losing them makes "
-                    + "stored identities, notes and signing secrets unreadable");
+            store(
+                    file,
+                    stored,
+                    "Field-encryption keys of this local stack, one ring per service; losing them makes "
+                            + "stored identities, notes and signing secrets unreadable");
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VAULT_KEYS", stored.getProperty(prefix + "VAULT_KEYS"));

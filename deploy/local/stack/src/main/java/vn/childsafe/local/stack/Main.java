@@ -8,8 +8,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         StackSettings settings = StackSettings.fromEnvironment();
@@ -39,12 +38,15 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LocalStack.log("Stopping ...");
-            stack.close();
-            LocalStack.log("Stopped.");
-            stopped.countDown();
-        }, "childsafe-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LocalStack.log("Stopping ...");
+                            stack.close();
+                            LocalStack.log("Stopped.");
+                            stopped.countDown();
+                        },
+                        "childsafe-stop"));
         LocalStack.log(String.format("Up in %.1f s.", (System.nanoTime() - started) / 1e9));
         LocalStack.log("Demo tokens:  " + settings.dataDir().resolve("demo-tokens.json"));
         LocalStack.log("Unit inbox:   " + stack.inboxUrl() + "/received");

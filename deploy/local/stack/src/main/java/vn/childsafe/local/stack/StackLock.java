@@ -43,8 +43,8 @@ final class StackLock implements AutoCloseable {
         Path file = dataDir.resolve("stack.lock");
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -59,8 +59,10 @@ final class StackLock implements AutoCloseable {
                         + ", or start this one with another CHILDSAFE_DATA_DIR and other ports.");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " holds " + holds)
-                    .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(
+                    ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " holds " + holds)
+                            .getBytes(StandardCharsets.UTF_8)),
+                    0);
             channel.force(true);
             return new StackLock(channel, lock);
         } catch (IOException e) {

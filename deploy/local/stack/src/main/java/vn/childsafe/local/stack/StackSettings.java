@@ -9,8 +9,18 @@ import vn.childsafe.local.infra.FreePorts;
  * Ports, paths and sizes of the local stack. Each can be overridden by a system property
  * ({@code -Dchildsafe.intake-port=18081}) or an environment variable ({@code CHILDSAFE_INTAKE_PORT=18081}).
  */
-public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap, int replicas) {
+public record StackSettings(
+        Path repoRoot,
+        Path dataDir,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int intakePort,
+        int routingPort,
+        int notifyPort,
+        int inboxPort,
+        String serviceHeap,
+        int replicas) {
 
     /** Instance {@code n} (from 0) of a service listens on its port plus {@code n} times this: 8181-8183 for the second. */
     public static final int REPLICA_PORT_STEP = 100;
@@ -22,22 +32,52 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
     }
 
     /** One instance of each service. */
-    public StackSettings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-            int intakePort, int routingPort, int notifyPort, int inboxPort, String serviceHeap) {
-        this(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, intakePort, routingPort, notifyPort,
-                inboxPort, serviceHeap, 1);
+    public StackSettings(
+            Path repoRoot,
+            Path dataDir,
+            int postgresPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int intakePort,
+            int routingPort,
+            int notifyPort,
+            int inboxPort,
+            String serviceHeap) {
+        this(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                intakePort,
+                routingPort,
+                notifyPort,
+                inboxPort,
+                serviceHeap,
+                1);
     }
 
     /** These settings with {@code replicas} instances of each service; 0 starts the infrastructure alone. */
     public StackSettings withReplicas(int replicas) {
-        return new StackSettings(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, intakePort,
-                routingPort, notifyPort, inboxPort, serviceHeap, replicas);
+        return new StackSettings(
+                repoRoot,
+                dataDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                intakePort,
+                routingPort,
+                notifyPort,
+                inboxPort,
+                serviceHeap,
+                replicas);
     }
 
     /** The defaults listed in docs/runbook.md ("Local stack"), overridable one by one. */
     public static StackSettings fromEnvironment() {
         Path root = findRepoRoot();
-        return new StackSettings(root,
+        return new StackSettings(
+                root,
                 Path.of(setting("data-dir", root.resolve("deploy/local/.data").toString())),
                 intSetting("postgres-port", 54320),
                 intSetting("kafka-port", 9092),
@@ -55,8 +95,17 @@ public record StackSettings(Path repoRoot, Path dataDir, int postgresPort, int k
      * others on one machine (the whole-stack tests).
      */
     public static StackSettings onFreePorts(Path dataDir, String serviceHeap) {
-        return new StackSettings(findRepoRoot(), dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), serviceHeap);
+        return new StackSettings(
+                findRepoRoot(),
+                dataDir,
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                serviceHeap);
     }
 
     /** The checkout this code runs from: the first directory upwards that holds {@code mvnw}. */

@@ -28,12 +28,11 @@ import java.util.UUID;
 final class StageProbe implements AutoCloseable {
 
     /** When the report's case got it: case opened, or report linked to an open case. */
-    record Routed(UUID caseId, Instant at) {
-    }
+    record Routed(UUID caseId, Instant at) {}
 
     /** The deliveries of one case so far. */
-    record CaseAlerts(int total, int pending, int delivered, Instant lastCreated, Instant firstDelivered,
-            Instant lastDelivered) {
+    record CaseAlerts(
+            int total, int pending, int delivered, Instant lastCreated, Instant firstDelivered, Instant lastDelivered) {
 
         /** Every delivery has reached a final state (delivered, failed, or no contact point). */
         boolean settled() {
@@ -57,17 +56,21 @@ final class StageProbe implements AutoCloseable {
 
     /** A plain auto-commit JDBC connection to {@code database} on the stack's PostgreSQL. */
     static Connection connect(StackSettings settings, String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
-                "postgres", "postgres");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database, "postgres", "postgres");
     }
 
     /** Brings the picture up to date for {@code reportIds}. */
     void poll(Collection<UUID> reportIds) throws SQLException {
-        List<UUID> unpublished = reportIds.stream().filter(id -> !published.containsKey(id)).toList();
+        List<UUID> unpublished =
+                reportIds.stream().filter(id -> !published.containsKey(id)).toList();
         if (!unpublished.isEmpty()) {
             try (PreparedStatement q = intake.prepareStatement("SELECT aggregate_id, published_at FROM outbox_event "
                     + "WHERE aggregate_type = 'report' AND published_at IS NOT NULL AND aggregate_id = ANY (?)")) {
-                q.setArray(1, intake.createArrayOf("text", unpublished.stream().map(UUID::toString).toArray()));
+                q.setArray(
+                        1,
+                        intake.createArrayOf(
+                                "text", unpublished.stream().map(UUID::toString).toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         published.put(UUID.fromString(rs.getString(1)), instant(rs, 2));
@@ -75,21 +78,27 @@ final class StageProbe implements AutoCloseable {
                 }
             }
         }
-        List<UUID> unrouted = reportIds.stream().filter(id -> !routed.containsKey(id)).toList();
+        List<UUID> unrouted =
+                reportIds.stream().filter(id -> !routed.containsKey(id)).toList();
         if (!unrouted.isEmpty()) {
             try (PreparedStatement q = routing.prepareStatement(
                     "SELECT report_id, case_id, linked_at FROM case_report WHERE report_id = ANY (?)")) {
                 q.setArray(1, routing.createArrayOf("uuid", unrouted.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        routed.put(rs.getObject(1, UUID.class), new Routed(rs.getObject(2, UUID.class),
-                                instant(rs, 3)));
+                        routed.put(
+                                rs.getObject(1, UUID.class), new Routed(rs.getObject(2, UUID.class), instant(rs, 3)));
                     }
                 }
             }
         }
-        List<UUID> unsettled = reportIds.stream().map(routed::get).filter(r -> r != null).map(Routed::caseId)
-                .distinct().filter(c -> !alerts.containsKey(c) || !alerts.get(c).settled()).toList();
+        List<UUID> unsettled = reportIds.stream()
+                .map(routed::get)
+                .filter(r -> r != null)
+                .map(Routed::caseId)
+                .distinct()
+                .filter(c -> !alerts.containsKey(c) || !alerts.get(c).settled())
+                .toList();
         if (!unsettled.isEmpty()) {
             try (PreparedStatement q = notify.prepareStatement("SELECT case_id, count(*), "
                     + "count(*) FILTER (WHERE state = 'PENDING'), count(*) FILTER (WHERE state = 'DELIVERED'), "
@@ -98,8 +107,15 @@ final class StageProbe implements AutoCloseable {
                 q.setArray(1, notify.createArrayOf("uuid", unsettled.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        alerts.put(rs.getObject(1, UUID.class), new CaseAlerts(rs.getInt(2), rs.getInt(3),
-                                rs.getInt(4), instant(rs, 5), instant(rs, 6), instant(rs, 7)));
+                        alerts.put(
+                                rs.getObject(1, UUID.class),
+                                new CaseAlerts(
+                                        rs.getInt(2),
+                                        rs.getInt(3),
+                                        rs.getInt(4),
+                                        instant(rs, 5),
+                                        instant(rs, 6),
+                                        instant(rs, 7)));
                     }
                 }
             }
@@ -146,7 +162,9 @@ final class StageProbe implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (intake; routing; notify) {
+        try (intake;
+                routing;
+                notify) {
             // closes all three, even if one fails
         }
     }

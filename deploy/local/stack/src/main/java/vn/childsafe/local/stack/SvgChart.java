@@ -10,15 +10,14 @@ import java.util.Locale;
 final class SvgChart {
 
     /** One line (or, with {@code dots}, a scatter) of points. */
-    record Series(String name, double[] xs, double[] ys, boolean dots) {
-    }
+    record Series(String name, double[] xs, double[] ys, boolean dots) {}
 
     /** One panel: a title, the y axis' label and its series. */
-    record Panel(String title, String yLabel, List<Series> series) {
-    }
+    record Panel(String title, String yLabel, List<Series> series) {}
 
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf"};
+    private static final String[] COLOURS = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"
+    };
     private static final int WIDTH = 1000;
     private static final int PANEL_HEIGHT = 320;
     private static final int LEFT = 80;
@@ -26,8 +25,7 @@ final class SvgChart {
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
 
-    private SvgChart() {
-    }
+    private SvgChart() {}
 
     /** The whole chart as SVG text. */
     static String render(String title, String xLabel, List<Panel> panels) {
@@ -41,8 +39,13 @@ final class SvgChart {
         }
         int height = 30 + panels.size() * PANEL_HEIGHT;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH,
+                height,
+                WIDTH,
                 height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(WIDTH / 2.0, 20, escape(title), "middle", 15, "bold"));
@@ -82,8 +85,13 @@ final class SvgChart {
         svg.append(line(LEFT, bottom, LEFT + plotW, bottom, "black"));
         svg.append(line(LEFT, top, LEFT, bottom, "black"));
         svg.append(text(LEFT + plotW / 2.0, bottom + 36, escape(xLabel), "middle", 12, "normal"));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", 22, top + plotH / 2.0, 22, top + plotH / 2.0,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" " + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n",
+                22,
+                top + plotH / 2.0,
+                22,
+                top + plotH / 2.0,
                 escape(panel.yLabel())));
 
         for (int i = 0; i < panel.series().size(); i++) {
@@ -91,26 +99,47 @@ final class SvgChart {
             String colour = COLOURS[i % COLOURS.length];
             if (s.dots()) {
                 for (int k = 0; k < s.xs().length; k++) {
-                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\" "
-                            + "fill-opacity=\"0.7\"/>%n", LEFT + s.xs()[k] / xTop * plotW,
-                            bottom - s.ys()[k] / yTop * plotH, colour));
+                    svg.append(String.format(
+                            Locale.ROOT,
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\" " + "fill-opacity=\"0.7\"/>%n",
+                            LEFT + s.xs()[k] / xTop * plotW,
+                            bottom - s.ys()[k] / yTop * plotH,
+                            colour));
                 }
             } else if (s.xs().length > 0) {
                 StringBuilder points = new StringBuilder();
                 for (int k = 0; k < s.xs().length; k++) {
-                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + s.xs()[k] / xTop * plotW,
+                    points.append(String.format(
+                            Locale.ROOT,
+                            "%.1f,%.1f ",
+                            LEFT + s.xs()[k] / xTop * plotW,
                             bottom - s.ys()[k] / yTop * plotH));
                 }
-                svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
-                        + "points=\"%s\"/>%n", colour, points.toString().strip()));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" " + "points=\"%s\"/>%n",
+                        colour,
+                        points.toString().strip()));
             }
             double ly = top + 8 + i * 18;
             double lx = LEFT + plotW + 15;
-            svg.append(s.dots()
-                    ? String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n", lx + 10,
-                            ly - 4, colour)
-                    : String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                            + "stroke=\"%s\" stroke-width=\"3\"/>%n", lx, ly - 4, lx + 20, ly - 4, colour));
+            svg.append(
+                    s.dots()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n",
+                                    lx + 10,
+                                    ly - 4,
+                                    colour)
+                            : String.format(
+                                    Locale.ROOT,
+                                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                                            + "stroke=\"%s\" stroke-width=\"3\"/>%n",
+                                    lx,
+                                    ly - 4,
+                                    lx + 20,
+                                    ly - 4,
+                                    colour));
             svg.append(text(lx + 26, ly, escape(s.name()), "start", 11, "normal"));
         }
     }
@@ -132,13 +161,26 @@ final class SvgChart {
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
-                x1, y1, x2, y2, colour);
+        return String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+                x1,
+                y1,
+                x2,
+                y2,
+                colour);
     }
 
     private static String text(double x, double y, String content, String anchor, int size, String weight) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" "
-                + "font-weight=\"%s\">%s</text>%n", x, y, anchor, size, weight, content);
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" " + "font-weight=\"%s\">%s</text>%n",
+                x,
+                y,
+                anchor,
+                size,
+                weight,
+                content);
     }
 
     private static String escape(String s) {

@@ -24,8 +24,7 @@ final class Chromium {
     /** A font with Vietnamese letters, so that screenshots show the page as a person sees it. */
     static final Path FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** Installs Debian's chromium, chromium-driver and a font unless they are there. */
     static void ensureInstalled() throws IOException, InterruptedException {
@@ -33,7 +32,13 @@ final class Chromium {
             return;
         }
         run(List.of("apt-get", "update"));
-        run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver",
+        run(List.of(
+                "apt-get",
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
                 "fonts-dejavu-core"));
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("apt-get installed no " + BROWSER + " and " + DRIVER);
@@ -43,13 +48,25 @@ final class Chromium {
     /** A fresh headless browser with a profile of its own, sized like a common Android phone. */
     static ChromeDriver start(Path profile) {
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
-        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--lang=vi", "--window-size=412,915",
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(BROWSER.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--lang=vi",
+                        "--window-size=412,915",
                         "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;

@@ -32,17 +32,20 @@ class InfraOnlyIT {
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(data.resolve("demo-tokens.json")).exists();
             assertThat(data.resolve("jwt/publicKey.pem")).exists();
-            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(Service.ROUTING), LocalPostgres.USER,
-                    LocalPostgres.PASSWORD)) {
+            try (Connection c = DriverManager.getConnection(
+                    stack.jdbcUrl(Service.ROUTING), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
                 assertThat(c.isValid(5)).isTrue();
             }
-            try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    stack.kafkaBootstrapServers()))) {
+            try (Admin kafka =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
                 assertThat(kafka.listTopics().names().get(30, TimeUnit.SECONDS))
                         .contains("reports.received.v1", "cases.events.v1");
             }
-            assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
-                    .contains("quarkus-run.jar")).toList()).isEmpty();
+            assertThat(ProcessHandle.current()
+                            .descendants()
+                            .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                            .toList())
+                    .isEmpty();
 
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(StackLock.AlreadyRunning.class)
@@ -51,19 +54,28 @@ class InfraOnlyIT {
                     .hasMessageContaining("PostgreSQL " + settings.postgresPort())
                     .hasMessageContaining("Kafka " + settings.kafkaPort())
                     .hasMessageContaining("kill " + ProcessHandle.current().pid())
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("epg-lock"));
+                    .satisfies(
+                            e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("epg-lock"));
             assertThat(stack.inboxUrl()).isNotBlank();
         }
     }
 
     @Test
     void anUnknownOptionIsAnsweredWithTheUsage() throws Exception {
-        Process main = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--no-such-option")
-                .redirectErrorStream(true).start();
+        Process main = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--no-such-option")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(main.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(main.exitValue()).isEqualTo(2);
-        assertThat(output).startsWith("Usage: deploy/local/run.sh").contains("--infra-only").contains("--replicas N");
+        assertThat(output)
+                .startsWith("Usage: deploy/local/run.sh")
+                .contains("--infra-only")
+                .contains("--replicas N");
     }
 }

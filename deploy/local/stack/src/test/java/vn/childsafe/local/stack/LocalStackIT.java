@@ -43,9 +43,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /**
  * The whole pipeline on real parts: the packaged services as separate JVMs, a real Kafka broker, PostgreSQL and
@@ -88,7 +88,8 @@ class LocalStackIT {
         assertThat(alert.caseId()).isNotBlank();
         // Tracing is off unless asked (docs/runbook.md, "Tracing and logs"): no trace context reaches the unit.
         assertThat(alert.traceparent()).isNull();
-        assertThat(stack.inbox().received()).filteredOn(r -> alert.caseId().equals(r.caseId()))
+        assertThat(stack.inbox().received())
+                .filteredOn(r -> alert.caseId().equals(r.caseId()))
                 .allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
     }
 
@@ -109,7 +110,8 @@ class LocalStackIT {
         int alertsBefore = alertsFor(caseId);
 
         KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
-        ConsumerRecord<String, String> report = kafka.awaitRecord("reports.received.v1", reportId, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> report =
+                kafka.awaitRecord("reports.received.v1", reportId, Duration.ofSeconds(30));
         ConsumerRecord<String, String> routed = kafka.awaitRecord("cases.events.v1", caseId, Duration.ofSeconds(30));
         kafka.resend(report);
         kafka.resend(routed);
@@ -117,7 +119,8 @@ class LocalStackIT {
         // Once both consumer groups have read past the redelivered records, nothing new may have happened.
         kafka.awaitConsumed("routing-service", "reports.received.v1", Duration.ofSeconds(30));
         kafka.awaitConsumed("notify-service", "cases.events.v1", Duration.ofSeconds(30));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> alertsFor(caseId) == alertsBefore);
         assertThat(casesForReport(reportId)).isEqualTo(1);
     }
@@ -130,8 +133,11 @@ class LocalStackIT {
         try {
             String reportId = submit("CSAM", "44");
             // Once intake's relay has failed to publish it, routing's Kafka check has had the same time to notice.
-            JsonNode relay = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> outboxRelayCheck(Service.INTAKE), r -> r.path("data").has("failingSince"));
+            JsonNode relay = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> outboxRelayCheck(Service.INTAKE),
+                            r -> r.path("data").has("failingSince"));
             assertThat(relay.path("status").asText()).isEqualTo("UP");
             assertThat(relay.path("data").path("relay").asText()).isEqualTo("waiting for Kafka");
             assertThat(relay.path("data").path("pending").asLong()).isPositive();
@@ -143,15 +149,19 @@ class LocalStackIT {
             assertThat(readyStatus(Service.INTAKE)).isEqualTo(200);
             stack.startKafka();
             kafkaBack = true;
-            assertThat(awaitAlert(reportId, "CA-44", Duration.ofMinutes(2)).signatureValid()).isTrue();
-            assertThat(awaitAlert(second, "CA-44", Duration.ofMinutes(1)).signatureValid()).isTrue();
+            assertThat(awaitAlert(reportId, "CA-44", Duration.ofMinutes(2)).signatureValid())
+                    .isTrue();
+            assertThat(awaitAlert(second, "CA-44", Duration.ofMinutes(1)).signatureValid())
+                    .isTrue();
         } finally {
             if (!kafkaBack) {
                 stack.startKafka();
             }
         }
         JsonNode relay = await().atMost(Duration.ofSeconds(30))
-                .until(() -> outboxRelayCheck(Service.INTAKE), r -> r.path("data").path("pending").asLong(-1) == 0);
+                .until(
+                        () -> outboxRelayCheck(Service.INTAKE),
+                        r -> r.path("data").path("pending").asLong(-1) == 0);
         assertThat(relay.path("data").path("relay").asText()).isEqualTo("publishing");
         await().atMost(Duration.ofSeconds(30)).until(() -> readyStatus(Service.ROUTING) == 200);
     }
@@ -167,32 +177,39 @@ class LocalStackIT {
     void aDeadLetterReplayedTwiceIsAppliedOnce() throws Exception {
         String original = submit("SCAM", "01");
         KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
-        ConsumerRecord<String, String> event = kafka.awaitRecord("reports.received.v1", original,
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> event =
+                kafka.awaitRecord("reports.received.v1", original, Duration.ofSeconds(30));
         String reportId = UUID.randomUUID().toString();
-        ProducerRecord<String, String> dead = new ProducerRecord<>("routing-service.dlq", reportId,
-                event.value().replace(original, reportId));
+        ProducerRecord<String, String> dead = new ProducerRecord<>(
+                "routing-service.dlq", reportId, event.value().replace(original, reportId));
         for (Header header : event.headers()) {
-            String value = header.key().equals("ce_id") ? UUID.randomUUID().toString()
+            String value = header.key().equals("ce_id")
+                    ? UUID.randomUUID().toString()
                     : new String(header.value(), StandardCharsets.UTF_8).replace(original, reportId);
             dead.headers().add(header.key(), value.getBytes(StandardCharsets.UTF_8));
         }
         dead.headers().add("dead-letter-reason", "the cause, since fixed".getBytes(StandardCharsets.UTF_8));
         dead.headers().add("dead-letter-topic", "reports.received.v1".getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("dead-letter-partition", Integer.toString(event.partition()).getBytes(StandardCharsets.UTF_8));
+        dead.headers()
+                .add(
+                        "dead-letter-partition",
+                        Integer.toString(event.partition()).getBytes(StandardCharsets.UTF_8));
         dead.headers().add("dead-letter-offset", Long.toString(event.offset()).getBytes(StandardCharsets.UTF_8));
         kafka.send(dead);
-        ConsumerRecord<String, String> stored = kafka.awaitRecord("routing-service.dlq", reportId,
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> stored =
+                kafka.awaitRecord("routing-service.dlq", reportId, Duration.ofSeconds(30));
         assertThat(casesForReport(reportId)).isZero();
 
         Properties client = new Properties();
         client.put("bootstrap.servers", stack.kafkaBootstrapServers());
-        Set<DeadLetterReplay.Position> chosen = Set.of(new DeadLetterReplay.Position(stored.partition(),
-                stored.offset()));
-        assertThat(DeadLetterReplay.replay(client, "routing-service.dlq", chosen)).singleElement().asString()
+        Set<DeadLetterReplay.Position> chosen =
+                Set.of(new DeadLetterReplay.Position(stored.partition(), stored.offset()));
+        assertThat(DeadLetterReplay.replay(client, "routing-service.dlq", chosen))
+                .singleElement()
+                .asString()
                 .contains("-> reports.received.v1");
-        assertThat(DeadLetterReplay.replay(client, "routing-service.dlq", chosen)).hasSize(1);
+        assertThat(DeadLetterReplay.replay(client, "routing-service.dlq", chosen))
+                .hasSize(1);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> casesForReport(reportId) == 1);
         kafka.awaitConsumed("routing-service", "reports.received.v1", Duration.ofSeconds(30));
@@ -207,15 +224,21 @@ class LocalStackIT {
     @Order(5)
     void dashboardAndAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
         Path monitoring = StackSettings.findRepoRoot().resolve("deploy/monitoring");
-        JsonNode dashboard = new ObjectMapper().readTree(monitoring.resolve("childsafe-dashboard.json").toFile());
-        JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(monitoring.resolve("childsafe-alerts.yaml").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(monitoring.resolve("childsafe-dashboard.json").toFile());
+        JsonNode rules = new ObjectMapper(new YAMLFactory())
+                .readTree(monitoring.resolve("childsafe-alerts.yaml").toFile());
         List<String> expressions = new ArrayList<>();
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
+        dashboard
+                .path("panels")
+                .forEach(panel -> panel.path("targets")
+                        .forEach(t -> expressions.add(t.path("expr").asText())));
         Set<String> alerts = new TreeSet<>();
-        rules.path("groups").forEach(group -> group.path("rules").forEach(rule -> {
-            alerts.add(rule.path("alert").asText());
-            expressions.add(rule.path("expr").asText());
-        }));
+        rules.path("groups")
+                .forEach(group -> group.path("rules").forEach(rule -> {
+                    alerts.add(rule.path("alert").asText());
+                    expressions.add(rule.path("expr").asText());
+                }));
         assertThat(expressions).hasSizeGreaterThanOrEqualTo(10).doesNotContain("");
         Set<String> named = new TreeSet<>();
         for (String expression : expressions) {
@@ -229,26 +252,34 @@ class LocalStackIT {
         assertThat(alerts).isNotEmpty().allSatisfy(alert -> assertThat(runbook).contains("#### " + alert));
 
         // Takedown gauges have a row per registered platform; they are refreshed every 15 s.
-        HttpResponse<String> platform = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.NOTIFY)
-                + "/api/v1/platforms/demo-video"))
-                .header("Authorization", "Bearer " + stack.tokens().get("admin"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> platform = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(Service.NOTIFY) + "/api/v1/platforms/demo-video"))
+                        .header("Authorization", "Bearer " + stack.tokens().get("admin"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"name": "Demo video", "domains": ["video.example.com"],
                          "takedownUrl": "https://takedown.example.com/hook",
-                         "secrets": ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}""")).build(),
+                         "secrets": ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}"""))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(platform.statusCode()).as(platform.body()).isIn(200, 201);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Set<String> exported = new TreeSet<>();
-            for (Service service : Service.values()) {
-                String scrape = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service)
-                        + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                        .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
-            }
-            assertThat(exported).containsAll(named);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> exported = new TreeSet<>();
+                    for (Service service : Service.values()) {
+                        String scrape = http.send(
+                                        HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
+                        scrape.lines()
+                                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                                .map(line -> line.split("[{ ]", 2)[0])
+                                .forEach(exported::add);
+                    }
+                    assertThat(exported).containsAll(named);
+                });
     }
 
     @Test
@@ -256,9 +287,18 @@ class LocalStackIT {
     void stoppingTheStackLeavesNoProcessAndNoOpenPortBehind() {
         stack.close();
         stack = null;
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
-        for (int port : List.of(settings.postgresPort(), settings.kafkaPort(), settings.intakePort(),
-                settings.routingPort(), settings.notifyPort(), settings.inboxPort())) {
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
+        for (int port : List.of(
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.intakePort(),
+                settings.routingPort(),
+                settings.notifyPort(),
+                settings.inboxPort())) {
             assertThat(listening(port)).as("port %d", port).isFalse();
         }
     }
@@ -269,13 +309,14 @@ class LocalStackIT {
                  "category": "%s", "urgency": "NORMAL",
                  "description": "Tổng đài 111 tiếp nhận: trẻ bị đe doạ trên mạng.",
                  "location": {"provinceCode": "%s"},
-                 "reporter": {"name": "Phạm Thị Thu", "phone": "0911222333", "relationship": "PARENT"}}"""
-                .formatted(UUID.randomUUID(), category, provinceCode);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
-                .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                 "reporter": {"name": "Phạm Thị Thu", "phone": "0911222333", "relationship": "PARENT"}}""".formatted(UUID.randomUUID(), category, provinceCode);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
+                        .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("reportId").asText();
     }
@@ -286,8 +327,12 @@ class LocalStackIT {
      */
     private int readyStatus(Service service) throws Exception {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (HttpTimeoutException e) {
             return -1;
         }
@@ -295,8 +340,11 @@ class LocalStackIT {
 
     /** The outbox-relay check of a service's readiness answer. */
     private JsonNode outboxRelayCheck(Service service) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(
+                        HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         for (JsonNode check : JSON.readTree(body).path("checks")) {
             if ("outbox-relay".equals(check.path("name").asText())) {
                 return check;
@@ -310,19 +358,25 @@ class LocalStackIT {
     }
 
     private DemoInbox.Received awaitAlert(String reportId, String agencyCode, Duration timeout) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.inbox().received().stream()
-                        .filter(r -> r.reportIds().contains(reportId) && agencyCode.equals(r.agencyCode()))
-                        .findFirst().orElse(null), r -> r != null);
+        return await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> stack.inbox().received().stream()
+                                .filter(r -> r.reportIds().contains(reportId) && agencyCode.equals(r.agencyCode()))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
     }
 
     private int alertsFor(String caseId) {
-        return (int) stack.inbox().received().stream().filter(r -> caseId.equals(r.caseId())).count();
+        return (int) stack.inbox().received().stream()
+                .filter(r -> caseId.equals(r.caseId()))
+                .count();
     }
 
     private int casesForReport(String reportId) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(Service.ROUTING), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
+        try (Connection c = DriverManager.getConnection(
+                        stack.jdbcUrl(Service.ROUTING), LocalPostgres.USER, LocalPostgres.PASSWORD);
                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM case_report WHERE report_id = ?")) {
             s.setObject(1, UUID.fromString(reportId));
             try (ResultSet rs = s.executeQuery()) {

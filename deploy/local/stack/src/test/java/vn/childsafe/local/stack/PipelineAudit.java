@@ -2,6 +2,7 @@ package vn.childsafe.local.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -39,10 +41,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.childsafe.testsupport.KafkaTestClient;
+
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /**
  * Load and the audit of what became of it, for the whole-stack fault tests: sends reports to intake at a fixed
@@ -53,25 +57,27 @@ import vn.childsafe.local.stack.LocalStack.Service;
 final class PipelineAudit implements AutoCloseable {
 
     /** Every consuming service's dead-letter topic (created up front by the local stack). */
-    private static final List<String> DEAD_LETTER_TOPICS = List.of("intake-service.dlq", "routing-service.dlq",
-            "notify-service.dlq");
+    private static final List<String> DEAD_LETTER_TOPICS =
+            List.of("intake-service.dlq", "routing-service.dlq", "notify-service.dlq");
     /** How long everything may take to catch up after a fault; only a failing run waits this long. */
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     /** With records dead-lettered, this long without progress means nothing more will arrive. */
     private static final Duration STALLED = Duration.ofSeconds(45);
+
     private static final String[] URGENCIES = {"NORMAL", "NORMAL", "HIGH", "NORMAL", "IMMEDIATE_DANGER"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final LocalStack stack;
     private final String tag;
     private final Admin admin;
     private final Map<Instance, Long> expectedAlive = new LinkedHashMap<>();
 
     /** One service instance the audit expects to stay up. */
-    record Instance(Service service, int index) {
-    }
+    record Instance(Service service, int index) {}
 
     PipelineAudit(LocalStack stack, String tag) {
         this.stack = stack;
@@ -81,7 +87,8 @@ final class PipelineAudit implements AutoCloseable {
 
     /** From now on, instance {@code index} of {@code service} must stay the process it is now, and ready. */
     void expectAlive(Service service, int index) {
-        expectedAlive.put(new Instance(service, index), stack.process(service, index).pid());
+        expectedAlive.put(
+                new Instance(service, index), stack.process(service, index).pid());
     }
 
     /** Instance {@code index} of {@code service} is no longer expected to run (it is about to be killed). */
@@ -101,14 +108,21 @@ final class PipelineAudit implements AutoCloseable {
 
     /** Waits until the pipeline caught up with every accepted report (or cannot any more), then checks all of it. */
     void assertNothingLost(Sent sent) {
-        System.out.printf("[" + tag + "] %s: %d sent, %d accepted (202), not accepted: %s%n", sent.name(), sent.total(),
-                sent.accepted().size(), sent.notAccepted());
+        System.out.printf(
+                "[" + tag + "] %s: %d sent, %d accepted (202), not accepted: %s%n",
+                sent.name(),
+                sent.total(),
+                sent.accepted().size(),
+                sent.notAccepted());
         assertThat(sent.accepted()).as("reports accepted").isNotEmpty();
 
         Progress progress = new Progress(sent.accepted());
         try {
-            await("the pipeline to catch up with every accepted report").atMost(CATCH_UP)
-                    .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(progress::settled);
+            await("the pipeline to catch up with every accepted report")
+                    .atMost(CATCH_UP)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptions()
+                    .until(progress::settled);
         } catch (ConditionTimeoutException e) {
             System.out.println("[" + tag + "] " + e.getMessage());
         }
@@ -122,14 +136,28 @@ final class PipelineAudit implements AutoCloseable {
 
         // Soft, so that one failure lists every kind of loss at once.
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(outcome.notStored()).as("accepted reports missing from intake's database").isEmpty();
-            softly.assertThat(outcome.notRouted()).as("accepted reports routed to no case").isEmpty();
-            softly.assertThat(outcome.inSeveralCases()).as("reports in more than one case").isEmpty();
-            softly.assertThat(outcome.notAlerted()).as("reports whose case's lead unit got no alert").isEmpty();
-            softly.assertThat(outcome.staleInIntake()).as("reports whose case intake does not know").isEmpty();
-            softly.assertThat(outcome.deadLetters()).as("records on dead-letter topics; see the log above and the "
-                    + "service logs in " + stack.logDirectory()).isEmpty();
-            softly.assertThat(outcome.restartedOrNotReady()).as("services restarted or not ready").isEmpty();
+            softly.assertThat(outcome.notStored())
+                    .as("accepted reports missing from intake's database")
+                    .isEmpty();
+            softly.assertThat(outcome.notRouted())
+                    .as("accepted reports routed to no case")
+                    .isEmpty();
+            softly.assertThat(outcome.inSeveralCases())
+                    .as("reports in more than one case")
+                    .isEmpty();
+            softly.assertThat(outcome.notAlerted())
+                    .as("reports whose case's lead unit got no alert")
+                    .isEmpty();
+            softly.assertThat(outcome.staleInIntake())
+                    .as("reports whose case intake does not know")
+                    .isEmpty();
+            softly.assertThat(outcome.deadLetters())
+                    .as("records on dead-letter topics; see the log above and the " + "service logs in "
+                            + stack.logDirectory())
+                    .isEmpty();
+            softly.assertThat(outcome.restartedOrNotReady())
+                    .as("services restarted or not ready")
+                    .isEmpty();
         });
     }
 
@@ -160,13 +188,23 @@ final class PipelineAudit implements AutoCloseable {
      *
      * @param staleInIntake reports whose case id in intake's status projection is missing or not routing's
      */
-    record Outcome(List<String> notStored, List<String> notRouted, List<String> inSeveralCases,
-            List<String> notAlerted, List<String> staleInIntake, Map<String, Long> deadLetters,
+    record Outcome(
+            List<String> notStored,
+            List<String> notRouted,
+            List<String> inSeveralCases,
+            List<String> notAlerted,
+            List<String> staleInIntake,
+            Map<String, Long> deadLetters,
             List<String> restartedOrNotReady) {
 
         boolean complete() {
-            return notStored.isEmpty() && notRouted.isEmpty() && inSeveralCases.isEmpty() && notAlerted.isEmpty()
-                    && staleInIntake.isEmpty() && deadLetters.isEmpty() && restartedOrNotReady.isEmpty();
+            return notStored.isEmpty()
+                    && notRouted.isEmpty()
+                    && inSeveralCases.isEmpty()
+                    && notAlerted.isEmpty()
+                    && staleInIntake.isEmpty()
+                    && deadLetters.isEmpty()
+                    && restartedOrNotReady.isEmpty();
         }
 
         String summary() {
@@ -180,7 +218,8 @@ final class PipelineAudit implements AutoCloseable {
     Outcome check(Set<String> accepted) throws Exception {
         Map<String, String> intakeCase = new HashMap<>();
         try (Connection c = connect(Service.INTAKE);
-                PreparedStatement s = c.prepareStatement("SELECT id::text, case_id::text FROM report WHERE id = ANY(?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id::text, case_id::text FROM report WHERE id = ANY(?)")) {
             s.setArray(1, uuids(c, accepted));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -198,7 +237,8 @@ final class PipelineAudit implements AutoCloseable {
             s.setArray(1, uuids(c, accepted));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    routedTo.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
+                    routedTo.computeIfAbsent(rs.getString(1), r -> new HashSet<>())
+                            .add(rs.getString(2));
                     if (rs.getString(3) != null) {
                         leadOfCase.put(rs.getString(2), rs.getString(3));
                     }
@@ -209,9 +249,13 @@ final class PipelineAudit implements AutoCloseable {
         Map<String, Set<String>> casesNamingReport = new HashMap<>();
         for (DemoInbox.Received alert : stack.inbox().received()) {
             if (alert.signatureValid() && alert.caseId() != null) {
-                alertedAgencies.computeIfAbsent(alert.caseId(), c -> new HashSet<>()).add(alert.agencyCode());
-                alert.reportIds().forEach(r -> casesNamingReport.computeIfAbsent(r, x -> new HashSet<>())
-                        .add(alert.caseId()));
+                alertedAgencies
+                        .computeIfAbsent(alert.caseId(), c -> new HashSet<>())
+                        .add(alert.agencyCode());
+                alert.reportIds()
+                        .forEach(r -> casesNamingReport
+                                .computeIfAbsent(r, x -> new HashSet<>())
+                                .add(alert.caseId()));
             }
         }
 
@@ -244,7 +288,13 @@ final class PipelineAudit implements AutoCloseable {
                 staleInIntake.add(report + " (intake says " + intakeCase.get(report) + ", routing " + caseId + ")");
             }
         }
-        return new Outcome(notStored, notRouted, inSeveralCases, notAlerted, staleInIntake, deadLetterCounts(),
+        return new Outcome(
+                notStored,
+                notRouted,
+                inSeveralCases,
+                notAlerted,
+                staleInIntake,
+                deadLetterCounts(),
                 restartedOrNotReady());
     }
 
@@ -252,7 +302,9 @@ final class PipelineAudit implements AutoCloseable {
     private Map<String, Long> deadLetterCounts() throws Exception {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(DEAD_LETTER_TOPICS).allTopicNames().get(10, TimeUnit.SECONDS)
+        admin.describeTopics(DEAD_LETTER_TOPICS)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
                 .forEach((topic, description) -> description.partitions().forEach(p -> {
                     earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
                     latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
@@ -276,8 +328,14 @@ final class PipelineAudit implements AutoCloseable {
         for (String topic : topics) {
             List<ConsumerRecord<String, String>> records = kafka.readUntil(topic, x -> false, Duration.ofSeconds(5));
             for (ConsumerRecord<String, String> r : records.subList(0, Math.min(records.size(), 50))) {
-                details.append(String.format("  %s-%d@%d key %s%s from %s: %s%n", topic, r.partition(), r.offset(),
-                        r.key(), reportsOfCase(r.key()), header(r, "dead-letter-topic"),
+                details.append(String.format(
+                        "  %s-%d@%d key %s%s from %s: %s%n",
+                        topic,
+                        r.partition(),
+                        r.offset(),
+                        r.key(),
+                        reportsOfCase(r.key()),
+                        header(r, "dead-letter-topic"),
                         header(r, "dead-letter-reason")));
             }
             if (records.size() > 50) {
@@ -318,8 +376,12 @@ final class PipelineAudit implements AutoCloseable {
     /** The readiness answer of instance {@code index} of a service: 200, 503, or -1 when it does not answer. */
     int readyStatus(Service service, int index) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service, index) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(stack.managementUrl(service, index) + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -346,8 +408,7 @@ final class PipelineAudit implements AutoCloseable {
      *
      * @param notAccepted answers other than 202 (or the failure) and how many of each
      */
-    record Sent(String name, int total, Set<String> accepted, Map<String, Integer> notAccepted) {
-    }
+    record Sent(String name, int total, Set<String> accepted, Map<String, Integer> notAccepted) {}
 
     /**
      * Sends reports to intake at {@code rate} per second in the background, each due at a fixed time whatever the
@@ -383,7 +444,8 @@ final class PipelineAudit implements AutoCloseable {
         /** Waits until every report was sent and answered. */
         Sent finish() throws Exception {
             sender.join();
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((v, e) -> null)
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .handle((v, e) -> null)
                     .get(2, TimeUnit.MINUTES);
             Map<String, Integer> counts = new LinkedHashMap<>();
             notAccepted.forEach((k, v) -> counts.put(k, v.get()));
@@ -403,7 +465,9 @@ final class PipelineAudit implements AutoCloseable {
                             if (failure != null) {
                                 count(failure.getClass().getSimpleName());
                             } else if (response.statusCode() == 503
-                                    && response.headers().firstValue("Retry-After").isEmpty()) {
+                                    && response.headers()
+                                            .firstValue("Retry-After")
+                                            .isEmpty()) {
                                 count("HTTP 503 without Retry-After");
                             } else if (response.statusCode() != 202) {
                                 count("HTTP " + response.statusCode());

@@ -77,7 +77,9 @@ class PostgresFaultIT {
     void withoutAFaultEveryReportArrivesAndTheCheckMissesOnlyAReportThatNeverExisted() throws Exception {
         PipelineAudit.Sent sent = load("baseline", Duration.ofSeconds(1)).finish();
         assertThat(sent.accepted()).as("not accepted: %s", sent.notAccepted()).hasSize(sent.total());
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> audit.check(sent.accepted()).complete());
 
         String invented = UUID.randomUUID().toString();
@@ -112,18 +114,22 @@ class PostgresFaultIT {
         stack.stopPostgres();
         System.out.println("[fault-it] PostgreSQL stopped at " + Instant.now());
         // Intake tells load balancers and senders: not ready, and 503 with Retry-After instead of 500.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> audit.readyStatus(Service.INTAKE, 0) == 503);
         Thread.sleep(50_000);
         stack.startPostgres();
         System.out.println("[fault-it] PostgreSQL started again at " + Instant.now());
 
         PipelineAudit.Sent sent = load.finish();
-        assertThat(sent.notAccepted()).as("answers while PostgreSQL refused connections")
-                .doesNotContainKey("HTTP 500").doesNotContainKey("HTTP 503 without Retry-After")
+        assertThat(sent.notAccepted())
+                .as("answers while PostgreSQL refused connections")
+                .doesNotContainKey("HTTP 500")
+                .doesNotContainKey("HTTP 503 without Retry-After")
                 .containsKey("HTTP 503");
         audit.assertNothingLost(sent);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> audit.readyStatus(Service.INTAKE, 0) == 200);
     }
 

@@ -44,9 +44,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /**
  * The public reporting page in a real browser (headless Chromium through Selenium) on the whole stack, started as
@@ -60,7 +60,8 @@ class PublicPageIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final String STORY = "Một người lạ trên Facebook nhắn tin dọa tung ảnh của em nếu em không gửi thêm ảnh.";
+    private static final String STORY =
+            "Một người lạ trên Facebook nhắn tin dọa tung ảnh của em nếu em không gửi thêm ảnh.";
     private static final String PLACE = "Phường Ba Đình";
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalStack stack;
@@ -92,7 +93,9 @@ class PublicPageIT {
     @Order(1)
     void aChildsAnonymousReportFromTheFormBecomesARoutedCaseWithNoIdentityOnKafka() throws Exception {
         open("/phan-anh");
-        assertThat(browser.findElement(By.cssSelector(".danger")).getText()).contains("111").contains("113");
+        assertThat(browser.findElement(By.cssSelector(".danger")).getText())
+                .contains("111")
+                .contains("113");
         assertAccessible("form");
         screenshot("01-form", true);
 
@@ -114,18 +117,24 @@ class PublicPageIT {
         assertThat(query(Service.ROUTING, "SELECT source_channel FROM case_report WHERE report_id = ?::uuid", reportId))
                 .isEqualTo("WEB_PUBLIC");
         // SEXTORTION goes to the provincial police (R2); the demo inbox gets the signed alert.
-        await().atMost(Duration.ofSeconds(60)).until(() -> stack.inbox().received().stream()
-                .anyMatch(r -> r.reportIds().contains(reportId) && "CA-01".equals(r.agencyCode())
-                        && r.signatureValid()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.inbox().received().stream()
+                        .anyMatch(r -> r.reportIds().contains(reportId)
+                                && "CA-01".equals(r.agencyCode())
+                                && r.signatureValid()));
 
         KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
-        ConsumerRecord<String, String> received = kafka.awaitRecord("reports.received.v1.urgent", reportId,
-                Duration.ofSeconds(30));
-        ConsumerRecord<String, String> routed = kafka.awaitRecord("cases.events.v1.urgent", caseId,
-                Duration.ofSeconds(30));
-        assertThat(JSON.readTree(received.value()).path("sourceChannel").asText()).isEqualTo("WEB_PUBLIC");
+        ConsumerRecord<String, String> received =
+                kafka.awaitRecord("reports.received.v1.urgent", reportId, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> routed =
+                kafka.awaitRecord("cases.events.v1.urgent", caseId, Duration.ofSeconds(30));
+        assertThat(JSON.readTree(received.value()).path("sourceChannel").asText())
+                .isEqualTo("WEB_PUBLIC");
         for (ConsumerRecord<String, String> record : List.of(received, routed)) {
-            assertThat(record.value()).doesNotContain("dọa tung ảnh").doesNotContain(PLACE).doesNotContain(code);
+            assertThat(record.value())
+                    .doesNotContain("dọa tung ảnh")
+                    .doesNotContain(PLACE)
+                    .doesNotContain(code);
         }
     }
 
@@ -138,13 +147,28 @@ class PublicPageIT {
         for (int i = 0; i < 40; i++) {
             keys.sendKeys(Keys.TAB).perform();
             WebElement focused = browser.switchTo().activeElement();
-            reached.add(focused.getAttribute("id") == null || focused.getAttribute("id").isEmpty()
-                    ? focused.getTagName() + ":" + focused.getText() : focused.getAttribute("id"));
+            reached.add(
+                    focused.getAttribute("id") == null
+                                    || focused.getAttribute("id").isEmpty()
+                            ? focused.getTagName() + ":" + focused.getText()
+                            : focused.getAttribute("id"));
         }
         // Radio groups take one Tab stop each (arrow keys move inside); the honeypot is never reached.
-        assertThat(reached).contains("category-1", "urgency-1", "description-field", "province-field",
-                "commune-field", "links-field", "age-field", "relationship-1", "name-field", "phone-field",
-                "email-field", "button:Gửi báo cáo").doesNotContain("website-field");
+        assertThat(reached)
+                .contains(
+                        "category-1",
+                        "urgency-1",
+                        "description-field",
+                        "province-field",
+                        "commune-field",
+                        "links-field",
+                        "age-field",
+                        "relationship-1",
+                        "name-field",
+                        "phone-field",
+                        "email-field",
+                        "button:Gửi báo cáo")
+                .doesNotContain("website-field");
 
         fill("CYBERBULLYING", "NORMAL", "", "cu-30");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -155,13 +179,17 @@ class PublicPageIT {
         assertThat(field.getAttribute("aria-describedby")).contains("description-error");
         assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
         // Right above its own field, inside the same group: not in a list at the bottom of the page.
-        assertThat(browser.findElements(By.xpath(
-                "//p[@id='description-error']/following-sibling::textarea[@id='description-field']"))).hasSize(1);
+        assertThat(browser.findElements(
+                        By.xpath("//p[@id='description-error']/following-sibling::textarea[@id='description-field']")))
+                .hasSize(1);
         assertThat(browser.findElements(By.cssSelector(".error"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector(".summary")).getAttribute("role")).isEqualTo("alert");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getAttribute("role"))
+                .isEqualTo("alert");
         // What was chosen is kept, the legacy province (Hải Dương) included.
         assertThat(browser.findElement(By.id("category-4")).isSelected()).isTrue();
-        assertThat(new Select(browser.findElement(By.id("province-field"))).getFirstSelectedOption().getText())
+        assertThat(new Select(browser.findElement(By.id("province-field")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .contains("Hải Dương");
         assertAccessible("errors");
         screenshot("03-missing-answer", false);
@@ -186,25 +214,32 @@ class PublicPageIT {
         // Unverified: routed as HIGH, and the 111 liaison is alerted at once to confirm the danger.
         assertThat(query(Service.ROUTING, "SELECT urgency FROM routing_case WHERE id = ?::uuid", caseId))
                 .isEqualTo("HIGH");
-        await().atMost(Duration.ofSeconds(60)).until(() -> stack.inbox().received().stream()
-                .anyMatch(r -> caseId.equals(r.caseId()) && "HOTLINE_111".equals(r.agencyCode())));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.inbox().received().stream()
+                        .anyMatch(r -> caseId.equals(r.caseId()) && "HOTLINE_111".equals(r.agencyCode())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ROUTED".equals(
-                query(Service.INTAKE, "SELECT status FROM report WHERE id = ?::uuid", reportId)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ROUTED"
+                        .equals(query(Service.INTAKE, "SELECT status FROM report WHERE id = ?::uuid", reportId)));
         lookUp(code);
-        assertThat(browser.findElement(By.cssSelector(".result")).getText()).contains("Đã tiếp nhận")
+        assertThat(browser.findElement(By.cssSelector(".result")).getText())
+                .contains("Đã tiếp nhận")
                 .contains("Công an Thành phố Hà Nội");
         assertThat(browser.getCurrentUrl()).doesNotContain(code);
         assertAccessible("status");
         screenshot("04-status-received", false);
 
         acknowledgeAsLead(caseId, "CA-01");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ACKNOWLEDGED".equals(
-                query(Service.INTAKE, "SELECT status FROM report WHERE id = ?::uuid", reportId)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ACKNOWLEDGED"
+                        .equals(query(Service.INTAKE, "SELECT status FROM report WHERE id = ?::uuid", reportId)));
         lookUp(code.toLowerCase());
         String result = browser.findElement(By.cssSelector(".result")).getText();
-        assertThat(result).contains("Đang được xử lý").contains("Công an Thành phố Hà Nội")
-                .doesNotContain("quán net").doesNotContain("GROOMING");
+        assertThat(result)
+                .contains("Đang được xử lý")
+                .contains("Công an Thành phố Hà Nội")
+                .doesNotContain("quán net")
+                .doesNotContain("GROOMING");
         screenshot("05-status-in-progress", false);
     }
 
@@ -214,8 +249,10 @@ class PublicPageIT {
 
     /** Chooses the answers a report needs, by clicking labels as a person taps them. */
     private void fill(String category, String urgency, String story, String province) {
-        browser.findElement(By.cssSelector("input[name=category][value=" + category + "] + label")).click();
-        browser.findElement(By.cssSelector("input[name=urgency][value=" + urgency + "] + label")).click();
+        browser.findElement(By.cssSelector("input[name=category][value=" + category + "] + label"))
+                .click();
+        browser.findElement(By.cssSelector("input[name=urgency][value=" + urgency + "] + label"))
+                .click();
         if (!story.isEmpty()) {
             browser.findElement(By.id("description-field")).sendKeys(story);
         }
@@ -231,18 +268,26 @@ class PublicPageIT {
     private void acknowledgeAsLead(String caseId, String agency) throws Exception {
         String token = stack.tokens().get("unit:" + agency);
         String routing = stack.url(Service.ROUTING) + "/api/v1/cases/" + caseId;
-        JsonNode c = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(routing))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode c = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(routing))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         String assignment = null;
         for (JsonNode a : c.path("assignments")) {
-            if ("LEAD".equals(a.path("role").asText()) && agency.equals(a.path("agencyCode").asText())) {
+            if ("LEAD".equals(a.path("role").asText())
+                    && agency.equals(a.path("agencyCode").asText())) {
                 assignment = a.path("assignmentId").asText();
             }
         }
         assertThat(assignment).as("lead assignment of %s in %s", agency, c).isNotNull();
-        HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create(routing + "/assignments/" + assignment
-                + "/acknowledge")).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ack = http.send(
+                HttpRequest.newBuilder(URI.create(routing + "/assignments/" + assignment + "/acknowledge"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     }
 
@@ -251,7 +296,8 @@ class PublicPageIT {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
         List<String> violations = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
-            violations.add(rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " element(s))");
+            violations.add(rule.getId() + ": " + rule.getHelp() + " ("
+                    + rule.getNodes().size() + " element(s))");
         }
         assertThat(violations).as("axe-core on the %s page", page).isEmpty();
         assertThat(results.getPasses()).as("axe-core ran its checks").isNotEmpty();
@@ -277,14 +323,20 @@ class PublicPageIT {
     }
 
     private String awaitCase(String reportId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
-                () -> query(Service.ROUTING, "SELECT case_id::text FROM case_report WHERE report_id = ?::uuid",
-                        reportId), id -> id != null);
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> query(
+                                Service.ROUTING,
+                                "SELECT case_id::text FROM case_report WHERE report_id = ?::uuid",
+                                reportId),
+                        id -> id != null);
     }
 
     private String query(Service service, String sql, String parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), LocalPostgres.USER,
-                LocalPostgres.PASSWORD); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        stack.jdbcUrl(service), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -47,8 +47,10 @@ class ScaleOutIT {
     /** The alert type of a routing alert (notify's AlertPayload). */
     private static final String ROUTED = "case.routed";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private LocalStack stack;
     private PipelineAudit audit;
 
@@ -78,16 +80,19 @@ class ScaleOutIT {
     @Test
     @Order(1)
     void twoInstancesShareTheWorkEscalateEachOverdueDeadlineOnceAndApplyACasesEventsInOrder() throws Exception {
-        PipelineAudit.Sent sent = audit.load("both", Duration.ofSeconds(3), 10,
-                i -> stack.url(Service.INTAKE, i % 2)).finish();
+        PipelineAudit.Sent sent = audit.load("both", Duration.ofSeconds(3), 10, i -> stack.url(Service.INTAKE, i % 2))
+                .finish();
         assertThat(sent.accepted()).as("not accepted: %s", sent.notAccepted()).hasSize(sent.total());
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> audit.check(sent.accepted()).complete());
         List<String> cases = casesOf(sent.accepted());
 
         // Half the cases: every pending deadline passes at once, with both watchers running.
         List<String> overdue = new ArrayList<>();
-        try (Connection c = audit.connect(Service.ROUTING); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = audit.connect(Service.ROUTING);
+                PreparedStatement s = c.prepareStatement("""
                 UPDATE assignment SET ack_deadline = now() - interval '1 minute'
                 WHERE state = 'PENDING' AND case_id = ANY(?) RETURNING id::text""")) {
             s.setArray(1, uuids(c, cases.subList(0, cases.size() / 2)));
@@ -98,10 +103,12 @@ class ScaleOutIT {
             }
         }
         assertThat(overdue).isNotEmpty();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> escalationsPerAssignment(overdue).size() == overdue.size());
         Thread.sleep(3_000); // a second watcher's late claim would show by now
-        assertThat(escalationsPerAssignment(overdue).values()).as("ESCALATED timeline entries per assignment")
+        assertThat(escalationsPerAssignment(overdue).values())
+                .as("ESCALATED timeline entries per assignment")
                 .containsOnly(1);
 
         // The other half: acknowledged through one routing instance and resolved through the other at once.
@@ -109,12 +116,17 @@ class ScaleOutIT {
         for (int i = 0; i < resolved.size(); i++) {
             String caseId = resolved.get(i);
             String lead = leadAssignment(caseId);
-            post(stack.url(Service.ROUTING, i % 2), "/api/v1/cases/" + caseId + "/assignments/" + lead + "/acknowledge",
+            post(
+                    stack.url(Service.ROUTING, i % 2),
+                    "/api/v1/cases/" + caseId + "/assignments/" + lead + "/acknowledge",
                     "");
-            post(stack.url(Service.ROUTING, (i + 1) % 2), "/api/v1/cases/" + caseId + "/resolve",
+            post(
+                    stack.url(Service.ROUTING, (i + 1) % 2),
+                    "/api/v1/cases/" + caseId + "/resolve",
                     "{\"outcome\": \"UNFOUNDED\"}");
         }
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> intakeStatuses(resolved).values().stream().allMatch("RESOLVED"::equals));
         Thread.sleep(3_000); // an ACKNOWLEDGED applied after RESOLVED would show by now
         assertThat(intakeStatuses(resolved).values()).containsOnly("RESOLVED");
@@ -123,8 +135,8 @@ class ScaleOutIT {
     @Test
     @Order(2)
     void noAcceptedReportIsLostWhenOneInstanceOfEachServiceIsKilledUnderLoad() throws Exception {
-        PipelineAudit.LoadSender load = audit.load("kill", Duration.ofSeconds(25), 20,
-                i -> stack.url(Service.INTAKE, i % 2));
+        PipelineAudit.LoadSender load =
+                audit.load("kill", Duration.ofSeconds(25), 20, i -> stack.url(Service.INTAKE, i % 2));
         load.awaitElapsed(Duration.ofSeconds(10));
         for (Service service : Service.values()) {
             audit.expectGone(service, 1);
@@ -138,18 +150,22 @@ class ScaleOutIT {
         Map<String, Set<String>> webhookIds = new HashMap<>();
         for (DemoInbox.Received alert : stack.inbox().received()) {
             if (ROUTED.equals(alert.eventType())) {
-                webhookIds.computeIfAbsent(alert.caseId() + " " + alert.agencyCode(), k -> new HashSet<>())
+                webhookIds
+                        .computeIfAbsent(alert.caseId() + " " + alert.agencyCode(), k -> new HashSet<>())
                         .add(alert.webhookId());
             }
         }
         assertThat(webhookIds).isNotEmpty();
-        assertThat(webhookIds.entrySet()).filteredOn(e -> e.getValue().size() > 1).isEmpty();
+        assertThat(webhookIds.entrySet())
+                .filteredOn(e -> e.getValue().size() > 1)
+                .isEmpty();
     }
 
     private List<String> casesOf(Set<String> reports) throws Exception {
         List<String> cases = new ArrayList<>();
-        try (Connection c = audit.connect(Service.ROUTING); PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?) ORDER BY 1")) {
+        try (Connection c = audit.connect(Service.ROUTING);
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?) ORDER BY 1")) {
             s.setArray(1, uuids(c, new ArrayList<>(reports)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -162,7 +178,8 @@ class ScaleOutIT {
 
     private Map<String, Integer> escalationsPerAssignment(List<String> assignments) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = audit.connect(Service.ROUTING); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = audit.connect(Service.ROUTING);
+                PreparedStatement s = c.prepareStatement("""
                 SELECT assignment_id::text, count(*) FROM case_timeline
                 WHERE kind = 'ESCALATED' AND assignment_id = ANY(?) GROUP BY 1""")) {
             s.setArray(1, uuids(c, assignments));
@@ -176,8 +193,9 @@ class ScaleOutIT {
     }
 
     private String leadAssignment(String caseId) throws Exception {
-        try (Connection c = audit.connect(Service.ROUTING); PreparedStatement s = c.prepareStatement(
-                "SELECT id::text FROM assignment WHERE case_id = ?::uuid AND role = 'LEAD' AND state = 'PENDING'")) {
+        try (Connection c = audit.connect(Service.ROUTING);
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id::text FROM assignment WHERE case_id = ?::uuid AND role = 'LEAD' AND state = 'PENDING'")) {
             s.setString(1, caseId);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).as("pending lead of case %s", caseId).isTrue();
@@ -188,8 +206,9 @@ class ScaleOutIT {
 
     private Map<String, String> intakeStatuses(List<String> cases) throws Exception {
         Map<String, String> statuses = new HashMap<>();
-        try (Connection c = audit.connect(Service.INTAKE); PreparedStatement s = c.prepareStatement(
-                "SELECT id::text, status FROM report WHERE case_id = ANY(?)")) {
+        try (Connection c = audit.connect(Service.INTAKE);
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id::text, status FROM report WHERE case_id = ANY(?)")) {
             s.setArray(1, uuids(c, cases));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -202,10 +221,13 @@ class ScaleOutIT {
     }
 
     private void post(String base, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + stack.tokens().get("admin"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + stack.tokens().get("admin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s", path, response.body()).isEqualTo(200);
     }
 

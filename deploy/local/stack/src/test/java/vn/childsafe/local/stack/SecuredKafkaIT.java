@@ -61,9 +61,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /**
  * The pipeline through Kafka secured as production secures it (docs/runbook.md, "Secured Kafka"): the broker
@@ -104,25 +104,30 @@ class SecuredKafkaIT {
     @Test
     @Order(1)
     void reportsTravelEveryTopicOfBothLanesThroughTheSecuredListener() throws Exception {
-        String normal = submit("GROOMING", "01", "NORMAL",
-                "https://www.tiktok.com/@example/video/" + UUID.randomUUID());
+        String normal =
+                submit("GROOMING", "01", "NORMAL", "https://www.tiktok.com/@example/video/" + UUID.randomUUID());
         String urgent = submit("CSAM", "44", "IMMEDIATE_DANGER", null);
 
         // intake's relay -> routing's consumer and relay -> notify's consumer: the alerts reach the units.
         DemoInbox.Received normalAlert = awaitAlert(normal, "CA-01");
         DemoInbox.Received urgentAlert = awaitAlert(urgent, "CA-44");
-        assertThat(List.of(normalAlert, urgentAlert)).allSatisfy(a -> assertThat(a.signatureValid()).isTrue());
+        assertThat(List.of(normalAlert, urgentAlert))
+                .allSatisfy(a -> assertThat(a.signatureValid()).isTrue());
         assertThat(admin.awaitRecord("cases.events.v1.urgent", urgentAlert.caseId(), Duration.ofSeconds(10)))
-                .as("the urgent report's case travelled the urgent lane").isNotNull();
+                .as("the urgent report's case travelled the urgent lane")
+                .isNotNull();
 
         // routing's case events -> intake's consumer: intake's status projection knows each case.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(intakeCaseOf(normal)).isEqualTo(normalAlert.caseId());
-            assertThat(intakeCaseOf(urgent)).isEqualTo(urgentAlert.caseId());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(intakeCaseOf(normal)).isEqualTo(normalAlert.caseId());
+                    assertThat(intakeCaseOf(urgent)).isEqualTo(urgentAlert.caseId());
+                });
 
         // notify's relay (the takedown of the reported link) -> routing's consumer: on the case's timeline.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> notifyEntriesOnTimeline(normalAlert.caseId()), entries -> !entries.isEmpty());
     }
 
@@ -132,19 +137,23 @@ class SecuredKafkaIT {
         for (Service service : Service.values()) {
             Path deployment = StackSettings.findRepoRoot().resolve("deploy/k8s/base/" + service.module + ".yaml");
             Set<String> manifest = new HashSet<>();
-            try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
-                    .readValues(deployment.toFile())) {
+            try (MappingIterator<JsonNode> documents =
+                    new YAMLMapper().readerFor(JsonNode.class).readValues(deployment.toFile())) {
                 while (documents.hasNext()) {
                     JsonNode document = documents.next();
-                    if (document != null && "Deployment".equals(document.path("kind").asText())) {
+                    if (document != null
+                            && "Deployment".equals(document.path("kind").asText())) {
                         for (JsonNode variable : document.at("/spec/template/spec/containers/0/env")) {
                             manifest.add(variable.path("name").asText());
                         }
                     }
                 }
             }
-            assertThat(stack.kafkaEnvironment(service).keySet()).as(service.module).containsExactlyInAnyOrderElementsOf(
-                    manifest.stream().filter(name -> name.startsWith("KAFKA_")).toList());
+            assertThat(stack.kafkaEnvironment(service).keySet())
+                    .as(service.module)
+                    .containsExactlyInAnyOrderElementsOf(manifest.stream()
+                            .filter(name -> name.startsWith("KAFKA_"))
+                            .toList());
         }
     }
 
@@ -152,19 +161,22 @@ class SecuredKafkaIT {
     @Order(3)
     void eachServicesKafkaReadinessCheckLogsInToo() throws Exception {
         for (Service service : Service.values()) {
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                    URI.create(stack.managementUrl(service) + "/q/health/ready")).build(),
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/health/ready"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             // Intake's readiness leaves Kafka out (its outbox takes reports meanwhile); its relay check says whether
             // it publishes, which it can only do once logged in.
             String name = service == Service.INTAKE ? "outbox-relay" : "Kafka connection health check";
-            assertThat(JSON.readTree(ready.body()).get("checks")).as(service.module)
+            assertThat(JSON.readTree(ready.body()).get("checks"))
+                    .as(service.module)
                     .anySatisfy(check -> {
                         assertThat(check.get("name").asText()).isEqualTo(name);
                         assertThat(check.get("status").asText()).isEqualTo("UP");
                         if (service == Service.INTAKE) {
-                            assertThat(check.path("data").path("relay").asText()).isEqualTo("publishing");
+                            assertThat(check.path("data").path("relay").asText())
+                                    .isEqualTo("publishing");
                         }
                     });
         }
@@ -185,26 +197,33 @@ class SecuredKafkaIT {
     @Order(5)
     void theBrokerEnforcesExactlyTheAclsOfTheManifests() throws Exception {
         Set<AclBinding> expected = new HashSet<>();
-        KafkaUsers.read(StackSettings.findRepoRoot().resolve(KafkaUsers.MANIFEST)).values().forEach(expected::addAll);
+        KafkaUsers.read(StackSettings.findRepoRoot().resolve(KafkaUsers.MANIFEST))
+                .values()
+                .forEach(expected::addAll);
         try (Admin client = Admin.create(stack.kafkaAdminSettings())) {
             assertThat(client.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
-        assertThat(expected).filteredOn(acl -> acl.pattern().name().equals("cases.events.v1")
-                && acl.entry().operation() == AclOperation.WRITE).extracting(acl -> acl.entry().principal())
-                .as("the only writer of case events").containsExactly("User:routing-service");
+        assertThat(expected)
+                .filteredOn(acl -> acl.pattern().name().equals("cases.events.v1")
+                        && acl.entry().operation() == AclOperation.WRITE)
+                .extracting(acl -> acl.entry().principal())
+                .as("the only writer of case events")
+                .containsExactly("User:routing-service");
     }
 
     @Test
     @Order(6)
     void aClientWithoutTlsOrCredentialsGetsNothingInOrOut() {
-        Map<String, Object> plaintext = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrapServers());
+        Map<String, Object> plaintext =
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         assertThat(admin.readUntil("reports.received.v1", r -> true, Duration.ofSeconds(10)))
-                .as("there is something to read").isNotEmpty();
+                .as("there is something to read")
+                .isNotEmpty();
 
         // The TLS listener drops a plain-text connection at once; the client retries until it gives up.
-        assertThat(sendFailure(plaintext, "reports.received.v1")).isInstanceOf(TimeoutException.class)
+        assertThat(sendFailure(plaintext, "reports.received.v1"))
+                .isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("not present in metadata");
         assertThat(metadataFailure(plaintext, "reports.received.v1")).isInstanceOf(TimeoutException.class);
         assertThat(readFailure(plaintext, "reports.received.v1", null)).isInstanceOf(NothingRead.class);
@@ -218,7 +237,8 @@ class SecuredKafkaIT {
         Map<String, Object> wrongPassword = login(intake, "intake-service", "guessed");
 
         for (Map<String, Object> client : List.of(unknownUser, wrongPassword)) {
-            assertThat(sendFailure(client, "reports.received.v1")).isInstanceOf(SaslAuthenticationException.class)
+            assertThat(sendFailure(client, "reports.received.v1"))
+                    .isInstanceOf(SaslAuthenticationException.class)
                     .hasMessageContaining("invalid credentials");
             assertThat(readFailure(client, "reports.received.v1", null))
                     .isInstanceOf(SaslAuthenticationException.class);
@@ -239,7 +259,8 @@ class SecuredKafkaIT {
         tlsWithoutLogin.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
         tlsWithoutLogin.remove(SaslConfigs.SASL_MECHANISM);
         tlsWithoutLogin.remove(SaslConfigs.SASL_JAAS_CONFIG);
-        assertThat(sendFailure(tlsWithoutLogin, "reports.received.v1")).isInstanceOf(TimeoutException.class)
+        assertThat(sendFailure(tlsWithoutLogin, "reports.received.v1"))
+                .isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("not present in metadata");
     }
 
@@ -249,26 +270,31 @@ class SecuredKafkaIT {
         Map<String, Object> intake = stack.kafkaClientSettings(Service.INTAKE);
         Map<String, Object> notify = stack.kafkaClientSettings(Service.NOTIFY);
 
-        assertThat(sendFailure(intake, "intake-service.dlq")).as("its own topic").isNull();
+        assertThat(sendFailure(intake, "intake-service.dlq"))
+                .as("its own topic")
+                .isNull();
         // Only routing writes the case events from which intake grants access to reporters' identities.
         for (Map<String, Object> service : List.of(intake, notify)) {
             assertThat(sendFailure(service, "cases.events.v1")).isInstanceOf(TopicAuthorizationException.class);
-            assertThat(sendFailure(service, "cases.events.v1.urgent"))
-                    .isInstanceOf(TopicAuthorizationException.class);
+            assertThat(sendFailure(service, "cases.events.v1.urgent")).isInstanceOf(TopicAuthorizationException.class);
         }
         assertThat(sendFailure(notify, "reports.received.v1")).isInstanceOf(TopicAuthorizationException.class);
 
-        assertThat(readFailure(intake, "reports.received.v1", null)).as("a topic it does not consume")
+        assertThat(readFailure(intake, "reports.received.v1", null))
+                .as("a topic it does not consume")
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(readFailure(intake, "cases.events.v1", "routing-service")).as("another service's group")
+        assertThat(readFailure(intake, "cases.events.v1", "routing-service"))
+                .as("another service's group")
                 .isInstanceOf(GroupAuthorizationException.class);
     }
 
     /** {@code settings} with another SCRAM login. */
     private static Map<String, Object> login(Map<String, Object> settings, String user, String password) {
         Map<String, Object> changed = new HashMap<>(settings);
-        changed.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule "
-                + "required username=\"" + user + "\" password=\"" + password + "\";");
+        changed.put(
+                SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.scram.ScramLoginModule " + "required username=\"" + user
+                        + "\" password=\"" + password + "\";");
         return changed;
     }
 
@@ -353,29 +379,35 @@ class SecuredKafkaIT {
     }
 
     private String submit(String category, String provinceCode, String urgency, String contentUrl) throws Exception {
-        String content = contentUrl == null ? ""
+        String content = contentUrl == null
+                ? ""
                 : ", \"content\": [{\"url\": \"" + contentUrl + "\", \"platform\": \"tiktok\"}]";
         String body = """
                 {"source": {"channel": "HOTLINE_111", "reference": "%s"},
                  "category": "%s", "urgency": "%s",
                  "description": "Tổng đài 111 tiếp nhận: trẻ bị đe doạ trên mạng.",
                  "location": {"provinceCode": "%s"},
-                 "reporter": {"name": "Phạm Thị Thu", "phone": "0911222333", "relationship": "PARENT"}%s}"""
-                .formatted(UUID.randomUUID(), category, urgency, provinceCode, content);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
-                .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                 "reporter": {"name": "Phạm Thị Thu", "phone": "0911222333", "relationship": "PARENT"}%s}""".formatted(UUID.randomUUID(), category, urgency, provinceCode, content);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
+                        .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("reportId").asText();
     }
 
     private DemoInbox.Received awaitAlert(String reportId, String agencyCode) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.inbox().received().stream()
-                        .filter(r -> r.reportIds().contains(reportId) && agencyCode.equals(r.agencyCode()))
-                        .findFirst().orElse(null), r -> r != null);
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> stack.inbox().received().stream()
+                                .filter(r -> r.reportIds().contains(reportId) && agencyCode.equals(r.agencyCode()))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
     }
 
     private String intakeCaseOf(String reportId) throws Exception {

@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.local.infra.LocalPostgres;
 import vn.childsafe.local.stack.LocalStack.Service;
+import vn.childsafe.testsupport.KafkaTestClient;
 
 /**
  * One report, one trace (docs/architecture.md, "Tracing"): the stack runs with tracing on, OTLP/HTTP export to a
@@ -67,7 +67,8 @@ class TracingIT {
     void start() throws IOException {
         otlp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         otlp.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                     body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
@@ -82,12 +83,15 @@ class TracingIT {
 
         Path data = Files.createTempDirectory("childsafe-tracing-it-");
         StackSettings settings = StackSettings.onFreePorts(data, "256m");
-        stack = LocalStack.start(settings, Map.of(
-                "OTEL_SDK_DISABLED", "false",
-                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + otlp.getAddress().getPort(),
-                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms",
-                "CHILDSAFE_LOG_JSON", "true"));
+        stack = LocalStack.start(
+                settings,
+                Map.of(
+                        "OTEL_SDK_DISABLED", "false",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT",
+                                "http://127.0.0.1:" + otlp.getAddress().getPort(),
+                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms",
+                        "CHILDSAFE_LOG_JSON", "true"));
     }
 
     @AfterAll
@@ -109,27 +113,42 @@ class TracingIT {
 
         String outboxRow = stored(Service.INTAKE, reportId);
         assertThat(traceIdOf(outboxRow)).as("intake's outbox row").isEqualTo(traceId);
-        assertThat(spanIdOf(outboxRow)).as("intake's own span, below the caller's").isNotEqualTo(callerSpan);
+        assertThat(spanIdOf(outboxRow))
+                .as("intake's own span, below the caller's")
+                .isNotEqualTo(callerSpan);
 
         KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
-        ConsumerRecord<String, String> received = kafka.awaitRecord("reports.received.v1", reportId,
-                Duration.ofSeconds(60));
-        assertThat(traceIdOf(header(received, "traceparent"))).as("reports.received.v1").isEqualTo(traceId);
+        ConsumerRecord<String, String> received =
+                kafka.awaitRecord("reports.received.v1", reportId, Duration.ofSeconds(60));
+        assertThat(traceIdOf(header(received, "traceparent")))
+                .as("reports.received.v1")
+                .isEqualTo(traceId);
 
-        DemoInbox.Received alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> stack.inbox().received().stream().filter(r -> r.reportIds().contains(reportId))
-                        .findFirst().orElse(null), r -> r != null);
-        ConsumerRecord<String, String> routed = kafka.awaitRecord("cases.events.v1", alert.caseId(),
-                Duration.ofSeconds(30));
-        assertThat(traceIdOf(header(routed, "traceparent"))).as("cases.events.v1").isEqualTo(traceId);
+        DemoInbox.Received alert = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> stack.inbox().received().stream()
+                                .filter(r -> r.reportIds().contains(reportId))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        ConsumerRecord<String, String> routed =
+                kafka.awaitRecord("cases.events.v1", alert.caseId(), Duration.ofSeconds(30));
+        assertThat(traceIdOf(header(routed, "traceparent")))
+                .as("cases.events.v1")
+                .isEqualTo(traceId);
         assertThat(alert.signatureValid()).isTrue();
-        assertThat(traceIdOf(alert.traceparent())).as("the webhook at the unit's inbox").isEqualTo(traceId);
+        assertThat(traceIdOf(alert.traceparent()))
+                .as("the webhook at the unit's inbox")
+                .isEqualTo(traceId);
 
         // Each service exported spans of this trace (the trace id's 16 bytes inside an OTLP request of that service).
         byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
         for (Service service : Service.values()) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(exported).as("spans of %s", service.module)
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(exported)
+                            .as("spans of %s", service.module)
                             .anySatisfy(body -> {
                                 assertThat(indexOf(body, service.module.getBytes(StandardCharsets.UTF_8)))
                                         .isNotNegative();
@@ -142,8 +161,9 @@ class TracingIT {
             List<JsonNode> lines = jsonLines(stack.logDirectory().resolve(service.module + ".log"));
             assertThat(lines).as(service.module).isNotEmpty();
             for (String identity : List.of(REPORTER_NAME, REPORTER_PHONE, DESCRIPTION)) {
-                assertThat(lines).as(service.module).allSatisfy(line ->
-                        assertThat(line.toString()).doesNotContain(identity));
+                assertThat(lines)
+                        .as(service.module)
+                        .allSatisfy(line -> assertThat(line.toString()).doesNotContain(identity));
             }
         }
         assertThat(jsonLines(stack.logDirectory().resolve(Service.ROUTING.module + ".log")))
@@ -160,24 +180,25 @@ class TracingIT {
                  "category": "GROOMING", "urgency": "NORMAL",
                  "description": "%s",
                  "location": {"provinceCode": "01"},
-                 "reporter": {"name": "%s", "phone": "%s", "relationship": "PARENT"}}"""
-                .formatted(UUID.randomUUID(), DESCRIPTION, REPORTER_NAME, REPORTER_PHONE);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
-                .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
-                .header("Content-Type", "application/json")
-                .header("traceparent", traceparent)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                 "reporter": {"name": "%s", "phone": "%s", "relationship": "PARENT"}}""".formatted(UUID.randomUUID(), DESCRIPTION, REPORTER_NAME, REPORTER_PHONE);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(Service.INTAKE) + "/api/v1/reports"))
+                        .header("Authorization", "Bearer " + stack.tokens().get("reporter"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", traceparent)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("reportId").asText();
     }
 
     /** The traceparent stored with the report's event in a service's outbox. */
     private String stored(Service service, String aggregateId) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT traceparent FROM outbox_event WHERE aggregate_id = ?")) {
+        try (Connection c = DriverManager.getConnection(
+                        stack.jdbcUrl(service), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                PreparedStatement s =
+                        c.prepareStatement("SELECT traceparent FROM outbox_event WHERE aggregate_id = ?")) {
             s.setString(1, aggregateId);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).as("outbox row of %s", aggregateId).isTrue();
