@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
-import vn.childsafe.routing.geo.AdminUnitService;
+import vn.childsafe.routing.service.AdminUnitService;
 
 /** Viet Nam's administrative units as reference data: import from CSV, list, resolve codes. */
 @Path("/api/v1/admin-units")

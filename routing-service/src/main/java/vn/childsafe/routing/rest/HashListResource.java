@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
-import vn.childsafe.routing.hashlists.HashListService;
+import vn.childsafe.routing.service.HashListService;
 
 /**
  * Known-content hash lists: admins register a list (a national or hotline list of abuse material) and import its

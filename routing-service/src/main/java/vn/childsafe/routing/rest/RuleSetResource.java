@@ -28,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.rules.RuleSetDefinition;
-import vn.childsafe.routing.rules.RuleSetService;
 import vn.childsafe.routing.rules.SimulationRequest;
-import vn.childsafe.routing.rules.SimulationService;
+import vn.childsafe.routing.service.RuleSetService;
+import vn.childsafe.routing.service.SimulationService;
 
 /**
  * Routing rules as data: versioned rule sets (draft → simulate → activate) and the simulator. See

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.config.RoutingConfig;
-import vn.childsafe.routing.stats.StatsService;
+import vn.childsafe.routing.service.StatsService;
 
 /** Statistics for ops and the Decision 830 reports, as JSON or CSV. */
 @Path("/api/v1/stats")

@@ -95,7 +95,7 @@ public record RuleSetDefinition(
             Integer pdqMinQuality) {
 
         /** The domain form, or what is wrong with it as JSON Pointers below {@code /contentIdentity}. */
-        ContentIdentity toContentIdentity(List<Problem.FieldError> errors) {
+        public ContentIdentity toContentIdentity(List<Problem.FieldError> errors) {
             int before = errors.size();
             UrlIdentityRules urls = new UrlIdentityRules(platforms);
             for (String problem : urls.problems()) {

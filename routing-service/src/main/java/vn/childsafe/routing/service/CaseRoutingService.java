@@ -48,7 +48,6 @@ import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.domain.UrlIdentityRules;
-import vn.childsafe.routing.rules.RuleSetService;
 
 /**
  * Routes an accepted report (điều phối phản ánh): resolves its location, applies the rules, picks the units by

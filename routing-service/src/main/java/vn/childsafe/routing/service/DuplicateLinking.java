@@ -31,7 +31,6 @@ import vn.childsafe.routing.domain.KnownContentMatch;
 import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
-import vn.childsafe.routing.rules.RuleSetService;
 
 /**
  * Links a report whose content matches an open case to that case, at routing time ({@link CaseRoutingService}),

@@ -28,6 +28,7 @@ import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.service.RuleSetService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.hashlists;
+package vn.childsafe.routing.service;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +30,8 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.domain.Pdq;
+import vn.childsafe.routing.hashlists.HashList;
+import vn.childsafe.routing.hashlists.HashListRepository;
 
 /**
  * Known-content hash lists (danh sách mã băm nội dung đã biết; docs/routing-rules.md, section 7): admins register a

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.geo;
+package vn.childsafe.routing.service;
 
 import java.io.Reader;
 import java.time.Clock;
@@ -21,6 +21,8 @@ import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.domain.LocationResolver;
 import vn.childsafe.routing.domain.Resolution;
+import vn.childsafe.routing.geo.AdminUnitCsv;
+import vn.childsafe.routing.geo.AdminUnitRepository;
 
 /** Imports, lists and resolves administrative units. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.stats;
+package vn.childsafe.routing.service;
 
 import java.time.Clock;
 import java.time.Instant;

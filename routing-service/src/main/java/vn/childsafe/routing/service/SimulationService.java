@@ -1,4 +1,4 @@
-package vn.childsafe.routing.rules;
+package vn.childsafe.routing.service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +32,7 @@ import vn.childsafe.routing.domain.ReportFacts;
 import vn.childsafe.routing.domain.Resolution;
 import vn.childsafe.routing.domain.RoutingDecision;
 import vn.childsafe.routing.domain.RoutingRules;
-import vn.childsafe.routing.service.CaseRoutingService;
-import vn.childsafe.routing.service.ContentIdentityService;
-import vn.childsafe.routing.service.ContentKeys;
+import vn.childsafe.routing.rules.SimulationRequest;
 
 /** Routes a report on paper: the same resolution, rules and jurisdiction as a real report, nothing stored. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.stats;
+package vn.childsafe.routing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.childsafe.routing.stats.StatsService.Percentiles;
-import vn.childsafe.routing.stats.StatsService.Row;
+import vn.childsafe.routing.service.StatsService.Percentiles;
+import vn.childsafe.routing.service.StatsService.Row;
 
 class StatsCsvTest {
 

@@ -1,4 +1,4 @@
-package vn.childsafe.routing.rules;
+package vn.childsafe.routing.service;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +33,7 @@ import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.domain.RuleSet;
+import vn.childsafe.routing.rules.RuleSetDefinition;
 
 /**
  * Versioned rule sets stored as JSON: seeds the shipped default (docs/routing-rules.md, section 2) on start, serves the active set to
