@@ -3,10 +3,8 @@ package vn.childsafe.routing.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +31,8 @@ import vn.childsafe.routing.domain.ContentIdentity;
 import vn.childsafe.routing.domain.RoutingRules;
 import vn.childsafe.routing.domain.RuleSet;
 import vn.childsafe.routing.rules.RuleSetDefinition;
+import vn.childsafe.routing.rules.RuleSetRepository;
+import vn.childsafe.routing.rules.RuleSetRepository.StoredRuleSet;
 
 /**
  * Versioned rule sets stored as JSON: seeds the shipped default (docs/routing-rules.md, section 2) on start, serves the active set to
@@ -48,7 +47,7 @@ public class RuleSetService {
     private static final String SHIPPED_IDENTITY = "/rules/content-identity.json";
 
     @Inject
-    EntityManager em;
+    RuleSetRepository repository;
 
     @Inject
     ObjectMapper objectMapper;
@@ -110,29 +109,16 @@ public class RuleSetService {
 
     private void seedDefault() {
         RuleSet defaults = shippedDefault();
-        em.createNativeQuery(
-                        "INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
-                                + "VALUES (:version, 'DRAFT', :description, :definition, :now, 'system') ON CONFLICT DO NOTHING")
-                .setParameter("version", defaults.version())
-                .setParameter(
-                        "description",
-                        "Rules R1-R6, the default policies and the platform URL rules of docs/routing-rules.md, shipped with the service")
-                .setParameter("definition", json(RuleSetDefinition.of(defaults, null)))
-                .setParameter("now", now())
-                .executeUpdate();
+        repository.insertShippedDraft(
+                defaults.version(),
+                "Rules R1-R6, the default policies and the platform URL rules of docs/routing-rules.md, shipped with the service",
+                json(RuleSetDefinition.of(defaults, null)),
+                now());
         // A newer shipped default replaces an older one that no admin replaced; an admin's choice is kept.
-        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE")
-                .getResultList();
-        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE' AND created_by = 'system' "
-                        + "AND version <> :version")
-                .setParameter("version", defaults.version())
-                .executeUpdate();
-        int activated = em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now "
-                        + "WHERE version = :version AND NOT EXISTS (SELECT 1 FROM rule_set WHERE status = 'ACTIVE')")
-                .setParameter("now", now())
-                .setParameter("version", defaults.version())
-                .executeUpdate();
-        if (activated == 1) {
+        repository.lockAll();
+        repository.retireActiveShippedOtherThan(defaults.version());
+        boolean activated = repository.activateIfNoneActive(defaults.version(), now());
+        if (activated) {
             LOG.infof("Rule set %s seeded and activated", defaults.version());
         }
     }
@@ -140,14 +126,11 @@ public class RuleSetService {
     /** The active rule set; the shipped default if none is active (never the case after start-up). */
     @Transactional
     public RoutingRules active() {
-        List<?> rows = em.createNativeQuery("SELECT version, definition FROM rule_set WHERE status = 'ACTIVE'")
-                .getResultList();
-        if (rows.isEmpty()) {
-            return RoutingRules.defaults();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return parsed.computeIfAbsent(
-                (String) row[0], v -> new RoutingRules(parse((String) row[1]).toRuleSet(shippedIdentity())));
+        return repository
+                .active()
+                .map(a -> parsed.computeIfAbsent(
+                        a.version(), v -> new RoutingRules(parse(a.definition()).toRuleSet(shippedIdentity()))))
+                .orElseGet(RoutingRules::defaults);
     }
 
     /** A stored rule set by version (draft, active or retired). */
@@ -164,14 +147,7 @@ public class RuleSetService {
 
     @Transactional
     public List<RuleSetView> list() {
-        List<?> rows = em.createNativeQuery("SELECT version, status, description, created_at, created_by, activated_at "
-                        + "FROM rule_set ORDER BY created_at, version")
-                .getResultList();
-        return rows.stream()
-                .map(o -> (Object[]) o)
-                .map(r -> new RuleSetView(
-                        (String) r[0], (String) r[1], (String) r[2], instant(r[3]), (String) r[4], instant(r[5]), null))
-                .toList();
+        return repository.list().stream().map(r -> view(r, null)).toList();
     }
 
     @Transactional
@@ -202,14 +178,7 @@ public class RuleSetService {
         if (description != null && description.length() > 2000) {
             description = description.substring(0, 2000);
         }
-        em.createNativeQuery("INSERT INTO rule_set (version, status, description, definition, created_at, created_by) "
-                        + "VALUES (:version, 'DRAFT', :description, :definition, :now, :actor)")
-                .setParameter("version", set.version())
-                .setParameter("description", description)
-                .setParameter("definition", json(RuleSetDefinition.of(set, description)))
-                .setParameter("now", now())
-                .setParameter("actor", actor)
-                .executeUpdate();
+        repository.insert(set.version(), description, json(RuleSetDefinition.of(set, description)), now(), actor);
         return get(set.version());
     }
 
@@ -221,35 +190,26 @@ public class RuleSetService {
             throw ProblemException.conflict("Rule set " + version + " is already active.");
         }
         // Serialises concurrent activations: both lock the table's rows in the same order.
-        em.createNativeQuery("SELECT version FROM rule_set ORDER BY version FOR UPDATE")
-                .getResultList();
-        em.createNativeQuery("UPDATE rule_set SET status = 'RETIRED' WHERE status = 'ACTIVE'")
-                .executeUpdate();
-        em.createNativeQuery("UPDATE rule_set SET status = 'ACTIVE', activated_at = :now WHERE version = :version")
-                .setParameter("now", now())
-                .setParameter("version", version)
-                .executeUpdate();
+        repository.lockAll();
+        repository.retireActive();
+        repository.activate(version, now());
         LOG.infof("Rule set %s activated", version);
         return get(version);
     }
 
     private Optional<RuleSetView> find(String version) {
-        List<?> rows = em.createNativeQuery(
-                        "SELECT version, status, description, created_at, created_by, activated_at, "
-                                + "definition FROM rule_set WHERE version = :version")
-                .setParameter("version", version)
-                .getResultList();
-        return rows.stream()
-                .map(o -> (Object[]) o)
-                .findFirst()
-                .map(r -> new RuleSetView(
-                        (String) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        instant(r[3]),
-                        (String) r[4],
-                        instant(r[5]),
-                        parse((String) r[6])));
+        return repository.find(version).map(r -> view(r, parse(r.definition())));
+    }
+
+    private static RuleSetView view(StoredRuleSet row, RuleSetDefinition definition) {
+        return new RuleSetView(
+                row.version(),
+                row.status(),
+                row.description(),
+                row.createdAt(),
+                row.createdBy(),
+                row.activatedAt(),
+                definition);
     }
 
     private RuleSetDefinition parse(String json) {
@@ -266,19 +226,6 @@ public class RuleSetService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private Instant now() {

@@ -7,8 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.childsafe.routing.service.StatsService.Percentiles;
-import vn.childsafe.routing.service.StatsService.Row;
+import vn.childsafe.routing.cases.CaseStatisticsRepository.GroupBy;
+import vn.childsafe.routing.cases.CaseStatisticsRepository.Percentiles;
+import vn.childsafe.routing.cases.CaseStatisticsRepository.Row;
 
 class StatsCsvTest {
 
@@ -22,7 +23,7 @@ class StatsCsvTest {
         String csv = StatsService.csv(new StatsService.Stats(
                 Instant.EPOCH,
                 Instant.EPOCH,
-                StatsService.GroupBy.PLATFORM,
+                GroupBy.PLATFORM,
                 row("total"),
                 List.of(
                         row("=HYPERLINK(\"http://evil.example\",\"x\")"),
