@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.intake.report.AccessLogEntry;
 import vn.childsafe.intake.service.IdentityVault;
@@ -56,14 +55,8 @@ public class AccessLogResource {
             description = "The accesses.",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry[].class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "reportId missing or not a UUID.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Only admins read the access log.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "reportId missing or not a UUID.")
+    @APIResponse(responseCode = "403", description = "Only admins read the access log.")
     public List<Entry> list(@QueryParam("reportId") @NotNull(message = "is required") UUID reportId) {
         return vault.accessLog(reportId).stream()
                 .map(e -> new Entry(e.reportId, e.actor, e.actorRole, e.agencyCode, e.outcome, e.accessedAt))

@@ -56,14 +56,8 @@ public class ComplianceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Compliance.class, type = SchemaType.ARRAY),
                             examples = @ExampleObject(name = "compliance", value = EXAMPLE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "from or to is not an ISO-8601 instant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is neither ops nor admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant.")
+    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.")
     public List<Compliance> compliance(
             @Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2027-01-01T00:00:00Z") @QueryParam("to") String to) {

@@ -70,14 +70,8 @@ public class ContactPointResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ContactPointView.class),
                             examples = @ExampleObject(name = "contactPoint", value = EXAMPLE_VIEW)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "The agency has no contact point.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
+    @APIResponse(responseCode = "404", description = "The agency has no contact point.")
     public ContactPointView get(
             @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.", example = "CA-01")
                     @PathParam("agencyCode")
@@ -117,15 +111,16 @@ public class ContactPointResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid body; errors[].pointer names each invalid field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid webhook URL", value = """
+                            {"title": "Invalid request", "status": 400,
+                             "detail": "1 field(s) of the request are invalid.",
+                             "errors": [{"pointer": "/webhookUrl", "message": "is not a valid webhook URL"}]}""")))
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
     public Response put(
             @Parameter(description = "Agency code as routing-service knows it, or HOTLINE_111.", example = "CA-01")
                     @PathParam("agencyCode")

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.notify.domain.DeliveryState;
@@ -53,14 +52,8 @@ public class DeliveryResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeliveryList.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A query parameter is invalid.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is neither ops nor admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid.")
+    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.")
     public DeliveryList list(
             @Parameter(
                             description = "Only the deliveries of this case.",
@@ -99,18 +92,11 @@ public class DeliveryResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is neither ops nor admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such delivery.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.")
+    @APIResponse(responseCode = "404", description = "No such delivery.")
     @APIResponse(
             responseCode = "409",
-            description = "Already delivered, already pending, or the agency " + "still has no webhook.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Already delivered, already pending, or the agency " + "still has no webhook.")
     public DeliveryView retry(@Parameter(description = "The delivery id.") @PathParam("id") UUID id) {
         return DeliveryView.of(deliveries.retry(id));
     }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.notify.service.TakedownQueryService;
 import vn.childsafe.notify.takedown.ManualTask;
@@ -61,14 +60,8 @@ public class ManualTaskResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ManualTaskView.class, type = SchemaType.ARRAY)))
-    @APIResponse(
-            responseCode = "400",
-            description = "caseId is not a UUID.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not ops, admin or a unit.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "caseId is not a UUID.")
+    @APIResponse(responseCode = "403", description = "The caller is not ops, admin or a unit.")
     public List<ManualTaskView> list(
             @Parameter(
                             description = "Only the tasks of this case.",

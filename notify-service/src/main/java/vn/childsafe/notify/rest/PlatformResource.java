@@ -66,10 +66,7 @@ public class PlatformResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlatformView.class, type = SchemaType.ARRAY)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
     public List<PlatformView> list() {
         return platforms.list().stream().map(PlatformView::of).toList();
     }
@@ -88,14 +85,8 @@ public class PlatformResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlatformView.class),
                             examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such platform.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
+    @APIResponse(responseCode = "404", description = "No such platform.")
     public PlatformView get(@PathParam("code") String code) {
         return PlatformView.of(platforms.get(code));
     }
@@ -121,22 +112,10 @@ public class PlatformResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlatformView.class),
                             examples = @ExampleObject(name = "platform", value = EXAMPLE_VIEW)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body; errors[].pointer names each invalid field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A platform with this code exists (use PUT).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
+    @APIResponse(responseCode = "409", description = "A platform with this code exists (use PUT).")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
     public Response create(
             @Valid @ConvertGroup(to = PlatformRequest.OnCreate.class) @NotNull(message = "a JSON body is required")
                     PlatformRequest body) {
@@ -176,18 +155,9 @@ public class PlatformResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlatformView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body; errors[].pointer names each invalid field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not an admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.")
+    @APIResponse(responseCode = "403", description = "The caller is not an admin.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
     public Response put(
             @PathParam("code") String code, @Valid @NotNull(message = "a JSON body is required") PlatformRequest body) {
         body.rejectUnknownFields("a platform");

@@ -146,26 +146,11 @@ public class TakedownResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TakedownView.class),
                             examples = @ExampleObject(name = "removed", value = EXAMPLE_VIEW)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body; errors[].pointer names each invalid field.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is not a platform.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such request for this platform.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A different result was already recorded.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[].pointer names each invalid field.")
+    @APIResponse(responseCode = "403", description = "The caller is not a platform.")
+    @APIResponse(responseCode = "404", description = "No such request for this platform.")
+    @APIResponse(responseCode = "409", description = "A different result was already recorded.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
     public TakedownView postResult(
             @Parameter(
                             description = "takedownRequestId from the request.",
@@ -190,14 +175,8 @@ public class TakedownResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TakedownView.class, type = SchemaType.ARRAY)))
-    @APIResponse(
-            responseCode = "400",
-            description = "caseId is missing or not a UUID.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller is neither ops nor admin.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "caseId is missing or not a UUID.")
+    @APIResponse(responseCode = "403", description = "The caller is neither ops nor admin.")
     public List<TakedownView> ofCase(
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("caseId")

@@ -88,14 +88,8 @@ public class AdminUnitResource {
                              "status": 400, "detail": "The file was rejected whole: 1 bad line(s). Nothing was imported.",
                              "instance": "/api/v1/admin-units/import",
                              "errors": [{"pointer": "/lines/17", "message": "commune code must be 5 digits"}]}""")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the configured limit",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not text/csv",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    @APIResponse(responseCode = "415", description = "Not text/csv")
     public AdminUnitService.ImportResult importCsv(
             @Parameter(description = "First day the imported units are valid; default 2025-07-01")
                     @QueryParam("validFrom")
@@ -123,10 +117,7 @@ public class AdminUnitResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema =
                                     @Schema(type = SchemaType.ARRAY, implementation = AdminUnitService.UnitView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown level",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown level")
     public List<AdminUnitService.UnitView> list(
             @Parameter(description = "PROVINCE or COMMUNE") @QueryParam("level") String level,
             @Parameter(description = "Province code whose communes to list") @QueryParam("parentCode")

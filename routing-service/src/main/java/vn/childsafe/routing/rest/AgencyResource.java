@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.agency.AgencyPage;
@@ -74,10 +73,7 @@ public class AgencyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid type, page or size",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid type, page or size")
     public AgencyPage list(
             @Parameter(description = "Only agencies of this type", schema = @Schema(implementation = AgencyType.class))
                     @QueryParam("type")
@@ -105,10 +101,7 @@ public class AgencyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency, or not the caller's",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agency, or not the caller's")
     public AgencyView get(@PathParam("code") String code) {
         return agencies.get(callers.scope(), code);
     }
@@ -134,14 +127,8 @@ public class AgencyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "An agency with this code exists",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "An agency with this code exists")
     public Response create(@NotNull @Valid AgencyRequest request) {
         AgencyView created = agencies.create(request);
         return Response.created(location(created.code())).entity(created).build();
@@ -176,10 +163,7 @@ public class AgencyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
     public Response put(@PathParam("code") String code, @NotNull @Valid AgencyRequest request) {
         AgencyService.Saved saved = agencies.put(code, request);
         return saved.created()

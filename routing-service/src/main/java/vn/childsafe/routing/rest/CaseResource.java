@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.domain.Category;
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.cases.CaseAccess;
@@ -75,10 +74,7 @@ public class CaseResource {
             description = "The case",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or not assigned to the caller's agency",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency")
     public CaseView get(@PathParam("caseId") UUID caseId) {
         return cases.read(callers.scope(), callers.actor(), caseId)
                 .orElseThrow(() -> ProblemException.notFound("No case " + caseId + "."));
@@ -103,10 +99,7 @@ public class CaseResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = AccessView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "caseId is not a UUID",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "caseId is not a UUID")
     public List<AccessView> accessLog(@PathParam("caseId") UUID caseId) {
         return cases.accessLog(caseId).stream()
                 .map(a -> new AccessView(a.actor, a.agencyCode, a.outcome, a.accessedAt))
@@ -143,10 +136,7 @@ public class CaseResource {
                                         value = """
                             {"items": [], "page": 0, "size": 50, "total": 0}""")
                             }))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter, page or size",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, page or size")
     public CasePage list(
             @Parameter(description = "Only the case this report was routed to (a page of 0..1 cases)")
                     @QueryParam("reportId")
@@ -213,14 +203,8 @@ public class CaseResource {
             description = "The case after the change",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case or assignment of the caller's agency",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already acknowledged, ended, or the case is resolved",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency")
+    @APIResponse(responseCode = "409", description = "Already acknowledged, ended, or the case is resolved")
     public CaseView acknowledge(@PathParam("caseId") UUID caseId, @PathParam("assignmentId") UUID assignmentId) {
         return lifecycle.acknowledge(callers.scope(), callers.actor(), caseId, assignmentId);
     }
@@ -250,18 +234,11 @@ public class CaseResource {
             description = "The case after the change",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing or too long",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case or assignment of the caller's agency",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing or too long")
+    @APIResponse(responseCode = "404", description = "No such case or assignment of the caller's agency")
     @APIResponse(
             responseCode = "409",
-            description = "Assignment acknowledged or ended, case resolved, or the 111 " + "liaison declining a lead",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            description = "Assignment acknowledged or ended, case resolved, or the 111 " + "liaison declining a lead")
     public CaseView decline(
             @PathParam("caseId") UUID caseId, @PathParam("assignmentId") UUID assignmentId, CaseActions.Decline body) {
         return lifecycle.decline(
@@ -293,22 +270,10 @@ public class CaseResource {
             description = "The case after the change",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Agency or reason missing, or no active agency with that code",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not the lead unit",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or not assigned to the caller's agency",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Case resolved, or the agency already leads it",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Agency or reason missing, or no active agency with that code")
+    @APIResponse(responseCode = "403", description = "Not the lead unit")
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency")
+    @APIResponse(responseCode = "409", description = "Case resolved, or the agency already leads it")
     public CaseView transfer(@PathParam("caseId") UUID caseId, CaseActions.Transfer body) {
         return lifecycle.transfer(
                 callers.scope(),
@@ -342,22 +307,10 @@ public class CaseResource {
             description = "The resolved case",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Outcome missing or unknown, note too long",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not the lead unit",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or not assigned to the caller's agency",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The case is already resolved",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Outcome missing or unknown, note too long")
+    @APIResponse(responseCode = "403", description = "Not the lead unit")
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller's agency")
+    @APIResponse(responseCode = "409", description = "The case is already resolved")
     public CaseView resolve(@PathParam("caseId") UUID caseId, CaseActions.Resolve body) {
         return lifecycle.resolve(
                 callers.scope(),

@@ -71,10 +71,7 @@ public class HashListResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = HashListService.View.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such list",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such list")
     public HashListService.View get(@PathParam("name") String name) {
         return lists.get(name);
     }
@@ -102,14 +99,8 @@ public class HashListResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = HashListService.View.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A list of that name exists",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "A list of that name exists")
     public Response create(HashListService.Definition definition) {
         HashListService.View created = lists.create(definition, callers.actor());
         return Response.created(URI.create("/api/v1/hash-lists/" + created.name()))
@@ -156,18 +147,9 @@ public class HashListResource {
                              "status": 400, "detail": "The list was rejected whole: 1 bad line(s). Nothing was imported; the list keeps its previous hashes.",
                              "instance": "/api/v1/hash-lists/iwf-2026-11/entries",
                              "errors": [{"pointer": "/lines/3", "message": "an md5 is 32 hex digits"}]}""")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such list",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the configured limit",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not text/csv or text/plain",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such list")
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    @APIResponse(responseCode = "415", description = "Not text/csv or text/plain")
     public HashListService.ImportResult importEntries(@PathParam("name") String name, InputStream body) {
         return lists.importEntries(name, body, callers.actor());
     }
@@ -178,10 +160,7 @@ public class HashListResource {
             summary = "Delete a hash list",
             description = "Removes the list and its hashes. Cases that matched " + "it keep the record of the match.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such list",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such list")
     public void delete(@PathParam("name") String name) {
         lists.delete(name);
     }

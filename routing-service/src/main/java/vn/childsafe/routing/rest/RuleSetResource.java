@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.rules.RuleSetDefinition;
 import vn.childsafe.routing.rules.SimulationRequest;
@@ -95,10 +94,7 @@ public class RuleSetResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RuleSetService.RuleSetView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such version",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
     public RuleSetService.RuleSetView get(@PathParam("version") String version) {
         return ruleSets.get(version);
     }
@@ -126,14 +122,8 @@ public class RuleSetResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RuleSetService.RuleSetView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version exists",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "The version exists")
     public Response create(RuleSetDefinition definition) {
         RuleSetService.RuleSetView created = ruleSets.create(definition, callers.actor());
         return Response.created(URI.create("/api/v1/rule-sets/" + created.version()))
@@ -155,14 +145,8 @@ public class RuleSetResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RuleSetService.RuleSetView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such version",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already active",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
+    @APIResponse(responseCode = "409", description = "Already active")
     public RuleSetService.RuleSetView activate(@PathParam("version") String version) {
         return ruleSets.activate(version);
     }
@@ -196,14 +180,8 @@ public class RuleSetResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SimulationService.Result.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such rule set version",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such rule set version")
     public SimulationService.Result simulate(
             @Parameter(description = "Rule set version to use instead of the active one") @QueryParam("ruleSetVersion")
                     String ruleSetVersion,

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.Problem;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.config.RoutingConfig;
 import vn.childsafe.routing.service.StatsService;
@@ -57,10 +56,7 @@ public class StatsResource {
                             total,ALL,3,2,1,0.21,0.4,600.0,900.0,3600.0,3600.0,2,1,0.5,0.3333333333333333
                             """))
             })
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid from, to or groupBy",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid from, to or groupBy")
     public Response get(
             @Parameter(description = "Created at or after (ISO instant or date)") @QueryParam("from") String from,
             @Parameter(description = "Created before (ISO instant or date)") @QueryParam("to") String to,
