@@ -61,6 +61,43 @@ class ProblemAnswersFilterTest {
         assertThat(operation.getResponses().getAPIResponse("401").getContent()).isNotNull();
     }
 
+    @Test
+    void answersDeclaredWithADescriptionOnlyGetTheProblemBodyAndKeepTheirWords() {
+        Operation operation = operation("204")
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("SecurityScheme")));
+        operation
+                .getResponses()
+                .addAPIResponse("403", OASFactory.createAPIResponse().description("The caller is not an admin."))
+                .addAPIResponse("404", OASFactory.createAPIResponse().description("No such platform."));
+        Operation quarkusDefaults = operation("200")
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("SecurityScheme")));
+        quarkusDefaults
+                .getResponses()
+                .addAPIResponse("403", OASFactory.createAPIResponse().description("Not Allowed"));
+        OpenAPI openAPI = OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/platforms", OASFactory.createPathItem().DELETE(operation))
+                        .addPathItem("/cases", OASFactory.createPathItem().GET(quarkusDefaults)));
+
+        new ProblemAnswersFilter().filterOpenAPI(openAPI);
+
+        for (String code : List.of("403", "404")) {
+            APIResponse answer = operation.getResponses().getAPIResponse(code);
+            assertThat(answer.getContent()
+                            .getMediaType(Problem.MEDIA_TYPE)
+                            .getSchema()
+                            .getRef())
+                    .isEqualTo("#/components/schemas/Problem");
+            assertThat(answer.getContent().getMediaType(Problem.MEDIA_TYPE).getExamples())
+                    .isNull();
+        }
+        assertThat(operation.getResponses().getAPIResponse("403").getDescription())
+                .isEqualTo("The caller is not an admin.");
+        assertThat(operation.getResponses().getAPIResponse("204").getContent()).isNull();
+        assertThat(quarkusDefaults.getResponses().getAPIResponse("403").getDescription())
+                .isEqualTo("The token's role does not allow this operation.");
+    }
+
     private static Operation operation(String success) {
         return OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses()
