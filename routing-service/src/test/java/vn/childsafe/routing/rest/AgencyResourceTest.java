@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -54,12 +55,7 @@ class AgencyResourceTest {
     @Test
     void adminRegistersAnAgencyAndReadsItBack() {
         String code = uniqueCode("CA-92");
-        String location = given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(provincePolice(code, "92"))
-                .when()
-                .post("/api/v1/agencies")
+        String location = post(TestTokens.admin(), provincePolice(code, "92"))
                 .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/agencies/" + code))
@@ -84,21 +80,9 @@ class AgencyResourceTest {
     @Test
     void registeringAnExistingCodeAgainIsAConflict() {
         String code = uniqueCode("CA-96");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(provincePolice(code, "96"))
-                .when()
-                .post("/api/v1/agencies")
-                .then()
-                .statusCode(201);
+        post(TestTokens.admin(), provincePolice(code, "96")).then().statusCode(201);
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(provincePolice(code, "96"))
-                .when()
-                .post("/api/v1/agencies")
+        post(TestTokens.admin(), provincePolice(code, "96"))
                 .then()
                 .statusCode(409)
                 .contentType(PROBLEM)
@@ -113,78 +97,46 @@ class AgencyResourceTest {
         Map<String, Object> body = Map.of(
                 "name", "Phòng Bảo vệ trẻ em Cần Thơ", "type", "CHILD_PROTECTION_PROVINCE", "provinceCode", "92");
 
-        Response created = given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .put("/api/v1/agencies/" + code);
+        Response created = put(TestTokens.admin(), code, body);
         created.then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/agencies/" + code))
                 .body("code", equalTo(code));
 
-        Response again = given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .put("/api/v1/agencies/" + code);
+        Response again = put(TestTokens.admin(), code, body);
         again.then().statusCode(200);
         // Same content: nothing changed, not even the update time.
         assertThat(again.jsonPath().getMap("")).isEqualTo(created.jsonPath().getMap(""));
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "code",
-                        code,
-                        "name",
-                        "Sở Y tế Cần Thơ – Phòng BVTE",
-                        "type",
-                        "CHILD_PROTECTION_PROVINCE",
-                        "provinceCode",
-                        "92",
-                        "active",
-                        false))
-                .when()
-                .put("/api/v1/agencies/" + code)
+        Map<String, Object> renamed = Map.of(
+                "code",
+                code,
+                "name",
+                "Sở Y tế Cần Thơ – Phòng BVTE",
+                "type",
+                "CHILD_PROTECTION_PROVINCE",
+                "provinceCode",
+                "92",
+                "active",
+                false);
+        put(TestTokens.admin(), code, renamed)
                 .then()
                 .statusCode(200)
                 .body("name", equalTo("Sở Y tế Cần Thơ – Phòng BVTE"))
                 .body("active", equalTo(false));
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/agencies/" + code)
-                .then()
-                .statusCode(200)
-                .body("active", equalTo(false));
-        assertThat(given().auth()
-                        .oauth2(TestTokens.admin())
-                        .queryParam("provinceCode", "92")
-                        .queryParam("type", "CHILD_PROTECTION_PROVINCE")
-                        .queryParam("size", 500)
-                        .when()
-                        .get("/api/v1/agencies")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("items.code", String.class))
+        get(TestTokens.admin(), code).statusCode(200).body("active", equalTo(false));
+        assertThat(listedCodes(
+                        TestTokens.admin(),
+                        Map.of("provinceCode", "92", "type", "CHILD_PROTECTION_PROVINCE", "size", 500)))
                 .containsOnlyOnce(code);
     }
 
     @Test
     void invalidBodyIsA400ProblemWithPointers() {
-        Response response = given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("code", "CA 92 bad", "name", "", "type", "POLICE_PROVINCE", "provinceCode", "9"))
-                .when()
-                .post("/api/v1/agencies");
+        Response response = post(
+                TestTokens.admin(),
+                Map.of("code", "CA 92 bad", "name", "", "type", "POLICE_PROVINCE", "provinceCode", "9"));
         response.then()
                 .statusCode(400)
                 .contentType(PROBLEM)
@@ -196,33 +148,24 @@ class AgencyResourceTest {
 
     @Test
     void unknownEnumValueAndCrossFieldRulesAre400ProblemsWithPointers() {
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "X", "type", "MINISTRY", "provinceCode", "92"))
-                .when()
-                .put("/api/v1/agencies/" + uniqueCode("X"))
+        put(TestTokens.admin(), uniqueCode("X"), Map.of("name", "X", "type", "MINISTRY", "provinceCode", "92"))
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].pointer", equalTo("/type"));
 
-        Response commune = given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "Công an xã", "type", "POLICE_COMMUNE", "provinceCode", "30"))
-                .when()
-                .put("/api/v1/agencies/" + uniqueCode("CAX"));
+        Response commune = put(
+                TestTokens.admin(),
+                uniqueCode("CAX"),
+                Map.of("name", "Công an xã", "type", "POLICE_COMMUNE", "provinceCode", "30"));
         commune.then().statusCode(400).contentType(PROBLEM);
         assertThat(commune.jsonPath().getList("errors.pointer", String.class))
                 .containsExactlyInAnyOrder("/provinceCode", "/communeCode");
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("code", "OTHER", "name", "A05", "type", "NATIONAL_CYBER_POLICE", "provinceCode", "92"))
-                .when()
-                .put("/api/v1/agencies/" + uniqueCode("A05"))
+        put(
+                        TestTokens.admin(),
+                        uniqueCode("A05"),
+                        Map.of("code", "OTHER", "name", "A05", "type", "NATIONAL_CYBER_POLICE", "provinceCode", "92"))
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
@@ -276,21 +219,11 @@ class AgencyResourceTest {
     @Test
     void wrongRolesAnswer403() {
         String code = uniqueCode("CA-92");
-        given().auth()
-                .oauth2(TestTokens.unit(code))
-                .contentType(ContentType.JSON)
-                .body(provincePolice(code, "92"))
-                .when()
-                .post("/api/v1/agencies")
+        post(TestTokens.unit(code), provincePolice(code, "92"))
                 .then()
                 .statusCode(403)
                 .contentType(PROBLEM);
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .contentType(ContentType.JSON)
-                .body(provincePolice(code, "92"))
-                .when()
-                .put("/api/v1/agencies/" + code)
+        put(TestTokens.ops(), code, provincePolice(code, "92"))
                 .then()
                 .statusCode(403)
                 .contentType(PROBLEM);
@@ -308,34 +241,20 @@ class AgencyResourceTest {
                 .then()
                 .statusCode(403)
                 .contentType(PROBLEM);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/agencies/" + code)
-                .then()
-                .statusCode(404);
+        get(TestTokens.admin(), code).statusCode(404);
     }
 
     @Test
     void aUnitSeesOnlyItsOwnAgency() {
         String own = uniqueCode("TTTT-96");
         String other = uniqueCode("CA-96");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "Sở Thông tin Cà Mau", "type", "INFORMATION_PROVINCE", "provinceCode", "96"))
-                .when()
-                .put("/api/v1/agencies/" + own)
+        put(
+                        TestTokens.admin(),
+                        own,
+                        Map.of("name", "Sở Thông tin Cà Mau", "type", "INFORMATION_PROVINCE", "provinceCode", "96"))
                 .then()
                 .statusCode(201);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(provincePolice(other, "96"))
-                .when()
-                .put("/api/v1/agencies/" + other)
-                .then()
-                .statusCode(201);
+        put(TestTokens.admin(), other, provincePolice(other, "96")).then().statusCode(201);
 
         List<String> seen = given().auth()
                 .oauth2(TestTokens.unit(own))
@@ -349,33 +268,11 @@ class AgencyResourceTest {
                 .getList("items.code", String.class);
         assertThat(seen).containsExactly(own);
 
-        given().auth()
-                .oauth2(TestTokens.unit(own))
-                .when()
-                .get("/api/v1/agencies/" + own)
-                .then()
-                .statusCode(200)
-                .body("code", equalTo(own));
-        given().auth()
-                .oauth2(TestTokens.unit(own))
-                .when()
-                .get("/api/v1/agencies/" + other)
-                .then()
-                .statusCode(404)
-                .contentType(PROBLEM);
+        get(TestTokens.unit(own), own).statusCode(200).body("code", equalTo(own));
+        get(TestTokens.unit(own), other).statusCode(404).contentType(PROBLEM);
 
         // Admins and ops see both.
-        assertThat(given().auth()
-                        .oauth2(TestTokens.ops())
-                        .queryParam("provinceCode", "96")
-                        .queryParam("size", 500)
-                        .when()
-                        .get("/api/v1/agencies")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("items.code", String.class))
+        assertThat(listedCodes(TestTokens.ops(), Map.of("provinceCode", "96", "size", 500)))
                 .contains(own, other);
     }
 
@@ -389,5 +286,46 @@ class AgencyResourceTest {
                 .body(
                         "paths.'/api/v1/agencies'.post.responses.'409'.content.'application/problem+json'",
                         Matchers.notNullValue());
+    }
+
+    private static Response post(String token, Map<String, ?> agency) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(agency)
+                .when()
+                .post("/api/v1/agencies");
+    }
+
+    private static Response put(String token, String code, Map<String, ?> agency) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(agency)
+                .when()
+                .put("/api/v1/agencies/" + code);
+    }
+
+    /** The answer to reading one agency, to check. */
+    private static ValidatableResponse get(String token, String code) {
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/agencies/" + code)
+                .then();
+    }
+
+    /** The codes on the first page of the agency list for this query. */
+    private static List<String> listedCodes(String token, Map<String, ?> query) {
+        return given().auth()
+                .oauth2(token)
+                .queryParams(query)
+                .when()
+                .get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.code", String.class);
     }
 }
