@@ -28,8 +28,13 @@ class RoutingRulesTest {
 
     /** A NORMAL web report by a parent, no victim, no content: only the category decides. */
     private static ReportFacts facts(Category category) {
-        return new ReportFacts(
-                category, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.PARENT, false, false, List.of());
+        return facts(category, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.PARENT);
+    }
+
+    /** A report with no victim and no content. */
+    private static ReportFacts facts(
+            Category category, Urgency urgency, SourceChannel channel, ReporterRelationship relationship) {
+        return new ReportFacts(category, urgency, channel, relationship, false, false, List.of());
     }
 
     private static ReportFacts with(ReportFacts f, Urgency urgency) {
@@ -65,6 +70,11 @@ class RoutingRulesTest {
                 List.of(urls));
     }
 
+    /** A rule that assigns a lead and no supports. */
+    private static RoutingRule leadOnly(String id, RuleCondition when, AgencyType lead, Duration ackWithin) {
+        return new RoutingRule(id, when, lead, List.of(), ackWithin);
+    }
+
     @Test
     void defaultRuleSetIsVersionDefault3() {
         assertThat(rules.ruleSet().version()).isEqualTo("default-3");
@@ -97,14 +107,8 @@ class RoutingRulesTest {
 
     @Test
     void anUnverifiedImmediateDangerFromThePublicPageIsRoutedAsHighAndTheLiaisonConfirmsIt() {
-        ReportFacts page = new ReportFacts(
-                Category.GROOMING,
-                Urgency.IMMEDIATE_DANGER,
-                SourceChannel.WEB_PUBLIC,
-                ReporterRelationship.SELF,
-                false,
-                false,
-                List.of());
+        ReportFacts page =
+                facts(Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.WEB_PUBLIC, ReporterRelationship.SELF);
         RoutingDecision d = rules.decide(page);
         assertThat(d.urgency()).isEqualTo(Urgency.HIGH);
         assertThat(d.ruleId()).isEqualTo("R2");
@@ -118,14 +122,8 @@ class RoutingRulesTest {
                         .startsWith("111 liaison alerted: to confirm the unverified " + "IMMEDIATE_DANGER"));
 
         // The same report from the 111 hotline is trusted; a page report at HIGH or NORMAL is not changed.
-        ReportFacts hotline = new ReportFacts(
-                Category.GROOMING,
-                Urgency.IMMEDIATE_DANGER,
-                SourceChannel.HOTLINE_111,
-                ReporterRelationship.SELF,
-                false,
-                false,
-                List.of());
+        ReportFacts hotline = facts(
+                Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.HOTLINE_111, ReporterRelationship.SELF);
         assertThat(rules.decide(hotline).urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
         assertThat(rules.decide(hotline).ruleId()).isEqualTo("R1");
         RoutingDecision normal = rules.decide(page.withUrgency(Urgency.NORMAL));
@@ -147,14 +145,8 @@ class RoutingRulesTest {
                         p.takedownCategories(),
                         p.halvedDeadlineUrgencies(),
                         p.minimumHalvedDeadline())));
-        RoutingDecision d = trusting.decide(new ReportFacts(
-                Category.GROOMING,
-                Urgency.IMMEDIATE_DANGER,
-                SourceChannel.WEB_PUBLIC,
-                ReporterRelationship.SELF,
-                false,
-                false,
-                List.of()));
+        RoutingDecision d = trusting.decide(facts(
+                Category.GROOMING, Urgency.IMMEDIATE_DANGER, SourceChannel.WEB_PUBLIC, ReporterRelationship.SELF));
         assertThat(d.urgency()).isEqualTo(Urgency.IMMEDIATE_DANGER);
         assertThat(d.ruleId()).isEqualTo("R1");
         assertThatThrownBy(() -> new RoutingPolicies(
@@ -165,22 +157,10 @@ class RoutingRulesTest {
     @Test
     void r3CyberbullyingInASchoolSettingGoesToEducation() {
         ReportFacts schoolKnown = withVictim(facts(Category.CYBERBULLYING), true);
-        ReportFacts fromSchool = new ReportFacts(
-                Category.CYBERBULLYING,
-                Urgency.NORMAL,
-                SourceChannel.SCHOOL,
-                ReporterRelationship.OTHER,
-                false,
-                false,
-                List.of());
-        ReportFacts byTeacher = new ReportFacts(
-                Category.CYBERBULLYING,
-                Urgency.NORMAL,
-                SourceChannel.WEB,
-                ReporterRelationship.TEACHER,
-                false,
-                false,
-                List.of());
+        ReportFacts fromSchool =
+                facts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.SCHOOL, ReporterRelationship.OTHER);
+        ReportFacts byTeacher =
+                facts(Category.CYBERBULLYING, Urgency.NORMAL, SourceChannel.WEB, ReporterRelationship.TEACHER);
         for (ReportFacts f : List.of(schoolKnown, fromSchool, byTeacher)) {
             RoutingDecision d = rules.decide(f);
             assertThat(d.ruleId()).isEqualTo("R3");
@@ -293,24 +273,17 @@ class RoutingRulesTest {
         RuleSet tight = new RuleSet(
                 "test-floor",
                 List.of(
-                        new RoutingRule(
+                        leadOnly(
                                 "T20",
                                 RuleCondition.categoryIn(Category.CSAM),
                                 POLICE_PROVINCE,
-                                List.of(),
                                 Duration.ofMinutes(20)),
-                        new RoutingRule(
+                        leadOnly(
                                 "T10",
                                 RuleCondition.categoryIn(Category.SCAM),
                                 POLICE_PROVINCE,
-                                List.of(),
                                 Duration.ofMinutes(10)),
-                        new RoutingRule(
-                                "T40",
-                                RuleCondition.always(),
-                                CHILD_PROTECTION_PROVINCE,
-                                List.of(),
-                                Duration.ofMinutes(40))),
+                        leadOnly("T40", RuleCondition.always(), CHILD_PROTECTION_PROVINCE, Duration.ofMinutes(40))),
                 RoutingRules.defaultRuleSet().policies());
         RoutingRules custom = new RoutingRules(tight);
 
@@ -336,12 +309,8 @@ class RoutingRulesTest {
     void aRuleSetMustEndWithACatchAll() {
         assertThatThrownBy(() -> new RuleSet(
                         "bad",
-                        List.of(new RoutingRule(
-                                "X",
-                                RuleCondition.categoryIn(Category.CSAM),
-                                POLICE_PROVINCE,
-                                List.of(),
-                                Duration.ofHours(1))),
+                        List.of(leadOnly(
+                                "X", RuleCondition.categoryIn(Category.CSAM), POLICE_PROVINCE, Duration.ofHours(1))),
                         RoutingRules.defaultRuleSet().policies()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("catch-all");

@@ -31,21 +31,7 @@ class RuleSetDefinitionTest {
 
     @Test
     void unverifiedChannelsWithoutACapAreRefusedWithAPointer() {
-        RuleSetDefinition shipped = RuleSetDefinition.of(RoutingRules.defaultRuleSet(), null);
-        RuleSetDefinition.Policies p = shipped.policies();
-        RuleSetDefinition halfGiven = new RuleSetDefinition(
-                "trust-1",
-                null,
-                shipped.rules(),
-                new RuleSetDefinition.Policies(
-                        p.liaisonWhenVictimGiven(),
-                        p.liaisonUrgencies(),
-                        p.takedownCategories(),
-                        p.halvedDeadlineUrgencies(),
-                        p.minimumHalvedDeadline(),
-                        Set.of(SourceChannel.WEB_PUBLIC),
-                        null),
-                null);
+        RuleSetDefinition halfGiven = shippedWithTrust("trust-1", Set.of(SourceChannel.WEB_PUBLIC), null);
         assertThatThrownBy(() -> halfGiven.toRuleSet(ContentIdentity.generic()))
                 .isInstanceOfSatisfying(
                         RuleSetDefinition.InvalidRuleSetException.class,
@@ -53,8 +39,20 @@ class RuleSetDefinitionTest {
                                 .extracting(error -> error.pointer())
                                 .containsExactly("/policies/unverifiedUrgencyCap"));
 
-        RuleSetDefinition trusting = new RuleSetDefinition(
-                "trust-2",
+        RuleSetDefinition trusting = shippedWithTrust("trust-2", null, null);
+        assertThat(trusting.toRuleSet(ContentIdentity.generic())
+                        .policies()
+                        .routedUrgency(SourceChannel.WEB_PUBLIC, Urgency.IMMEDIATE_DANGER))
+                .isEqualTo(Urgency.IMMEDIATE_DANGER);
+    }
+
+    /** The shipped default's rules and policies under another version, with these channel-trust settings. */
+    private static RuleSetDefinition shippedWithTrust(
+            String version, Set<SourceChannel> unverifiedChannels, Urgency unverifiedUrgencyCap) {
+        RuleSetDefinition shipped = RuleSetDefinition.of(RoutingRules.defaultRuleSet(), null);
+        RuleSetDefinition.Policies p = shipped.policies();
+        return new RuleSetDefinition(
+                version,
                 null,
                 shipped.rules(),
                 new RuleSetDefinition.Policies(
@@ -63,12 +61,8 @@ class RuleSetDefinitionTest {
                         p.takedownCategories(),
                         p.halvedDeadlineUrgencies(),
                         p.minimumHalvedDeadline(),
-                        null,
-                        null),
+                        unverifiedChannels,
+                        unverifiedUrgencyCap),
                 null);
-        assertThat(trusting.toRuleSet(ContentIdentity.generic())
-                        .policies()
-                        .routedUrgency(SourceChannel.WEB_PUBLIC, Urgency.IMMEDIATE_DANGER))
-                .isEqualTo(Urgency.IMMEDIATE_DANGER);
     }
 }
