@@ -2,8 +2,10 @@ package vn.childsafe.routing.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +15,17 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Gender;
 import vn.childsafe.commons.domain.ReporterRelationship;
@@ -31,22 +38,34 @@ import vn.childsafe.routing.service.RoutingResult;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.TestTokens;
 
-/** Helpers of the case tests: register agencies, route reports directly, read a case's events from the outbox. */
+/**
+ * Helpers of the case tests: register agencies, route reports directly, call the case API, read a case's events
+ * from the outbox. A bean, so that a test injects it instead of what it is made of.
+ */
+@Singleton
 public final class CaseFixtures {
 
     private final CaseRoutingService routing;
     private final DataSource dataSource;
     private final ObjectMapper objectMapper;
 
+    @Inject
     public CaseFixtures(CaseRoutingService routing, DataSource dataSource, ObjectMapper objectMapper) {
         this.routing = routing;
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
     }
 
+    /** Registers (or replaces) an agency named after its code. */
     public static void putAgency(String code, String type, String province, String commune, String parent) {
+        putAgency(code, "Đơn vị " + code, type, province, commune, parent);
+    }
+
+    /** Registers (or replaces) an agency with PUT, as the local stack seeds them. */
+    public static void putAgency(
+            String code, String name, String type, String province, String commune, String parent) {
         Map<String, Object> body = new HashMap<>();
-        body.put("name", "Đơn vị " + code);
+        body.put("name", name);
         body.put("type", type);
         body.put("provinceCode", province);
         body.put("communeCode", commune);
@@ -58,7 +77,8 @@ public final class CaseFixtures {
                 .when()
                 .put("/api/v1/agencies/" + code)
                 .then()
-                .statusCode(oneOf(200, 201));
+                .statusCode(oneOf(200, 201))
+                .body("code", equalTo(code));
     }
 
     /** Registers the province's police, child-protection and information units: CA-pp, BVTE-pp and TTTT-pp. */
@@ -70,14 +90,72 @@ public final class CaseFixtures {
 
     /** The case as an admin reads it. */
     public static JsonPath readCase(UUID caseId) {
+        return getCase(TestTokens.admin(), caseId).statusCode(200).extract().jsonPath();
+    }
+
+    /** The answer to reading the case with this token, to check. */
+    public static ValidatableResponse getCase(String token, UUID caseId) {
         return given().auth()
-                .oauth2(TestTokens.admin())
+                .oauth2(token)
                 .when()
                 .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+                .then();
+    }
+
+    /** Acts on one assignment of a case: {@code acknowledge} or {@code decline}, with a JSON body or none. */
+    public static Response act(String token, UUID caseId, String assignmentId, String action, Map<String, ?> body) {
+        var request = given().auth().oauth2(token);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.when().post("/api/v1/cases/" + caseId + "/assignments/" + assignmentId + "/" + action);
+    }
+
+    /** Acts on the case as a whole: {@code transfer} or {@code resolve}. */
+    public static Response caseAction(String token, UUID caseId, String action, Map<String, ?> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cases/" + caseId + "/" + action);
+    }
+
+    /** A report from the web form in this province, no victim given, with this content. */
+    public static ReportReceived webReport(
+            String province, Category category, Urgency urgency, ReportReceived.ContentItem... content) {
+        return new ReportReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                SourceChannel.WEB,
+                category,
+                urgency,
+                null,
+                new ReportReceived.Location(province, null, null, null),
+                new ReportReceived.Victim(false, null, null, false),
+                ReporterRelationship.OTHER,
+                List.of(content));
+    }
+
+    /** A parent's report to the 111 hotline, with a child victim (12, a boy) if {@code victim}. */
+    public static ReportReceived hotlineReport(
+            UUID reportId,
+            Category category,
+            Urgency urgency,
+            ReportReceived.Location location,
+            boolean victim,
+            List<ReportReceived.ContentItem> content) {
+        return new ReportReceived(
+                reportId,
+                Instant.now(),
+                SourceChannel.HOTLINE_111,
+                category,
+                urgency,
+                null,
+                location,
+                new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
+                ReporterRelationship.PARENT,
+                content);
     }
 
     /** Routes a report as the consumer would, and returns its case id. */
@@ -89,21 +167,10 @@ public final class CaseFixtures {
     /** Routes a report with location codes as sent (today's or legacy), and returns its case id. */
     public UUID route(
             Category category, Urgency urgency, ReportReceived.Location location, boolean victim, List<String> urls) {
-        UUID reportId = UUID.randomUUID();
-        ReportReceived report = new ReportReceived(
-                reportId,
-                Instant.now(),
-                SourceChannel.HOTLINE_111,
-                category,
-                urgency,
-                null,
-                location,
-                new ReportReceived.Victim(victim, victim ? 12 : null, victim ? Gender.MALE : null, false),
-                ReporterRelationship.PARENT,
-                urls.stream()
-                        .map(u -> new ReportReceived.ContentItem(u, null, null, null, null, null))
-                        .toList());
-        RoutingResult result = route(report);
+        List<ReportReceived.ContentItem> content = urls.stream()
+                .map(u -> new ReportReceived.ContentItem(u, null, null, null, null, null))
+                .toList();
+        RoutingResult result = route(hotlineReport(UUID.randomUUID(), category, urgency, location, victim, content));
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
         return result.caseId();
     }
@@ -172,14 +239,27 @@ public final class CaseFixtures {
         return out;
     }
 
-    public long count(String sql, Object parameter) throws Exception {
+    /** The single number the query counts. */
+    public long count(String sql, Object parameter) throws SQLException {
+        return Long.parseLong(query(sql, parameter).get(0));
+    }
+
+    /** The first column of every row, as text; a list parameter is bound as an array of uuid. */
+    public List<String> query(String sql, Object parameter) throws SQLException {
+        List<String> out = new ArrayList<>();
         try (var c = dataSource.getConnection();
                 var s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
+            if (parameter instanceof List<?> list) {
+                s.setArray(1, c.createArrayOf("uuid", list.toArray()));
+            } else {
+                s.setObject(1, parameter);
+            }
             try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
             }
         }
+        return out;
     }
 }

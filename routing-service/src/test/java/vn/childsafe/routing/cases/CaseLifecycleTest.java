@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static vn.childsafe.routing.cases.CaseFixtures.act;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -20,17 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -46,19 +42,10 @@ class CaseLifecycleTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private CaseFixtures fixtures;
+    CaseFixtures fixtures;
 
     @BeforeEach
     void seed() {
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putProvinceUnits("44");
         CaseFixtures.putAgency("CAX-44010", "POLICE_COMMUNE", "44", "44010", null);
         CaseFixtures.putAgency("CA-86", "POLICE_PROVINCE", "86", null, null);
@@ -73,14 +60,12 @@ class CaseLifecycleTest {
         assertThat(c.getString("assignments[0].agencyCode")).isEqualTo("CA-44");
 
         // Another assigned unit cannot acknowledge the lead's assignment; an unassigned unit does not see the case.
-        act(TestTokens.unit("BVTE-44"), caseId, lead, "acknowledge", null)
-                .then()
-                .statusCode(404)
-                .contentType(PROBLEM);
-        act(TestTokens.unit("CA-86"), caseId, lead, "acknowledge", null)
-                .then()
-                .statusCode(404)
-                .contentType(PROBLEM);
+        for (String other : List.of("BVTE-44", "CA-86")) {
+            act(TestTokens.unit(other), caseId, lead, "acknowledge", null)
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM);
+        }
         act(TestTokens.ops(), caseId, lead, "acknowledge", null).then().statusCode(403);
 
         act(TestTokens.unit("CA-44"), caseId, lead, "acknowledge", null)
@@ -125,19 +110,17 @@ class CaseLifecycleTest {
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].pointer", equalTo("/reason"));
-        act(TestTokens.unit("CAX-44010"), caseId, communeLead, "decline", Map.of("reason", "Không thuộc địa bàn xã"))
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ROUTED"))
-                .body("assignments.find { it.agencyCode == 'CAX-44010' }.state", equalTo("DECLINED"))
-                .body("assignments.find { it.agencyCode == 'CA-44' }.role", equalTo("LEAD"));
-        // The declining unit is off the case: it no longer sees it.
-        given().auth()
-                .oauth2(TestTokens.unit("CAX-44010"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(404);
+        assertLeadHandedOn(
+                act(
+                        TestTokens.unit("CAX-44010"),
+                        caseId,
+                        communeLead,
+                        "decline",
+                        Map.of("reason", "Không thuộc địa bàn xã")),
+                caseId,
+                "CAX-44010",
+                "DECLINED",
+                "CA-44");
 
         String provinceLead = read(caseId).getString("assignments.find { it.agencyCode == 'CA-44' }.assignmentId");
         act(TestTokens.unit("CA-44"), caseId, provinceLead, "decline", Map.of("reason", "Chuyển cấp trên"))
@@ -198,18 +181,15 @@ class CaseLifecycleTest {
         transfer(TestTokens.unit("CA-44"), caseId, Map.of("agencyCode", "CA-44", "reason", "r"))
                 .then()
                 .statusCode(409);
-        transfer(TestTokens.unit("CA-44"), caseId, Map.of("agencyCode", "BVTE-44", "reason", "Nạn nhân cần hỗ trợ"))
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ROUTED"))
-                .body("assignments.find { it.agencyCode == 'CA-44' }.state", equalTo("TRANSFERRED"))
-                .body("assignments.find { it.agencyCode == 'BVTE-44' }.role", equalTo("LEAD"));
-        given().auth()
-                .oauth2(TestTokens.unit("CA-44"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(404);
+        assertLeadHandedOn(
+                transfer(
+                        TestTokens.unit("CA-44"),
+                        caseId,
+                        Map.of("agencyCode", "BVTE-44", "reason", "Nạn nhân cần hỗ trợ")),
+                caseId,
+                "CA-44",
+                "TRANSFERRED",
+                "BVTE-44");
 
         resolve(TestTokens.unit("TTTT-44"), caseId, Map.of("outcome", "UNFOUNDED"))
                 .then()
@@ -308,44 +288,34 @@ class CaseLifecycleTest {
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
-        given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .when()
-                .get("/api/v1/cases")
-                .then()
-                .statusCode(403);
+        list(TestTokens.reporter("gov"), Map.of()).then().statusCode(403);
     }
 
     // --- helpers ---
+
+    /**
+     * The unit's answer handed its lead on: the case stays ROUTED with {@code newLead} as lead, the unit's assignment
+     * ended in {@code endState}, and the unit, off the case, no longer sees it.
+     */
+    private static void assertLeadHandedOn(Response answer, UUID caseId, String unit, String endState, String newLead) {
+        answer.then()
+                .statusCode(200)
+                .body("status", equalTo("ROUTED"))
+                .body("assignments.find { it.agencyCode == '" + unit + "' }.state", equalTo(endState))
+                .body("assignments.find { it.agencyCode == '" + newLead + "' }.role", equalTo("LEAD"));
+        CaseFixtures.getCase(TestTokens.unit(unit), caseId).statusCode(404);
+    }
 
     private static JsonPath read(UUID caseId) {
         return CaseFixtures.readCase(caseId);
     }
 
-    private static Response act(String token, UUID caseId, String assignmentId, String action, Map<String, ?> body) {
-        var request = given().auth().oauth2(token);
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().post("/api/v1/cases/" + caseId + "/assignments/" + assignmentId + "/" + action);
-    }
-
     private static Response transfer(String token, UUID caseId, Map<String, ?> body) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cases/" + caseId + "/transfer");
+        return CaseFixtures.caseAction(token, caseId, "transfer", body);
     }
 
     private static Response resolve(String token, UUID caseId, Map<String, ?> body) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cases/" + caseId + "/resolve");
+        return CaseFixtures.caseAction(token, caseId, "resolve", body);
     }
 
     private static Response list(String token, Map<String, ?> query) {

@@ -18,12 +18,9 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +33,6 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.Sql;
@@ -55,13 +51,10 @@ class CaseNotesTest {
     private static final String CHILD = "Phạm Thị Mai Anh";
 
     @Inject
-    CaseRoutingService routing;
+    CaseFixtures fixtures;
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @Inject
     CaseNotes notes;
@@ -69,14 +62,11 @@ class CaseNotesTest {
     @Inject
     Reencryption reencryption;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    private CaseFixtures fixtures;
+    @Inject
+    KafkaTestClient kafka;
 
     @BeforeEach
     void seed() {
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putProvinceUnits("44");
         CaseFixtures.putAgency("CAX-44010", "POLICE_COMMUNE", "44", "44010", null);
     }
@@ -115,11 +105,10 @@ class CaseNotesTest {
                         + "' AND note_enc LIKE 'v2.test2:%'"))
                 .isEqualTo(3);
 
-        List<ConsumerRecord<String, String>> records = new KafkaTestClient(kafka)
-                .readUntil(
-                        Lane.of(Urgency.IMMEDIATE_DANGER).topic(EventTypes.CASES_TOPIC),
-                        r -> r.key().equals(caseId.toString()) && r.value().contains("\"RESOLVED\""),
-                        Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(
+                Lane.of(Urgency.IMMEDIATE_DANGER).topic(EventTypes.CASES_TOPIC),
+                r -> r.key().equals(caseId.toString()) && r.value().contains("\"RESOLVED\""),
+                Duration.ofSeconds(30));
         List<String> ofCase = records.stream()
                 .filter(r -> r.key().equals(caseId.toString()))
                 .map(ConsumerRecord::value)
@@ -186,10 +175,7 @@ class CaseNotesTest {
                 "UPDATE routing_case SET resolution_note_enc = (SELECT resolution_note_enc FROM routing_case WHERE id = '"
                         + first + "') WHERE id = '" + second + "'");
         // The moved value is refused, not shown: the database writer learns nothing through the API.
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/cases/" + second)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), second)
                 .statusCode(500)
                 .body(Matchers.not(Matchers.containsString("Mai Anh")));
         execute("UPDATE routing_case SET resolution_note_enc = NULL WHERE id = '" + second + "'");

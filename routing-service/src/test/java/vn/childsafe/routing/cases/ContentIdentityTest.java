@@ -6,12 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +31,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
-import vn.childsafe.commons.domain.ReporterRelationship;
-import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.routing.domain.RoutingRules;
-import vn.childsafe.routing.service.CaseRoutingService;
+import vn.childsafe.routing.messaging.EventRecords;
+import vn.childsafe.routing.rules.RuleSetApi;
 import vn.childsafe.routing.service.RoutingResult;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
@@ -67,24 +54,19 @@ class ContentIdentityTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaTestClient kafka;
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
+    CaseFixtures fixtures;
 
     @Inject
     ObjectMapper objectMapper;
 
-    private CaseFixtures fixtures;
     private final Random random = new Random();
 
     @BeforeEach
     void seed() {
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putProvinceUnits("48");
     }
 
@@ -137,47 +119,35 @@ class ContentIdentityTest {
                         "https://telegram.me/kenhxau/" + tg));
         variants.put("zalo", List.of("https://zalo.me/g/" + zl + "?src=share", "https://zalo.me/g/" + zl));
 
-        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
         Map<String, List<UUID>> reports = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> platform : variants.entrySet()) {
             for (String url : platform.getValue()) {
-                ReportReceived report = report(
-                        Category.HARMFUL_CONTENT,
-                        Urgency.NORMAL,
-                        new ReportReceived.ContentItem(url, null, null, null, null, null));
-                String json = objectMapper.writeValueAsString(report);
-                assertThat(EventSchemas.violations("report-received.v1.schema.json", json))
-                        .isEmpty();
-                kafka.send(new ProducerRecord<>(
-                        EventTypes.REPORTS_TOPIC,
-                        null,
-                        report.reportId().toString(),
-                        json,
-                        headers(report.reportId())));
+                ReportReceived report = report(Category.HARMFUL_CONTENT, Urgency.NORMAL, urlItem(url));
+                kafka.send(EventRecords.report(objectMapper, report, null));
                 reports.computeIfAbsent(platform.getKey(), k -> new ArrayList<>())
                         .add(report.reportId());
             }
         }
         List<UUID> all = reports.values().stream().flatMap(List::stream).toList();
-        await().atMost(Duration.ofSeconds(60)).until(() -> routed(all) == all.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        fixtures.count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)", all) == all.size());
 
         for (Map.Entry<String, List<UUID>> platform : reports.entrySet()) {
             List<UUID> ids = platform.getValue();
-            List<String> cases = query("SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?)", ids);
+            List<String> cases =
+                    fixtures.query("SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?)", ids);
             assertThat(cases).as("cases of the %s variants", platform.getKey()).hasSize(1);
             UUID caseId = UUID.fromString(cases.get(0));
-            assertThat(query("SELECT DISTINCT canonical_rule FROM case_content WHERE case_id = ?::uuid", caseId))
+            assertThat(fixtures.query(
+                            "SELECT DISTINCT canonical_rule FROM case_content WHERE case_id = ?::uuid", caseId))
                     .containsExactly(platform.getKey());
-            assertThat(query(
+            assertThat(fixtures.query(
                             "SELECT matched_by FROM case_report WHERE case_id = ?::uuid AND matched_by IS NOT NULL",
                             caseId))
                     .hasSize(ids.size() - 1)
                     .allMatch(m -> m.startsWith("canonical URL ") && m.endsWith("(rule " + platform.getKey() + ")"));
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .when()
-                    .get("/api/v1/cases/" + caseId)
-                    .then()
+            CaseFixtures.getCase(TestTokens.admin(), caseId)
                     .statusCode(200)
                     .body("reports.size()", equalTo(ids.size()))
                     .body("content.canonicalRule", Matchers.everyItem(equalTo(platform.getKey())))
@@ -219,28 +189,20 @@ class ContentIdentityTest {
         RoutingResult blurry = route(pdqItem(pdq, 20));
         assertThat(blurry.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + first)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), first)
                 .statusCode(200)
                 .body("reports.matchedBy", hasItem("PDQ distance 31"))
                 .body("timeline.detail", hasItem(Matchers.containsString("(PDQ distance 31)")));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "category",
-                        "OTHER",
-                        "urgency",
-                        "NORMAL",
-                        "location",
-                        Map.of("provinceCode", "48"),
-                        "content",
-                        List.of(Map.of("pdq", hex(flip(original, new int[] {7, 100, 200}))))))
-                .when()
-                .post("/api/v1/routing/simulate")
+        Map<String, Object> nearCopy = Map.of(
+                "category",
+                "OTHER",
+                "urgency",
+                "NORMAL",
+                "location",
+                Map.of("provinceCode", "48"),
+                "content",
+                List.of(Map.of("pdq", hex(flip(original, new int[] {7, 100, 200})))));
+        RuleSetApi.simulate(TestTokens.admin(), null, nearCopy)
                 .then()
                 .statusCode(200)
                 .body("duplicateOf.caseId", equalTo(first.toString()))
@@ -279,11 +241,7 @@ class ContentIdentityTest {
         RoutingResult exact =
                 route(Category.OTHER, Urgency.NORMAL, new ReportReceived.ContentItem(url, null, sha, null, null, null));
         assertThat(exact.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + exact.caseId())
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), exact.caseId())
                 .statusCode(200)
                 .body("category", equalTo("CSAM"))
                 .body("urgency", equalTo("HIGH"))
@@ -312,11 +270,7 @@ class ContentIdentityTest {
                         null,
                         hex(flip(picture, new int[] {1, 2, 3, 4, 5})),
                         100));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + near.caseId())
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), near.caseId())
                 .statusCode(200)
                 .body("category", equalTo("CSAM"))
                 .body("urgency", equalTo("HIGH"))
@@ -372,11 +326,7 @@ class ContentIdentityTest {
     void aUrlRuleChangeTakesEffectAfterActivationOnly() throws Exception {
         String version = "urls-" + token(6).toLowerCase();
         JsonNode active = objectMapper
-                .readTree(given().auth()
-                        .oauth2(TestTokens.admin())
-                        .when()
-                        .get("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION)
-                        .then()
+                .readTree(RuleSetApi.get(TestTokens.admin(), RoutingRules.DEFAULT_VERSION)
                         .statusCode(200)
                         .extract()
                         .asString())
@@ -388,14 +338,7 @@ class ContentIdentityTest {
                 {"id": "vidvn", "hosts": ["vid.example.vn"], "canonicalHost": "vid.example.vn", "keepParams": [],
                  "paths": [{"match": "/watch/{id}", "canonical": "/v/{id}"},
                            {"match": "/embed/{id}", "canonical": "/v/{id}"}]}"""));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(draft.toString())
-                .when()
-                .post("/api/v1/rule-sets")
-                .then()
-                .statusCode(201);
+        RuleSetApi.postDraft(TestTokens.admin(), draft.toString()).then().statusCode(201);
 
         String before = token(10);
         assertThat(route(urlItem("https://vid.example.vn/watch/" + before)).outcome())
@@ -403,31 +346,21 @@ class ContentIdentityTest {
         assertThat(route(urlItem("https://vid.example.vn/embed/" + before)).outcome())
                 .as("the draft is not active yet")
                 .isEqualTo(RoutingResult.Outcome.ROUTED);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "category",
-                        "OTHER",
-                        "urgency",
-                        "NORMAL",
-                        "content",
-                        List.of(Map.of("url", "https://vid.example.vn/embed/" + before + "?ref=share"))))
-                .queryParam("ruleSetVersion", version)
-                .when()
-                .post("/api/v1/routing/simulate")
+        Map<String, Object> shared = Map.of(
+                "category",
+                "OTHER",
+                "urgency",
+                "NORMAL",
+                "content",
+                List.of(Map.of("url", "https://vid.example.vn/embed/" + before + "?ref=share")));
+        RuleSetApi.simulate(TestTokens.admin(), version, shared)
                 .then()
                 .statusCode(200)
                 .body("content[0].canonicalUrl", equalTo("vid.example.vn/v/" + before))
                 .body("content[0].canonicalRule", equalTo("vidvn"));
 
         try {
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .when()
-                    .post("/api/v1/rule-sets/" + version + "/activate")
-                    .then()
-                    .statusCode(200);
+            RuleSetApi.activate(version).then().statusCode(200);
             String after = token(10);
             UUID caseId =
                     route(urlItem("https://vid.example.vn/watch/" + after)).caseId();
@@ -435,24 +368,14 @@ class ContentIdentityTest {
             assertThat(joined.outcome()).isEqualTo(RoutingResult.Outcome.LINKED);
             assertThat(joined.caseId()).isEqualTo(caseId);
         } finally {
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .when()
-                    .post("/api/v1/rule-sets/" + RoutingRules.DEFAULT_VERSION + "/activate")
-                    .then()
-                    .statusCode(200);
+            RuleSetApi.activate(RoutingRules.DEFAULT_VERSION).then().statusCode(200);
         }
 
         platforms.add(objectMapper.readTree("""
                 {"id": "vidvn", "hosts": ["Not A Host"], "canonicalHost": "x", "paths": [{"match": "watch/{id}",
                  "canonical": "/v/{other}"}]}"""));
         draft.put("version", version + "-bad");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(draft.toString())
-                .when()
-                .post("/api/v1/rule-sets")
+        RuleSetApi.postDraft(TestTokens.admin(), draft.toString())
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM)
@@ -460,14 +383,9 @@ class ContentIdentityTest {
     }
 
     private static ValidatableResponse simulatePdq(String pdq) {
-        return given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of("category", "OTHER", "urgency", "NORMAL", "content", List.of(Map.of("pdq", pdq))))
-                .when()
-                .post("/api/v1/routing/simulate")
-                .then()
-                .statusCode(200);
+        Map<String, Object> report =
+                Map.of("category", "OTHER", "urgency", "NORMAL", "content", List.of(Map.of("pdq", pdq)));
+        return RuleSetApi.simulate(TestTokens.admin(), null, report).then().statusCode(200);
     }
 
     private RoutingResult route(ReportReceived.ContentItem... content) {
@@ -479,17 +397,7 @@ class ContentIdentityTest {
     }
 
     private static ReportReceived report(Category category, Urgency urgency, ReportReceived.ContentItem... content) {
-        return new ReportReceived(
-                UUID.randomUUID(),
-                Instant.now(),
-                SourceChannel.WEB,
-                category,
-                urgency,
-                null,
-                new ReportReceived.Location("48", null, null, null),
-                new ReportReceived.Victim(false, null, null, false),
-                ReporterRelationship.OTHER,
-                List.of(content));
+        return CaseFixtures.webReport("48", category, urgency, content);
     }
 
     private static ReportReceived.ContentItem urlItem(String url) {
@@ -498,41 +406,6 @@ class ContentIdentityTest {
 
     private static ReportReceived.ContentItem pdqItem(String pdq, int quality) {
         return new ReportReceived.ContentItem(null, null, null, null, pdq, quality);
-    }
-
-    private static List<Header> headers(UUID reportId) {
-        List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(
-                        UUID.randomUUID().toString(),
-                        EventTypes.REPORT_RECEIVED,
-                        "/childsafe/intake-service",
-                        Instant.now(),
-                        reportId.toString())
-                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return headers;
-    }
-
-    private long routed(List<UUID> reportIds) throws Exception {
-        return Long.parseLong(query("SELECT count(*)::text FROM case_report WHERE report_id = ANY(?)", reportIds)
-                .get(0));
-    }
-
-    private List<String> query(String sql, Object parameter) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter instanceof List<?> list) {
-                s.setArray(1, c.createArrayOf("uuid", list.toArray()));
-            } else {
-                s.setString(1, parameter.toString());
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
     }
 
     private byte[] randomBits() {

@@ -1,6 +1,5 @@
 package vn.childsafe.routing.cases;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -8,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -36,7 +33,6 @@ import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.service.AssignmentEscalation;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.DeadlineEscalation;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
@@ -50,7 +46,7 @@ import vn.childsafe.testsupport.TestTokens;
 class DeadlineEscalationTest {
 
     @Inject
-    CaseRoutingService routing;
+    CaseFixtures fixtures;
 
     @Inject
     DeadlineEscalation escalation;
@@ -61,18 +57,9 @@ class DeadlineEscalationTest {
     @Inject
     TestClock clock;
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
-
-    private CaseFixtures fixtures;
-
     @BeforeEach
     void seed() {
         clock.reset();
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putProvinceUnits("40");
         CaseFixtures.putAgency("PA05-40", "POLICE_PROVINCE", "40", null, null);
         CaseFixtures.putAgency("CAX-40100", "POLICE_COMMUNE", "40", "40100", "PA05-40");
@@ -139,10 +126,7 @@ class DeadlineEscalationTest {
 
         // The new lead acknowledges: the case is worked again.
         String nationalLead = c.getString("assignments.find { it.agencyCode == 'NATIONAL_CYBER_POLICE' }.assignmentId");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .post("/api/v1/cases/" + caseId + "/assignments/" + nationalLead + "/acknowledge")
+        CaseFixtures.act(TestTokens.admin(), caseId, nationalLead, "acknowledge", null)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));
@@ -154,11 +138,8 @@ class DeadlineEscalationTest {
         JsonPath c = read(caseId);
         assertThat(c.getList("assignments.agencyCode", String.class)).containsExactly("CAX-40100", "CA-40", "BVTE-40");
         for (int i = 1; i <= 2; i++) {
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .when()
-                    .post("/api/v1/cases/" + caseId + "/assignments/"
-                            + c.getString("assignments[" + i + "].assignmentId") + "/acknowledge")
+            String support = c.getString("assignments[" + i + "].assignmentId");
+            CaseFixtures.act(TestTokens.admin(), caseId, support, "acknowledge", null)
                     .then()
                     .statusCode(200);
         }
@@ -182,19 +163,13 @@ class DeadlineEscalationTest {
                 .isEqualTo(Instant.parse(escalated.get("occurredAt").asText()).plus(Duration.ofMinutes(15)));
 
         // The late commune unit may still acknowledge; the case stays ESCALATED until the new lead does.
-        given().auth()
-                .oauth2(TestTokens.unit("CAX-40100"))
-                .when()
-                .post("/api/v1/cases/" + caseId + "/assignments/" + c.getString("assignments[0].assignmentId")
-                        + "/acknowledge")
+        String communeLead = c.getString("assignments[0].assignmentId");
+        CaseFixtures.act(TestTokens.unit("CAX-40100"), caseId, communeLead, "acknowledge", null)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ESCALATED"));
         String parent = read(caseId).getString("assignments.find { it.agencyCode == 'PA05-40' }.assignmentId");
-        given().auth()
-                .oauth2(TestTokens.unit("PA05-40"))
-                .when()
-                .post("/api/v1/cases/" + caseId + "/assignments/" + parent + "/acknowledge")
+        CaseFixtures.act(TestTokens.unit("PA05-40"), caseId, parent, "acknowledge", null)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));
@@ -203,12 +178,7 @@ class DeadlineEscalationTest {
     @Test
     void resolvedCasesDoNotEscalate() throws Exception {
         UUID caseId = fixtures.route(Category.SCAM, Urgency.NORMAL, "40", null, false, List.of());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType("application/json")
-                .body("{\"outcome\": \"UNFOUNDED\"}")
-                .when()
-                .post("/api/v1/cases/" + caseId + "/resolve")
+        CaseFixtures.caseAction(TestTokens.admin(), caseId, "resolve", Map.of("outcome", "UNFOUNDED"))
                 .then()
                 .statusCode(200);
         clock.advance(Duration.ofHours(25));
@@ -273,13 +243,6 @@ class DeadlineEscalationTest {
     }
 
     private static JsonPath read(UUID caseId) {
-        return given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return CaseFixtures.readCase(caseId);
     }
 }

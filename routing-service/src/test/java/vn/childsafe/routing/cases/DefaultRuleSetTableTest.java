@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +31,6 @@ import vn.childsafe.commons.domain.ReporterRelationship;
 import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.ReportReceived;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
@@ -257,13 +251,7 @@ class DefaultRuleSetTableTest {
     // spotless:on
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+    CaseFixtures fixtures;
 
     @BeforeEach
     void seed() throws Exception {
@@ -327,18 +315,10 @@ class DefaultRuleSetTableTest {
                 row.flags().contains("U")
                         ? List.of(new ReportReceived.ContentItem(url, "tiktok", null, null, null, null))
                         : List.of());
-        RoutingResult result = QuarkusTransaction.requiringNew()
-                .call(() -> routing.route(UUID.randomUUID().toString(), report, routing.context()));
+        RoutingResult result = fixtures.route(report);
         assertThat(result.outcome()).isEqualTo(RoutingResult.Outcome.ROUTED);
 
-        JsonPath c = given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + result.caseId())
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath c = CaseFixtures.readCase(result.caseId());
         List<String> explanation = c.getList("explanation", String.class);
         String why = String.join("\n", explanation);
         assertThat(c.getString("ruleSetVersion")).isEqualTo("default-3");

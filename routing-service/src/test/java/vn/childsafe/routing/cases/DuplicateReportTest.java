@@ -1,15 +1,13 @@
 package vn.childsafe.routing.cases;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -19,18 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.childsafe.commons.domain.Category;
-import vn.childsafe.commons.domain.ReporterRelationship;
-import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.routing.TestClock;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RoutingResult;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
@@ -41,23 +35,14 @@ import vn.childsafe.testsupport.TestTokens;
 class DuplicateReportTest {
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+    CaseFixtures fixtures;
 
     @Inject
     TestClock clock;
 
-    private CaseFixtures fixtures;
-
     @BeforeEach
     void seed() {
         clock.reset();
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putProvinceUnits("48");
     }
 
@@ -87,11 +72,7 @@ class DuplicateReportTest {
         assertThat(event.get("reportIds")).hasSize(2);
         assertThat(event.get("takedownUrls")).extracting(JsonNode::asText).containsExactly(extra);
         assertThat(event.get("alerts")).isEmpty();
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), caseId)
                 .statusCode(200)
                 .body("reports.size()", equalTo(2))
                 .body("takedownUrls.size()", equalTo(2))
@@ -122,11 +103,7 @@ class DuplicateReportTest {
         for (JsonNode a : event.get("assignments")) {
             assertThat(Instant.parse(a.get("ackDeadline").asText())).isEqualTo(occurred.plus(Duration.ofMinutes(15)));
         }
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + hashed)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), hashed)
                 .body("ruleId", equalTo("R1"))
                 .body("urgency", equalTo("IMMEDIATE_DANGER"))
                 .body("liaisonRequired", equalTo(true));
@@ -136,12 +113,7 @@ class DuplicateReportTest {
     void resolvedOrOlderThan30DaysCasesAreNotLinked() throws Exception {
         String url = "https://tiktok.com/@a/video/" + UUID.randomUUID();
         UUID resolved = fixtures.route(Category.CYBERBULLYING, Urgency.NORMAL, "48", null, false, List.of(url));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType("application/json")
-                .body("{\"outcome\": \"CONTENT_REMOVED\"}")
-                .when()
-                .post("/api/v1/cases/" + resolved + "/resolve")
+        CaseFixtures.caseAction(TestTokens.admin(), resolved, "resolve", Map.of("outcome", "CONTENT_REMOVED"))
                 .then()
                 .statusCode(200);
         RoutingResult again = route(Category.CYBERBULLYING, Urgency.NORMAL, item(url, null));
@@ -159,17 +131,6 @@ class DuplicateReportTest {
     }
 
     private RoutingResult route(Category category, Urgency urgency, ReportReceived.ContentItem... content) {
-        ReportReceived report = new ReportReceived(
-                UUID.randomUUID(),
-                Instant.now(),
-                SourceChannel.WEB,
-                category,
-                urgency,
-                null,
-                new ReportReceived.Location("48", null, null, null),
-                null,
-                ReporterRelationship.OTHER,
-                List.of(content));
-        return fixtures.route(report);
+        return fixtures.route(CaseFixtures.webReport("48", category, urgency, content));
     }
 }

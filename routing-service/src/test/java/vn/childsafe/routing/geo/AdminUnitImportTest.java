@@ -11,26 +11,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.routing.cases.CaseFixtures;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -46,13 +43,7 @@ class AdminUnitImportTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+    CaseFixtures fixtures;
 
     @Test
     void unitsImportIdempotentlyAndListByLevelAndParent() throws Exception {
@@ -64,37 +55,18 @@ class AdminUnitImportTest {
                     .body("rows", equalTo(10))
                     .body("validFrom", equalTo("2025-07-01"));
         }
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         assertThat(fixtures.count("SELECT count(*) FROM admin_unit WHERE code = ?", "09556"))
                 .isEqualTo(1);
 
-        given().auth()
-                .oauth2(TestTokens.unit("CA-01"))
-                .queryParam("level", "COMMUNE")
-                .queryParam("parentCode", "01")
-                .when()
-                .get("/api/v1/admin-units")
-                .then()
+        units(TestTokens.unit("CA-01"), Map.of("level", "COMMUNE", "parentCode", "01"))
                 .statusCode(200)
                 .body("code", contains("00004", "09552", "09556"))
                 .body("find { it.code == '09556' }.name", equalTo("Hà Đông"));
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("level", "province")
-                .when()
-                .get("/api/v1/admin-units")
-                .then()
+        units(TestTokens.ops(), Map.of("level", "province"))
                 .statusCode(200)
                 .body("code", hasItems("01", "31", "44", "75"))
                 .body("find { it.code == '44' }.name", equalTo("Quảng Trị"));
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("level", "DISTRICT")
-                .when()
-                .get("/api/v1/admin-units")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM);
+        units(TestTokens.ops(), Map.of("level", "DISTRICT")).statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -144,33 +116,14 @@ class AdminUnitImportTest {
 
         // Routing uses the mapping: the split ward's case is routed at province level and says so.
         CaseFixtures.putAgency("CA-01", "POLICE_PROVINCE", "01", null, null);
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
-        UUID split = fixtures.route(
-                Category.SCAM,
-                Urgency.NORMAL,
-                new ReportReceived.Location("01", null, "268", "09538"),
-                false,
-                List.of());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + split)
-                .then()
+        UUID split = routeScam("268", "09538");
+        CaseFixtures.getCase(TestTokens.admin(), split)
                 .statusCode(200)
                 .body("location.level", equalTo("PROVINCE"))
                 .body("location.notes", hasItem(Matchers.containsString("was split into communes")))
                 .body("explanation", hasItem(Matchers.containsString("was split into communes")));
-        UUID mapped = fixtures.route(
-                Category.SCAM,
-                Urgency.NORMAL,
-                new ReportReceived.Location("01", null, "268", "09544"),
-                false,
-                List.of());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + mapped)
-                .then()
+        UUID mapped = routeScam("268", "09544");
+        CaseFixtures.getCase(TestTokens.admin(), mapped)
                 .statusCode(200)
                 .body("location.level", equalTo("COMMUNE"))
                 .body("location.communeCode", equalTo("09556"));
@@ -185,7 +138,6 @@ class AdminUnitImportTest {
                 .body("errors.pointer", contains("/lines/3", "/lines/5", "/lines/6"))
                 .body("errors[0].message", equalTo("commune code must be 5 digits"))
                 .body("errors[1].message", equalTo("expected 7 columns, found 4"));
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         // Its good lines were not imported either.
         assertThat(fixtures.count("SELECT count(*) FROM admin_unit WHERE code = ?", "32104"))
                 .isZero();
@@ -232,7 +184,6 @@ class AdminUnitImportTest {
         importCsv(TestTokens.admin(), csv.toString()).then().statusCode(200).body("rows", equalTo(10_000));
         importCsv(TestTokens.admin(), csv.toString()).then().statusCode(200).body("rows", equalTo(10_000));
         System.out.printf("Two imports of 10,000 rows took %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         assertThat(fixtures.count("SELECT count(*) FROM legacy_ward WHERE old_district_code = ?", "999"))
                 .isEqualTo(10_000);
         assertThat(fixtures.count(
@@ -240,6 +191,26 @@ class AdminUnitImportTest {
                                 + "AND cardinality(new_commune_codes) = 2",
                         "999"))
                 .isEqualTo(1_429);
+    }
+
+    /** Routes a scam report in Hà Nội sent with legacy district and ward codes. */
+    private UUID routeScam(String legacyDistrict, String legacyWard) {
+        return fixtures.route(
+                Category.SCAM,
+                Urgency.NORMAL,
+                new ReportReceived.Location("01", null, legacyDistrict, legacyWard),
+                false,
+                List.of());
+    }
+
+    /** The answer to listing admin units with this query, to check. */
+    private static ValidatableResponse units(String token, Map<String, ?> query) {
+        return given().auth()
+                .oauth2(token)
+                .queryParams(query)
+                .when()
+                .get("/api/v1/admin-units")
+                .then();
     }
 
     private static Response importCsv(String token, String body) {

@@ -1,26 +1,21 @@
 package vn.childsafe.routing.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.childsafe.routing.messaging.EventRecords.DLQ;
+import static vn.childsafe.routing.messaging.EventRecords.WAIT;
+import static vn.childsafe.routing.messaging.EventRecords.header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,43 +27,29 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
-import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.NotifyEvent;
 import vn.childsafe.routing.cases.CaseFixtures;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.KafkaTestClient;
-import vn.childsafe.testsupport.TestTokens;
 
 /** notify.events.v1 on a real broker: outcomes land on the case timeline once; poison goes to the DLQ. */
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class NotifyEventConsumerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String DLQ = "routing-service.dlq";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
+    CaseFixtures fixtures;
 
     @Inject
     ObjectMapper objectMapper;
 
-    private KafkaTestClient kafka;
-    private CaseFixtures fixtures;
+    @Inject
+    KafkaTestClient kafka;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
-        fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         CaseFixtures.putAgency("TTTT-42", "INFORMATION_PROVINCE", "42", null, null);
     }
 
@@ -152,14 +133,7 @@ class NotifyEventConsumerTest {
     }
 
     private static JsonPath timeline(UUID caseId) {
-        return given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return CaseFixtures.readCase(caseId);
     }
 
     private static ProducerRecord<String, String> record(String key, String value, List<Header> headers) {
@@ -167,13 +141,6 @@ class NotifyEventConsumerTest {
     }
 
     private static List<Header> headers(String id, String type) {
-        List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(id, type, "/childsafe/notify-service", Instant.now(), "x")
-                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return headers;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return CloudEventHeaders.read(record.headers(), name);
+        return EventRecords.headers(id, type, "/childsafe/notify-service", "x");
     }
 }

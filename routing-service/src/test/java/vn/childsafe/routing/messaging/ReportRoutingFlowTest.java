@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.oneOf;
+import static vn.childsafe.routing.cases.CaseFixtures.putAgency;
+import static vn.childsafe.routing.messaging.EventRecords.DLQ;
+import static vn.childsafe.routing.messaging.EventRecords.WAIT;
+import static vn.childsafe.routing.messaging.EventRecords.header;
+import static vn.childsafe.routing.messaging.EventRecords.reportHeaders;
+import static vn.childsafe.routing.messaging.EventRecords.reportJson;
+import static vn.childsafe.routing.messaging.EventRecords.reportRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,8 +30,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,17 +40,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import vn.childsafe.commons.domain.Category;
-import vn.childsafe.commons.domain.Gender;
-import vn.childsafe.commons.domain.ReporterRelationship;
-import vn.childsafe.commons.domain.SourceChannel;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.messaging.EventConsumers;
+import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
@@ -65,14 +63,11 @@ import vn.childsafe.testsupport.TestTokens;
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 class ReportRoutingFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String DLQ = "routing-service.dlq";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    CaseFixtures fixtures;
 
     @Inject
     DataSource dataSource;
@@ -80,19 +75,19 @@ class ReportRoutingFlowTest {
     @Inject
     EventConsumers consumers;
 
-    private KafkaTestClient kafka;
+    @Inject
+    KafkaTestClient kafka;
 
     @BeforeEach
     void seedAgencies() {
-        kafka = new KafkaTestClient(bootstrapServers);
         // Seeded with PUT, as the local stack does: running it before every test also proves it idempotent.
-        putAgency("CA-01", "Công an thành phố Hà Nội", "POLICE_PROVINCE", "01", null);
-        putAgency("BVTE-01", "Phòng Bảo vệ trẻ em Hà Nội", "CHILD_PROTECTION_PROVINCE", "01", null);
-        putAgency("TTTT-01", "Sở Văn hoá - Thông tin Hà Nội", "INFORMATION_PROVINCE", "01", null);
-        putAgency("UBND-00004", "UBND phường Ba Đình", "COMMUNE_COMMITTEE", "01", "00004");
-        putAgency("CA-31", "Công an thành phố Hải Phòng", "POLICE_PROVINCE", "31", null);
-        putAgency("BVTE-31", "Phòng Bảo vệ trẻ em Hải Phòng", "CHILD_PROTECTION_PROVINCE", "31", null);
-        putAgency("TTTT-31", "Sở Văn hoá - Thông tin Hải Phòng", "INFORMATION_PROVINCE", "31", null);
+        putAgency("CA-01", "Công an thành phố Hà Nội", "POLICE_PROVINCE", "01", null, null);
+        putAgency("BVTE-01", "Phòng Bảo vệ trẻ em Hà Nội", "CHILD_PROTECTION_PROVINCE", "01", null, null);
+        putAgency("TTTT-01", "Sở Văn hoá - Thông tin Hà Nội", "INFORMATION_PROVINCE", "01", null, null);
+        putAgency("UBND-00004", "UBND phường Ba Đình", "COMMUNE_COMMITTEE", "01", "00004", null);
+        putAgency("CA-31", "Công an thành phố Hải Phòng", "POLICE_PROVINCE", "31", null, null);
+        putAgency("BVTE-31", "Phòng Bảo vệ trẻ em Hải Phòng", "CHILD_PROTECTION_PROVINCE", "31", null, null);
+        putAgency("TTTT-31", "Sở Văn hoá - Thông tin Hải Phòng", "INFORMATION_PROVINCE", "31", null, null);
     }
 
     @Test
@@ -110,8 +105,8 @@ class ReportRoutingFlowTest {
 
         ConsumerRecord<String, String> record = awaitCaseRouted(reportId);
         JsonNode event = objectMapper.readTree(record.value());
-        String caseId = event.get("caseId").asText();
-        assertThat(record.key()).isEqualTo(caseId);
+        UUID caseId = UUID.fromString(event.get("caseId").asText());
+        assertThat(record.key()).isEqualTo(caseId.toString());
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CASE_ROUTED);
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/childsafe/routing-service");
         assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
@@ -138,33 +133,19 @@ class ReportRoutingFlowTest {
                 .containsExactly("https://video.example.com/v/123");
 
         // The case reads back with its explanation, for admins and for an assigned unit only.
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), caseId)
                 .statusCode(200)
-                .body("caseId", equalTo(caseId))
+                .body("caseId", equalTo(caseId.toString()))
                 .body("ruleId", equalTo("R2"))
                 .body("location.provinceName", equalTo("Hà Nội"))
                 .body("reports[0].reportId", equalTo(reportId.toString()))
                 .body("assignments.agencyCode", Matchers.contains("CA-01", "BVTE-01", "TTTT-01"))
                 .body("assignments[0].state", equalTo("PENDING"))
                 .body("explanation", hasItem("lead: CA-01 (POLICE_PROVINCE)"));
-        given().auth()
-                .oauth2(TestTokens.unit("TTTT-01"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
+        CaseFixtures.getCase(TestTokens.unit("TTTT-01"), caseId)
                 .statusCode(200)
-                .body("caseId", equalTo(caseId));
-        given().auth()
-                .oauth2(TestTokens.unit("CA-31"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+                .body("caseId", equalTo(caseId.toString()));
+        CaseFixtures.getCase(TestTokens.unit("CA-31"), caseId).statusCode(404).contentType("application/problem+json");
         given().auth()
                 .oauth2(TestTokens.ops())
                 .queryParam("reportId", reportId.toString())
@@ -173,7 +154,7 @@ class ReportRoutingFlowTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1))
-                .body("items[0].caseId", equalTo(caseId));
+                .body("items[0].caseId", equalTo(caseId.toString()));
     }
 
     @Test
@@ -212,7 +193,7 @@ class ReportRoutingFlowTest {
 
         JsonNode event =
                 objectMapper.readTree(awaitCaseRouted(reportId, Lane.URGENT).value());
-        String caseId = event.get("caseId").asText();
+        UUID caseId = UUID.fromString(event.get("caseId").asText());
         assertThat(event.get("provinceCode").asText()).isEqualTo("31");
         assertThat(event.get("ruleId").asText()).isEqualTo("R2");
         assertThat(assignments(event)).first().isEqualTo("LEAD:CA-31:POLICE_PROVINCE");
@@ -222,11 +203,7 @@ class ReportRoutingFlowTest {
                         event.get("assignments").get(0).get("ackDeadline").asText()))
                 .isEqualTo(routedAt.plus(Duration.ofMinutes(30)));
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
+        CaseFixtures.getCase(TestTokens.admin(), caseId)
                 .statusCode(200)
                 .body("location.provinceCode", equalTo("31"))
                 .body("location.level", equalTo("PROVINCE"))
@@ -267,7 +244,7 @@ class ReportRoutingFlowTest {
                 kafka.awaitRecord(EventTypes.REPORTS_TOPIC, reportId.toString(), WAIT);
         // The broker redelivers the very record; then intake re-publishes the same report under a new event id.
         kafka.resend(original);
-        kafka.send(record(original.partition(), reportId.toString(), payload, cloudEventHeaders(reportId)));
+        kafka.send(reportRecord(original.partition(), reportId.toString(), payload, reportHeaders(reportId)));
         // A later record on the same partition: once it is routed, both duplicates have been handled.
         UUID marker = UUID.randomUUID();
         send(
@@ -275,19 +252,20 @@ class ReportRoutingFlowTest {
                 original.partition());
         awaitCaseRouted(marker);
 
-        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", reportId))
+        assertThat(fixtures.count("SELECT count(*) FROM case_report WHERE report_id = ?", reportId))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(fixtures.count(
                         "SELECT count(*) FROM routing_case c JOIN case_report r ON r.case_id = c.id "
                                 + "WHERE r.report_id = ?",
                         reportId))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(fixtures.count(
                         "SELECT count(*) FROM outbox_event WHERE event_type = '" + EventTypes.CASE_ROUTED
                                 + "' AND payload LIKE ?",
                         "%" + reportId + "%"))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ?", header(original, CloudEventHeaders.ID)))
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM inbox_event WHERE event_id = ?", header(original, CloudEventHeaders.ID)))
                 .isEqualTo(1);
         List<ConsumerRecord<String, String>> events =
                 kafka.readUntil(EventTypes.CASES_TOPIC, r -> false, Duration.ofSeconds(3));
@@ -301,7 +279,7 @@ class ReportRoutingFlowTest {
         int partition = 1;
         String notJsonKey = UUID.randomUUID().toString();
         String notJson = "{\"reportId\": this is not JSON";
-        kafka.send(record(partition, notJsonKey, notJson, cloudEventHeaders(UUID.randomUUID())));
+        kafka.send(reportRecord(partition, notJsonKey, notJson, reportHeaders(UUID.randomUUID())));
         String headerlessKey = UUID.randomUUID().toString();
         String headerless = send(
                 report(UUID.fromString(headerlessKey), Category.OTHER, Urgency.NORMAL, null, false, List.of()),
@@ -323,7 +301,8 @@ class ReportRoutingFlowTest {
 
         JsonNode event = objectMapper.readTree(awaitCaseRouted(next).value());
         assertThat(assignments(event)).first().isEqualTo("LEAD:CA-01:POLICE_PROVINCE");
-        assertThat(count("SELECT count(*) FROM case_report WHERE report_id = ?", UUID.fromString(headerlessKey)))
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM case_report WHERE report_id = ?", UUID.fromString(headerlessKey)))
                 .isZero();
     }
 
@@ -356,29 +335,13 @@ class ReportRoutingFlowTest {
         List<UUID> all = new ArrayList<>(normal);
         all.addAll(urgent);
         await().atMost(WAIT)
-                .until(() -> count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)", all) == all.size());
+                .until(() ->
+                        fixtures.count("SELECT count(*) FROM case_report WHERE report_id = ANY(?)", all) == all.size());
         // Every urgent case was routed before the first case of the backlog.
         assertThat(routedBetween(urgent)[1]).isBefore(routedBetween(normal)[0]);
     }
 
     // --- helpers ---
-
-    private void putAgency(String code, String name, String type, String province, String commune) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("type", type);
-        body.put("provinceCode", province);
-        body.put("communeCode", commune);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .put("/api/v1/agencies/" + code)
-                .then()
-                .statusCode(oneOf(200, 201))
-                .body("code", equalTo(code));
-    }
 
     private static ReportReceived.Location location(String province, String commune, String district, String ward) {
         return new ReportReceived.Location(province, commune, district, ward);
@@ -391,17 +354,12 @@ class ReportRoutingFlowTest {
             ReportReceived.Location location,
             boolean victimGiven,
             List<String> urls) {
-        return new ReportReceived(
+        return CaseFixtures.hotlineReport(
                 reportId,
-                Instant.now(),
-                SourceChannel.HOTLINE_111,
                 category,
                 urgency,
-                null,
                 location == null ? new ReportReceived.Location(null, null, null, null) : location,
-                new ReportReceived.Victim(
-                        victimGiven, victimGiven ? 13 : null, victimGiven ? Gender.FEMALE : null, false),
-                ReporterRelationship.PARENT,
+                victimGiven,
                 urls.stream()
                         .map(u -> new ReportReceived.ContentItem(u, "video.example.com", null, null, null, null))
                         .toList());
@@ -409,20 +367,13 @@ class ReportRoutingFlowTest {
 
     /** Sends a report as intake's relay would: key = report id, CloudEvents headers. */
     private String send(ReportReceived report, Integer partition) throws Exception {
-        return send(report, partition, cloudEventHeaders(report.reportId()));
+        return send(report, partition, reportHeaders(report.reportId()));
     }
 
     private String send(ReportReceived report, Integer partition, List<Header> headers) throws Exception {
-        String json = objectMapper.writeValueAsString(report);
-        assertThat(EventSchemas.violations("report-received.v1.schema.json", json))
-                .isEmpty();
-        kafka.send(record(partition, report.reportId().toString(), json, headers));
+        String json = reportJson(objectMapper, report);
+        kafka.send(reportRecord(partition, report.reportId().toString(), json, headers));
         return json;
-    }
-
-    private static ProducerRecord<String, String> record(
-            Integer partition, String key, String value, List<Header> headers) {
-        return new ProducerRecord<>(EventTypes.REPORTS_TOPIC, partition, key, value, headers);
     }
 
     /** Sends a report to its lane's topic, as intake's relay would. */
@@ -432,7 +383,7 @@ class ReportRoutingFlowTest {
                 null,
                 report.reportId().toString(),
                 objectMapper.writeValueAsString(report),
-                cloudEventHeaders(report.reportId())));
+                reportHeaders(report.reportId())));
     }
 
     /** When the cases of these reports were routed, earliest and latest. */
@@ -450,18 +401,6 @@ class ReportRoutingFlowTest {
                 };
             }
         }
-    }
-
-    private static List<Header> cloudEventHeaders(UUID reportId) {
-        List<Header> headers = new ArrayList<>();
-        CloudEventHeaders.of(
-                        UUID.randomUUID().toString(),
-                        EventTypes.REPORT_RECEIVED,
-                        "/childsafe/intake-service",
-                        Instant.now(),
-                        reportId.toString())
-                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return headers;
     }
 
     /** The CaseRouted record of a normal-lane report, checked against the event contract. */
@@ -493,24 +432,5 @@ class ReportRoutingFlowTest {
                         a.get("role").asText() + ":" + a.get("agencyCode").asText() + ":"
                                 + a.get("agencyType").asText()));
         return out;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return CloudEventHeaders.read(record.headers(), name);
-    }
-
-    private long count(String sql, Object parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter instanceof List<?> list) {
-                s.setArray(1, c.createArrayOf("uuid", list.toArray()));
-            } else {
-                s.setObject(1, parameter);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -6,21 +6,17 @@ import static org.hamcrest.Matchers.contains;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.routing.cases.CaseFixtures;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -30,53 +26,30 @@ import vn.childsafe.testsupport.TestTokens;
 class CaseAccessLogTest {
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+    CaseFixtures fixtures;
 
     @Test
     void readsOfACaseShownOrRefusedAreLoggedForAdmins() {
         CaseFixtures.putAgency("BVTE-48", "CHILD_PROTECTION_PROVINCE", "48", null, null);
         CaseFixtures.putAgency("CA-48", "POLICE_PROVINCE", "48", null, null);
-        UUID caseId = new CaseFixtures(routing, dataSource, objectMapper)
-                .route(Category.OTHER, Urgency.NORMAL, "48", null, false, List.of());
+        UUID caseId = fixtures.route(Category.OTHER, Urgency.NORMAL, "48", null, false, List.of());
 
-        given().auth()
-                .oauth2(TestTokens.unit("BVTE-48"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(TestTokens.unit("CA-99"))
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(404);
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .when()
-                .get("/api/v1/cases/" + caseId)
-                .then()
-                .statusCode(200);
+        CaseFixtures.getCase(TestTokens.unit("BVTE-48"), caseId).statusCode(200);
+        CaseFixtures.getCase(TestTokens.unit("CA-99"), caseId).statusCode(404);
+        CaseFixtures.getCase(TestTokens.ops(), caseId).statusCode(200);
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + caseId + "/access-log")
-                .then()
+        accessLog(TestTokens.admin(), caseId)
                 .statusCode(200)
                 .body("actor", contains("BVTE-48", "CA-99", "ops"))
                 .body("outcome", contains("SHOWN", "NOT_VISIBLE", "SHOWN"));
-        given().auth()
-                .oauth2(TestTokens.ops())
+        accessLog(TestTokens.ops(), caseId).statusCode(403);
+    }
+
+    private static ValidatableResponse accessLog(String token, UUID caseId) {
+        return given().auth()
+                .oauth2(token)
                 .when()
                 .get("/api/v1/cases/" + caseId + "/access-log")
-                .then()
-                .statusCode(403);
+                .then();
     }
 }

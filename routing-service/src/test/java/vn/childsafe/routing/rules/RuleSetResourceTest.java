@@ -4,12 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static vn.childsafe.routing.rules.RuleSetApi.activate;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -21,13 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.routing.cases.CaseFixtures;
 import vn.childsafe.routing.domain.ContentIdentity;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.routing.service.RuleSetService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
@@ -55,28 +53,15 @@ class RuleSetResourceTest {
     ObjectMapper objectMapper;
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
+    CaseFixtures fixtures;
 
     @Inject
     RuleSetService ruleSets;
 
     @Test
     void theSeededDefaultRuleSetIsTheShippedRulesAndPlatformIdentityAsData() throws Exception {
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .when()
-                .get("/api/v1/rule-sets")
-                .then()
-                .statusCode(200)
-                .body("find { it.version == 'default-3' }.status", equalTo("ACTIVE"));
-        Object definition = given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/rule-sets/default-3")
-                .then()
+        list(TestTokens.ops()).statusCode(200).body("find { it.version == 'default-3' }.status", equalTo("ACTIVE"));
+        Object definition = RuleSetApi.get(TestTokens.admin(), "default-3")
                 .statusCode(200)
                 .body("definition.rules.id", Matchers.contains("R1", "R2", "R3", "R4", "R5", "R6"))
                 .body("definition.rules[0].ackWithin", equalTo("PT15M"))
@@ -89,19 +74,8 @@ class RuleSetResourceTest {
         RuleSetDefinition stored = objectMapper.convertValue(definition, RuleSetDefinition.class);
         // Read with the generic fallback, so only the stored definition can supply the platform rules.
         assertThat(stored.toRuleSet(ContentIdentity.generic())).isEqualTo(ruleSets.shippedDefault());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/rule-sets/nope")
-                .then()
-                .statusCode(404)
-                .contentType(PROBLEM);
-        given().auth()
-                .oauth2(TestTokens.unit("CA-01"))
-                .when()
-                .get("/api/v1/rule-sets")
-                .then()
-                .statusCode(403);
+        RuleSetApi.get(TestTokens.admin(), "nope").statusCode(404).contentType(PROBLEM);
+        list(TestTokens.unit("CA-01")).statusCode(403);
     }
 
     @Test
@@ -111,12 +85,7 @@ class RuleSetResourceTest {
                   {"id": "A", "lead": "POLICE_PROVINCE", "ackWithin": "one hour"},
                   {"id": "A", "categoryIn": ["SCAM"], "ackWithin": "PT1H"}],
                  "policies": {"minimumHalvedDeadline": "PT15M"}}""";
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(invalid)
-                .when()
-                .post("/api/v1/rule-sets")
+        RuleSetApi.postDraft(TestTokens.admin(), invalid)
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM)
@@ -133,34 +102,16 @@ class RuleSetResourceTest {
     void draftSimulateActivateRoutesNewCasesByTheNewVersion() throws Exception {
         String version = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         CaseFixtures.putAgency("BVTE-46", "CHILD_PROTECTION_PROVINCE", "46", null, null);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(DRAFT.formatted(version))
-                .when()
-                .post("/api/v1/rule-sets")
+        RuleSetApi.postDraft(TestTokens.admin(), DRAFT.formatted(version))
                 .then()
                 .statusCode(201)
                 .header("Location", Matchers.endsWith("/api/v1/rule-sets/" + version))
                 .body("status", equalTo("DRAFT"));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(DRAFT.formatted(version))
-                .when()
-                .post("/api/v1/rule-sets")
+        RuleSetApi.postDraft(TestTokens.admin(), DRAFT.formatted(version))
                 .then()
                 .statusCode(409);
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .contentType(ContentType.JSON)
-                .body(DRAFT.formatted("x"))
-                .when()
-                .post("/api/v1/rule-sets")
-                .then()
-                .statusCode(403);
+        RuleSetApi.postDraft(TestTokens.ops(), DRAFT.formatted("x")).then().statusCode(403);
 
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         long casesBefore = fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?");
         Map<String, Object> report = Map.of(
                 "category",
@@ -193,14 +144,7 @@ class RuleSetResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].pointer", equalTo("/category"));
-        given().auth()
-                .oauth2(TestTokens.unit("BVTE-46"))
-                .contentType(ContentType.JSON)
-                .body(report)
-                .when()
-                .post("/api/v1/routing/simulate")
-                .then()
-                .statusCode(403);
+        RuleSetApi.simulate(TestTokens.unit("BVTE-46"), null, report).then().statusCode(403);
         assertThat(fixtures.count("SELECT count(*) FROM routing_case WHERE rule_set_version <> ?", "?"))
                 .isEqualTo(casesBefore);
 
@@ -208,44 +152,24 @@ class RuleSetResourceTest {
             activate(version).then().statusCode(200).body("status", equalTo("ACTIVE"));
             activate(version).then().statusCode(409);
             UUID caseId = fixtures.route(Category.SELF_HARM, Urgency.NORMAL, "46", null, true, List.of());
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .when()
-                    .get("/api/v1/cases/" + caseId)
-                    .then()
+            CaseFixtures.getCase(TestTokens.admin(), caseId)
                     .statusCode(200)
                     .body("ruleSetVersion", equalTo(version))
                     .body("ruleId", equalTo("R7"));
-            given().auth()
-                    .oauth2(TestTokens.ops())
-                    .when()
-                    .get("/api/v1/rule-sets")
-                    .then()
-                    .body("find { it.version == 'default-3' }.status", equalTo("RETIRED"));
+            list(TestTokens.ops()).body("find { it.version == 'default-3' }.status", equalTo("RETIRED"));
         } finally {
             activate("default-3").then().statusCode(200);
         }
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .when()
-                .get("/api/v1/rule-sets")
-                .then()
-                .body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));
+        list(TestTokens.ops()).body("find { it.version == '" + version + "' }.status", equalTo("RETIRED"));
         activate("missing").then().statusCode(404);
     }
 
-    private static Response simulate(String version, Object body) {
-        var request = given().auth()
-                .oauth2(TestTokens.ops())
-                .contentType(ContentType.JSON)
-                .body(body);
-        if (version != null) {
-            request = request.queryParam("ruleSetVersion", version);
-        }
-        return request.when().post("/api/v1/routing/simulate");
+    private static Response simulate(String version, Map<String, ?> report) {
+        return RuleSetApi.simulate(TestTokens.ops(), version, report);
     }
 
-    private static Response activate(String version) {
-        return given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/rule-sets/" + version + "/activate");
+    /** The answer to listing the rule sets, to check. */
+    private static ValidatableResponse list(String token) {
+        return given().auth().oauth2(token).when().get("/api/v1/rule-sets").then();
     }
 }

@@ -7,9 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -18,17 +17,15 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.routing.TestClock;
 import vn.childsafe.routing.cases.CaseFixtures;
-import vn.childsafe.routing.service.CaseRoutingService;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -38,13 +35,7 @@ import vn.childsafe.testsupport.TestTokens;
 class StatsResourceTest {
 
     @Inject
-    CaseRoutingService routing;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ObjectMapper objectMapper;
+    CaseFixtures fixtures;
 
     @Inject
     TestClock clock;
@@ -59,7 +50,6 @@ class StatsResourceTest {
         clock.reset();
         CaseFixtures.putAgency("BVTE-96", "CHILD_PROTECTION_PROVINCE", "96", null, null);
         CaseFixtures.putAgency("CA-96", "POLICE_PROVINCE", "96", null, null);
-        CaseFixtures fixtures = new CaseFixtures(routing, dataSource, objectMapper);
         // A window in the future of every other test's cases: only this test's cases fall into it.
         clock.advance(Duration.ofDays(400));
         Instant start = clock.instant();
@@ -74,38 +64,17 @@ class StatsResourceTest {
         fixtures.route(Category.CSAM, Urgency.NORMAL, "96", null, false, List.of());
 
         clock.advance(Duration.ofMinutes(10));
-        String lead = given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get("/api/v1/cases/" + supported)
-                .then()
-                .extract()
-                .path("assignments[0].assignmentId");
-        given().auth()
-                .oauth2(TestTokens.unit("BVTE-96"))
-                .when()
-                .post("/api/v1/cases/" + supported + "/assignments/" + lead + "/acknowledge")
+        String lead = CaseFixtures.readCase(supported).getString("assignments[0].assignmentId");
+        CaseFixtures.act(TestTokens.unit("BVTE-96"), supported, lead, "acknowledge", null)
                 .then()
                 .statusCode(200);
         clock.advance(Duration.ofMinutes(50));
-        given().auth()
-                .oauth2(TestTokens.unit("BVTE-96"))
-                .contentType("application/json")
-                .body("{\"outcome\": \"VICTIM_SUPPORTED\"}")
-                .when()
-                .post("/api/v1/cases/" + supported + "/resolve")
+        CaseFixtures.caseAction(TestTokens.unit("BVTE-96"), supported, "resolve", Map.of("outcome", "VICTIM_SUPPORTED"))
                 .then()
                 .statusCode(200);
         String to = start.plus(Duration.ofHours(2)).toString();
 
-        JsonPath stats = given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("from", start.toString())
-                .queryParam("to", to)
-                .queryParam("groupBy", "province")
-                .when()
-                .get("/api/v1/stats")
-                .then()
+        JsonPath stats = stats(TestTokens.ops(), window(start, to, "province"))
                 .statusCode(200)
                 .extract()
                 .jsonPath();
@@ -122,35 +91,14 @@ class StatsResourceTest {
         assertThat(stats.getDouble("groups[0].timeToResolveSeconds.p90")).isBetween(3600.0, 3660.0);
         assertThat(stats.getString("groups[0].timeToRouteSeconds.p50")).isNotNull();
 
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .queryParam("from", start.toString())
-                .queryParam("to", to)
-                .queryParam("groupBy", "category")
-                .when()
-                .get("/api/v1/stats")
-                .then()
+        stats(TestTokens.admin(), window(start, to, "category"))
                 .statusCode(200)
                 .body("groups.key", Matchers.contains("CSAM", "OTHER", "SCAM"));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .queryParam("from", start.toString())
-                .queryParam("to", to)
-                .queryParam("groupBy", "agency")
-                .when()
-                .get("/api/v1/stats")
-                .then()
+        stats(TestTokens.admin(), window(start, to, "agency"))
                 .statusCode(200)
                 .body("groups.find { it.key == 'CA-96' }.cases", equalTo(2))
                 .body("groups.find { it.key == 'BVTE-96' }.cases", equalTo(1));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .queryParam("from", start.toString())
-                .queryParam("to", to)
-                .queryParam("groupBy", "platform")
-                .when()
-                .get("/api/v1/stats")
-                .then()
+        stats(TestTokens.admin(), window(start, to, "platform"))
                 .statusCode(200)
                 .body("groups.find { it.key == 'tiktok.com' }.cases", equalTo(1))
                 .body("groups.find { it.key == 'NONE' }.cases", equalTo(2));
@@ -158,9 +106,7 @@ class StatsResourceTest {
         String csv = given().auth()
                 .oauth2(TestTokens.ops())
                 .accept("text/csv")
-                .queryParam("from", start.toString())
-                .queryParam("to", to)
-                .queryParam("groupBy", "province")
+                .queryParams(window(start, to, "province"))
                 .when()
                 .get("/api/v1/stats")
                 .then()
@@ -172,27 +118,23 @@ class StatsResourceTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("group,key,cases,acknowledged,resolved,");
         assertThat(csv).contains("\nprovince,96,3,1,1,").contains(",2,1,0.5,0.333");
 
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("groupBy", "school")
+        stats(TestTokens.ops(), Map.of("groupBy", "school")).statusCode(400).contentType("application/problem+json");
+        stats(TestTokens.ops(), Map.of("from", to, "to", start.toString())).statusCode(400);
+        stats(TestTokens.unit("CA-96"), Map.of()).statusCode(403);
+    }
+
+    /** The answer to asking for statistics with this query, to check. */
+    private static ValidatableResponse stats(String token, Map<String, ?> query) {
+        return given().auth()
+                .oauth2(token)
+                .queryParams(query)
                 .when()
                 .get("/api/v1/stats")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("from", to)
-                .queryParam("to", start.toString())
-                .when()
-                .get("/api/v1/stats")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.unit("CA-96"))
-                .when()
-                .get("/api/v1/stats")
-                .then()
-                .statusCode(403);
+                .then();
+    }
+
+    /** The query for the test's window, grouped by {@code groupBy}. */
+    private static Map<String, String> window(Instant from, String to, String groupBy) {
+        return Map.of("from", from.toString(), "to", to, "groupBy", groupBy);
     }
 }
