@@ -127,23 +127,7 @@ public class CaseNotes implements EncryptedColumns {
     }
 
     private int encryptLegacy() {
-        int moved = 0;
-        for (Object[] row : rows("SELECT CAST(id AS text), resolution_note FROM routing_case "
-                + "WHERE resolution_note IS NOT NULL FOR UPDATE SKIP LOCKED")) {
-            moved += em.createNativeQuery("UPDATE routing_case SET resolution_note_enc = :note, resolution_note = NULL "
-                            + "WHERE id = CAST(:id AS uuid)")
-                    .setParameter("note", cipher.encrypt((String) row[1], RESOLUTION_NOTE.context(row[0])))
-                    .setParameter("id", row[0])
-                    .executeUpdate();
-        }
-        for (Object[] row : rows("SELECT CAST(id AS text), end_reason FROM assignment "
-                + "WHERE end_reason IS NOT NULL FOR UPDATE SKIP LOCKED")) {
-            moved += em.createNativeQuery("UPDATE assignment SET end_reason_enc = :note, end_reason = NULL "
-                            + "WHERE id = CAST(:id AS uuid)")
-                    .setParameter("note", cipher.encrypt((String) row[1], END_REASON.context(row[0])))
-                    .setParameter("id", row[0])
-                    .executeUpdate();
-        }
+        int moved = encryptClearNotes(RESOLUTION_NOTE, "resolution_note") + encryptClearNotes(END_REASON, "end_reason");
         for (Object[] row : rows("SELECT CAST(id AS text), detail, kind FROM case_timeline "
                 + "WHERE legacy_note FOR UPDATE SKIP LOCKED")) {
             moved += em.createNativeQuery("UPDATE case_timeline SET note_enc = :note, detail = :detail, "
@@ -153,6 +137,21 @@ public class CaseNotes implements EncryptedColumns {
                             "detail",
                             ((String) row[2]).toLowerCase(Locale.ROOT)
                                     + " (ghi trước khi ghi chú được tách riêng; xem ghi chú)")
+                    .setParameter("id", row[0])
+                    .executeUpdate();
+        }
+        return moved;
+    }
+
+    /** Encrypts the notes still in {@code clearColumn} into {@code column}, emptying the clear column. */
+    private int encryptClearNotes(EncryptedColumn column, String clearColumn) {
+        int moved = 0;
+        for (Object[] row : rows("SELECT CAST(" + column.idColumn() + " AS text), " + clearColumn + " FROM "
+                + column.table() + " WHERE " + clearColumn + " IS NOT NULL FOR UPDATE SKIP LOCKED")) {
+            moved += em.createNativeQuery("UPDATE " + column.table() + " SET " + column.column() + " = :note, "
+                            + clearColumn + " = NULL WHERE " + column.idColumn() + " = CAST(:id AS "
+                            + column.idType() + ")")
+                    .setParameter("note", cipher.encrypt((String) row[1], column.context(row[0])))
                     .setParameter("id", row[0])
                     .executeUpdate();
         }

@@ -140,36 +140,23 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
     private <T> TypedQuery<T> query(Filter filter, Visibility visibility, String select, String order, Class<T> type) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (filter.status() != null) {
-            where.append(" and c.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.provinceCode() != null) {
-            where.append(" and c.provinceCode = :province");
-            params.put("province", filter.provinceCode());
-        }
-        if (filter.category() != null) {
-            where.append(" and c.category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.from() != null) {
-            where.append(" and c.createdAt >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and c.createdAt < :to");
-            params.put("to", filter.to());
-        }
+        andIfGiven(where, params, "c.status = :status", "status", filter.status());
+        andIfGiven(where, params, "c.provinceCode = :province", "province", filter.provinceCode());
+        andIfGiven(where, params, "c.category = :category", "category", filter.category());
+        andIfGiven(where, params, "c.createdAt >= :from", "from", filter.from());
+        andIfGiven(where, params, "c.createdAt < :to", "to", filter.to());
         if (filter.agencyCode() != null) {
             where.append(" and exists (select 1 from Assignment a where a.caseId = c.id and a.agencyCode = :agency"
                     + " and a.state in :current)");
             params.put("agency", filter.agencyCode());
             params.put("current", AssignmentState.CURRENT);
         }
-        if (filter.reportId() != null) {
-            where.append(" and exists (select 1 from CaseReport r where r.caseId = c.id and r.reportId = :report)");
-            params.put("report", filter.reportId());
-        }
+        andIfGiven(
+                where,
+                params,
+                "exists (select 1 from CaseReport r where r.caseId = c.id and r.reportId = :report)",
+                "report",
+                filter.reportId());
         if (!visibility.all()) {
             where.append(" and exists (select 1 from Assignment v where v.caseId = c.id and v.agencyCode = :own"
                     + " and v.state in :current)");
@@ -179,6 +166,15 @@ public class CaseRepository implements PanacheRepositoryBase<RoutingCase, UUID> 
         TypedQuery<T> query = em().createQuery(select + where + order, type);
         params.forEach(query::setParameter);
         return query;
+    }
+
+    /** Adds {@code condition} on the parameter {@code name} when the filter gives a {@code value}. */
+    private static void andIfGiven(
+            StringBuilder where, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.put(name, value);
+        }
     }
 
     /** The current lead of each of these cases. */

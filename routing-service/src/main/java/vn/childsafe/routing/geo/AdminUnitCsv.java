@@ -107,12 +107,7 @@ public final class AdminUnitCsv {
         int[] startLine = {1};
         Optional<CSVRecord> first = next(records, parser, startLine);
         if (first.isEmpty() || isBlank(first.get()) && restIsBlank(records, parser, startLine)) {
-            return new Parsed(
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(new Problem.FieldError("/lines/1", "empty file: a header row is required")),
-                    1);
+            return rejected(null, "/lines/1", "empty file: a header row is required");
         }
         String header = String.join(",", first.get().values()).strip();
         Layout layout;
@@ -121,13 +116,8 @@ public final class AdminUnitCsv {
         } else if (header.equals(MAPPING_HEADER)) {
             layout = Layout.LEGACY_MAPPING;
         } else {
-            return new Parsed(
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(new Problem.FieldError(
-                            "/lines/1", "header must be exactly '" + UNITS_HEADER + "' or '" + MAPPING_HEADER + "'")),
-                    1);
+            return rejected(
+                    null, "/lines/1", "header must be exactly '" + UNITS_HEADER + "' or '" + MAPPING_HEADER + "'");
         }
         Rows rows = new Rows(layout);
         // Blank lines count as bad lines only when data follows them: a file may end with blank lines.
@@ -155,14 +145,14 @@ public final class AdminUnitCsv {
             rows.add(lineNo, record.get().stream().map(String::strip).toList());
         }
         if (rows.errorCount == 0 && rows.units.isEmpty() && rows.mappings.isEmpty()) {
-            return new Parsed(
-                    layout,
-                    List.of(),
-                    List.of(),
-                    List.of(new Problem.FieldError("/lines/2", "no data rows after the header")),
-                    1);
+            return rejected(layout, "/lines/2", "no data rows after the header");
         }
         return new Parsed(layout, rows.units, rows.mappings, rows.errors, rows.errorCount);
+    }
+
+    /** A file rejected for one error of the file as a whole (its header, or no data), not of its data lines. */
+    private static Parsed rejected(Layout layout, String pointer, String message) {
+        return new Parsed(layout, List.of(), List.of(), List.of(new Problem.FieldError(pointer, message)), 1);
     }
 
     /** The rows of a file read so far, and its bad lines. */

@@ -1,8 +1,10 @@
 package vn.childsafe.routing.geo;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 import vn.childsafe.routing.domain.WardMapping;
@@ -26,7 +29,8 @@ public class AdminUnitRepository implements WardMapping {
     @Inject
     EntityManager em;
 
-    /** A unit as stored. */
+    /** A unit as stored, and as the API shows it. */
+    @Schema(name = "AdminUnit")
     public record Unit(
             String level,
             String code,
@@ -40,15 +44,15 @@ public class AdminUnitRepository implements WardMapping {
 
     /** Inserts or replaces today's units valid from {@code validFrom}, in batches, in the caller's transaction. */
     public void upsertUnits(List<AdminUnitCsv.UnitRow> rows, LocalDate validFrom, LocalDate validTo, Instant now) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("INSERT INTO admin_unit (level, code, parent_code, "
-                    + "name, full_name, name_en, unit_type, valid_from, valid_to, imported_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (level, code, valid_from) DO UPDATE SET "
-                    + "parent_code = EXCLUDED.parent_code, name = EXCLUDED.name, full_name = EXCLUDED.full_name, "
-                    + "name_en = EXCLUDED.name_en, unit_type = EXCLUDED.unit_type, valid_to = EXCLUDED.valid_to, "
-                    + "imported_at = EXCLUDED.imported_at")) {
-                int n = 0;
-                for (AdminUnitCsv.UnitRow row : rows) {
+        upsertInBatches(
+                "INSERT INTO admin_unit (level, code, parent_code, "
+                        + "name, full_name, name_en, unit_type, valid_from, valid_to, imported_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (level, code, valid_from) DO UPDATE SET "
+                        + "parent_code = EXCLUDED.parent_code, name = EXCLUDED.name, full_name = EXCLUDED.full_name, "
+                        + "name_en = EXCLUDED.name_en, unit_type = EXCLUDED.unit_type, valid_to = EXCLUDED.valid_to, "
+                        + "imported_at = EXCLUDED.imported_at",
+                rows,
+                (connection, s, row) -> {
                     s.setString(1, row.level());
                     s.setString(2, row.code());
                     s.setString(3, row.parentCode());
@@ -59,29 +63,22 @@ public class AdminUnitRepository implements WardMapping {
                     s.setDate(8, Date.valueOf(validFrom));
                     s.setDate(9, validTo == null ? null : Date.valueOf(validTo));
                     s.setTimestamp(10, Timestamp.from(now));
-                    s.addBatch();
-                    if (++n % BATCH == 0) {
-                        s.executeBatch();
-                    }
-                }
-                s.executeBatch();
-            }
-        });
+                });
     }
 
     /** Inserts or replaces legacy ward mappings, in batches, in the caller's transaction. */
     public void upsertMappings(List<AdminUnitCsv.MappingRow> rows, LocalDate validFrom, Instant now) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("INSERT INTO legacy_ward (old_ward_code, "
-                    + "old_province_code, old_province_name, old_district_code, old_ward_name, new_province_code, "
-                    + "new_commune_codes, valid_from, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (old_ward_code) DO UPDATE SET old_province_code = EXCLUDED.old_province_code, "
-                    + "old_province_name = EXCLUDED.old_province_name, old_district_code = EXCLUDED.old_district_code, "
-                    + "old_ward_name = EXCLUDED.old_ward_name, new_province_code = EXCLUDED.new_province_code, "
-                    + "new_commune_codes = EXCLUDED.new_commune_codes, valid_from = EXCLUDED.valid_from, "
-                    + "imported_at = EXCLUDED.imported_at")) {
-                int n = 0;
-                for (AdminUnitCsv.MappingRow row : rows) {
+        upsertInBatches(
+                "INSERT INTO legacy_ward (old_ward_code, "
+                        + "old_province_code, old_province_name, old_district_code, old_ward_name, new_province_code, "
+                        + "new_commune_codes, valid_from, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (old_ward_code) DO UPDATE SET old_province_code = EXCLUDED.old_province_code, "
+                        + "old_province_name = EXCLUDED.old_province_name, old_district_code = EXCLUDED.old_district_code, "
+                        + "old_ward_name = EXCLUDED.old_ward_name, new_province_code = EXCLUDED.new_province_code, "
+                        + "new_commune_codes = EXCLUDED.new_commune_codes, valid_from = EXCLUDED.valid_from, "
+                        + "imported_at = EXCLUDED.imported_at",
+                rows,
+                (connection, s, row) -> {
                     Array communes = connection.createArrayOf(
                             "text", row.newCommuneCodes().toArray());
                     s.setString(1, row.oldWardCode());
@@ -93,6 +90,22 @@ public class AdminUnitRepository implements WardMapping {
                     s.setArray(7, communes);
                     s.setDate(8, Date.valueOf(validFrom));
                     s.setTimestamp(9, Timestamp.from(now));
+                });
+    }
+
+    /** Sets one row's values on the upsert statement. */
+    @FunctionalInterface
+    private interface RowBinder<R> {
+        void bind(Connection connection, PreparedStatement statement, R row) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per row over JDBC, sent {@value #BATCH} rows at a time. */
+    private <R> void upsertInBatches(String sql, List<R> rows, RowBinder<R> binder) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                int n = 0;
+                for (R row : rows) {
+                    binder.bind(connection, s, row);
                     s.addBatch();
                     if (++n % BATCH == 0) {
                         s.executeBatch();

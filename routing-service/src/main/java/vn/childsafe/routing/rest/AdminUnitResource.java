@@ -3,8 +3,6 @@ package vn.childsafe.routing.rest;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.childsafe.commons.problem.Problem;
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
+import vn.childsafe.routing.geo.AdminUnitRepository;
 import vn.childsafe.routing.service.AdminUnitService;
 
 /** Viet Nam's administrative units as reference data: import from CSV, list, resolve codes. */
@@ -100,8 +98,8 @@ public class AdminUnitResource {
             InputStream body) {
         return units.importCsv(
                 new InputStreamReader(body, StandardCharsets.UTF_8),
-                date("validFrom", validFrom),
-                date("validTo", validTo));
+                QueryParams.date("validFrom", validFrom),
+                QueryParams.date("validTo", validTo));
     }
 
     @GET
@@ -115,10 +113,9 @@ public class AdminUnitResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(type = SchemaType.ARRAY, implementation = AdminUnitService.UnitView.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AdminUnitRepository.Unit.class)))
     @APIResponse(responseCode = "400", description = "Unknown level")
-    public List<AdminUnitService.UnitView> list(
+    public List<AdminUnitRepository.Unit> list(
             @Parameter(description = "PROVINCE or COMMUNE") @QueryParam("level") String level,
             @Parameter(description = "Province code whose communes to list") @QueryParam("parentCode")
                     String parentCode) {
@@ -150,16 +147,5 @@ public class AdminUnitResource {
             @QueryParam("wardCode") String wardCode,
             @QueryParam("communeCode") String communeCode) {
         return units.resolve(provinceCode, districtCode, wardCode, communeCode);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be a date like 2025-07-01.", null);
-        }
     }
 }

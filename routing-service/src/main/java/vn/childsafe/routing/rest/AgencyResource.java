@@ -1,7 +1,6 @@
 package vn.childsafe.routing.rest;
 
 import java.net.URI;
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.childsafe.commons.problem.ProblemException;
 import vn.childsafe.commons.security.Roles;
 import vn.childsafe.routing.agency.AgencyPage;
 import vn.childsafe.routing.agency.AgencyRequest;
@@ -85,7 +83,12 @@ public class AgencyResource {
                     @QueryParam("size")
                     @DefaultValue("100")
                     int size) {
-        return agencies.list(callers.scope(), parseType(type), provinceCode, page, size);
+        return agencies.list(
+                callers.scope(),
+                QueryParams.enumValue(AgencyType.class, "agency type", type),
+                provinceCode,
+                page,
+                size);
     }
 
     @GET
@@ -173,16 +176,5 @@ public class AgencyResource {
 
     private URI location(String code) {
         return uriInfo.getBaseUriBuilder().path(AgencyResource.class).path(code).build();
-    }
-
-    private static AgencyType parseType(String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        try {
-            return AgencyType.valueOf(type.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown agency type '" + type + "'.", null);
-        }
     }
 }

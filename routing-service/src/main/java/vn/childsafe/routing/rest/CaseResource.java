@@ -2,7 +2,6 @@ package vn.childsafe.routing.rest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -166,12 +165,12 @@ public class CaseResource {
                     @DefaultValue("50")
                     int size) {
         CaseRepository.Filter filter = new CaseRepository.Filter(
-                parse(CaseStatus.class, "status", status),
-                blankToNull(agency),
-                blankToNull(provinceCode),
-                parse(Category.class, "category", category),
-                TimeParams.parse("from", from, config.timeZone()),
-                TimeParams.parse("to", to, config.timeZone()),
+                QueryParams.enumValue(CaseStatus.class, "status", status),
+                QueryParams.text(agency),
+                QueryParams.text(provinceCode),
+                QueryParams.enumValue(Category.class, "category", category),
+                QueryParams.instant("from", from, config.timeZone()),
+                QueryParams.instant("to", to, config.timeZone()),
                 reportId(reportId));
         return cases.list(callers.scope(), filter, page, size);
     }
@@ -318,20 +317,5 @@ public class CaseResource {
                 caseId,
                 body == null ? null : body.outcome(),
                 body == null ? null : body.note());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Unknown " + name + " '" + value + "'.", null);
-        }
     }
 }

@@ -63,8 +63,8 @@ public class StatsResource {
             @Parameter(description = "province, agency, category or platform") @QueryParam("groupBy") String groupBy,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         StatsService.Stats result = stats.stats(
-                TimeParams.parse("from", from, config.timeZone()),
-                TimeParams.parse("to", to, config.timeZone()),
+                QueryParams.instant("from", from, config.timeZone()),
+                QueryParams.instant("to", to, config.timeZone()),
                 groupBy);
         if (accept != null && accept.contains("text/csv")) {
             return Response.ok(StatsService.csv(result), "text/csv; charset=UTF-8")

@@ -52,19 +52,6 @@ public class AdminUnitService {
     @Schema(name = "AdminUnitImportResult")
     public record ImportResult(AdminUnitCsv.Layout layout, int rows, LocalDate validFrom, LocalDate validTo) {}
 
-    /** A unit as the API shows it. */
-    @Schema(name = "AdminUnit")
-    public record UnitView(
-            String level,
-            String code,
-            String parentCode,
-            String name,
-            String fullName,
-            String nameEn,
-            String unitType,
-            LocalDate validFrom,
-            LocalDate validTo) {}
-
     /** A resolution of location codes as the API shows it. */
     @Schema(name = "LocationResolution")
     public record ResolutionView(
@@ -110,7 +97,7 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public List<UnitView> list(String level, String parentCode) {
+    public List<AdminUnitRepository.Unit> list(String level, String parentCode) {
         String lvl = null;
         if (level != null && !level.isBlank()) {
             lvl = level.trim().toUpperCase(Locale.ROOT);
@@ -119,18 +106,7 @@ public class AdminUnitService {
             }
         }
         String parent = parentCode == null || parentCode.isBlank() ? null : parentCode.trim();
-        return units.list(lvl, parent, today()).stream()
-                .map(u -> new UnitView(
-                        u.level(),
-                        u.code(),
-                        u.parentCode(),
-                        u.name(),
-                        u.fullName(),
-                        u.nameEn(),
-                        u.unitType(),
-                        u.validFrom(),
-                        u.validTo()))
-                .toList();
+        return units.list(lvl, parent, today());
     }
 
     @Transactional

@@ -68,14 +68,8 @@ public class AssignmentEscalation {
                 cases.flush();
             }
             Assignment target = changes.assign(c, all, next.get(), role, CaseChanges.window(a), a.id, now);
-            alerts.add(new CaseEvent.Alert(
-                    target.agencyCode, CaseEvent.AlertRole.ESCALATION, target.id, target.ackDeadline));
-            detail.append(" lên ")
-                    .append(target.agencyCode)
-                    .append(" (")
-                    .append(target.agencyType)
-                    .append(") với vai trò ")
-                    .append(target.role);
+            alerts.add(CaseChanges.alert(target, CaseEvent.AlertRole.ESCALATION));
+            detail.append(" lên ").append(CaseChanges.unitAndRole(target));
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
             detail.append("; không có đơn vị cấp trên của ").append(a.agencyCode);

@@ -159,6 +159,16 @@ public class CaseChanges {
         return AssignmentRules.window(a.createdAt, a.ackDeadline);
     }
 
+    /** The alert that tells an assignment's unit it now holds {@code role} on the case, with its deadline. */
+    static CaseEvent.Alert alert(Assignment a, CaseEvent.AlertRole role) {
+        return new CaseEvent.Alert(a.agencyCode, role, a.id, a.ackDeadline);
+    }
+
+    /** Who took which role, as the timeline says it: {@code CA-01 (POLICE_PROVINCE) với vai trò LEAD}. */
+    static String unitAndRole(Assignment a) {
+        return a.agencyCode + " (" + a.agencyType + ") với vai trò " + a.role;
+    }
+
     static Assignment currentLead(List<Assignment> all) {
         return all.stream()
                 .filter(a -> AssignmentRules.isCurrentLead(a.role, a.state))

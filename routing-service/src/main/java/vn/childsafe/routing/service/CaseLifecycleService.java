@@ -117,21 +117,14 @@ public class CaseLifecycleService {
         if (next.isPresent() && !next.get().agencyCode().equals(a.agencyCode)) {
             Assignment taken = changes.assign(c, all, next.get(), a.role, CaseChanges.window(a), a.id, now);
             if (toLiaison) {
-                alerts.add(new CaseEvent.Alert(
-                        taken.agencyCode, CaseEvent.AlertRole.ESCALATION, taken.id, taken.ackDeadline));
+                alerts.add(CaseChanges.alert(taken, CaseEvent.AlertRole.ESCALATION));
                 c.status = CaseStatus.ESCALATED;
                 detail.append("; không còn đơn vị cấp trên, đầu mối Tổng đài 111 ")
                         .append(taken.agencyCode)
                         .append(" nhận vai trò chủ trì");
             } else {
-                alerts.add(new CaseEvent.Alert(
-                        taken.agencyCode, AssignmentRules.alertRole(taken.role), taken.id, taken.ackDeadline));
-                detail.append("; chuyển cho ")
-                        .append(taken.agencyCode)
-                        .append(" (")
-                        .append(taken.agencyType)
-                        .append(") với vai trò ")
-                        .append(taken.role);
+                alerts.add(CaseChanges.alert(taken, AssignmentRules.alertRole(taken.role)));
+                detail.append("; chuyển cho ").append(CaseChanges.unitAndRole(taken));
             }
             next.get().notes().forEach(note -> detail.append("; ").append(note));
         } else {
@@ -181,8 +174,7 @@ public class CaseLifecycleService {
                 CaseChange.by(actor, CaseEvent.Kind.TRANSFERRED, now, detail)
                         .withNote(why)
                         .onAssignment(taken.id)
-                        .alerting(List.of(new CaseEvent.Alert(
-                                taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline))));
+                        .alerting(List.of(CaseChanges.alert(taken, CaseEvent.AlertRole.LEAD))));
     }
 
     /** The lead unit (or an admin) closes the case with an outcome. Final. */

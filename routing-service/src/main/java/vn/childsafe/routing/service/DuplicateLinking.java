@@ -142,7 +142,7 @@ public class DuplicateLinking {
             cases.flush();
             Assignment taken =
                     changes.assign(c, all, plannedLead, CaseRouted.Role.LEAD, decision.ackWithin(), null, now);
-            alerts.add(new CaseEvent.Alert(taken.agencyCode, CaseEvent.AlertRole.LEAD, taken.id, taken.ackDeadline));
+            alerts.add(CaseChanges.alert(taken, CaseEvent.AlertRole.LEAD));
         }
         for (Jurisdiction.PlannedAssignment planned :
                 plan.assignments().subList(1, plan.assignments().size())) {
@@ -152,8 +152,7 @@ public class DuplicateLinking {
             if (!assigned) {
                 Assignment taken = changes.assign(
                         c, all, planned.unit(), CaseRouted.Role.SUPPORT, decision.ackWithin(), null, now);
-                alerts.add(new CaseEvent.Alert(
-                        taken.agencyCode, CaseEvent.AlertRole.SUPPORT, taken.id, taken.ackDeadline));
+                alerts.add(CaseChanges.alert(taken, CaseEvent.AlertRole.SUPPORT));
             }
         }
         Instant tighter = now.plus(decision.ackWithin());

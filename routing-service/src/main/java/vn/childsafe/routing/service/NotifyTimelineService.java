@@ -46,28 +46,20 @@ public class NotifyTimelineService {
     /** The summary plus the routing facts of the event: codes and results, never personal data. */
     static String detail(NotifyEvent event) {
         List<String> facts = new ArrayList<>();
-        if (event.agencyCode() != null) {
-            facts.add("đơn vị " + event.agencyCode());
-        }
-        if (event.channel() != null) {
-            facts.add("kênh " + event.channel());
-        }
-        if (event.platformCode() != null) {
-            facts.add("nền tảng " + event.platformCode());
-        }
-        if (event.result() != null) {
-            facts.add("kết quả " + event.result());
-        }
-        if (event.deadline() != null) {
-            facts.add("hạn " + event.deadline());
-        }
-        if (event.takedownRequestId() != null) {
-            facts.add("yêu cầu gỡ " + event.takedownRequestId());
-        }
-        if (event.deliveryId() != null) {
-            facts.add("lượt gửi " + event.deliveryId());
-        }
+        addFact(facts, "đơn vị", event.agencyCode());
+        addFact(facts, "kênh", event.channel());
+        addFact(facts, "nền tảng", event.platformCode());
+        addFact(facts, "kết quả", event.result());
+        addFact(facts, "hạn", event.deadline());
+        addFact(facts, "yêu cầu gỡ", event.takedownRequestId());
+        addFact(facts, "lượt gửi", event.deliveryId());
         String summary = event.summary() == null ? "" : event.summary().strip();
         return facts.isEmpty() ? summary : summary + " (" + String.join(", ", facts) + ")";
+    }
+
+    private static void addFact(List<String> facts, String label, Object value) {
+        if (value != null) {
+            facts.add(label + " " + value);
+        }
     }
 }

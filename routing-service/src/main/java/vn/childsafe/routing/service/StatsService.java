@@ -79,36 +79,26 @@ public class StatsService {
     }
 
     private static void row(StringBuilder out, String group, Row r) {
-        out.append(group)
-                .append(',')
-                .append(cell(r.key()))
-                .append(',')
-                .append(r.cases())
-                .append(',')
-                .append(r.acknowledged())
-                .append(',')
-                .append(r.resolved())
-                .append(',')
-                .append(v(r.timeToRouteSeconds().p50()))
-                .append(',')
-                .append(v(r.timeToRouteSeconds().p90()))
-                .append(',')
-                .append(v(r.timeToAcknowledgeSeconds().p50()))
-                .append(',')
-                .append(v(r.timeToAcknowledgeSeconds().p90()))
-                .append(',')
-                .append(v(r.timeToResolveSeconds().p50()))
-                .append(',')
-                .append(v(r.timeToResolveSeconds().p90()))
-                .append(',')
-                .append(r.childVictimCases())
-                .append(',')
-                .append(r.childVictimCasesWithAcknowledgedProtection())
-                .append(',')
-                .append(v(r.childVictimProtectionRate()))
-                .append(',')
-                .append(v(r.resolvedRate()))
+        out.append(String.join(
+                        ",",
+                        group,
+                        cell(r.key()),
+                        String.valueOf(r.cases()),
+                        String.valueOf(r.acknowledged()),
+                        String.valueOf(r.resolved()),
+                        seconds(r.timeToRouteSeconds()),
+                        seconds(r.timeToAcknowledgeSeconds()),
+                        seconds(r.timeToResolveSeconds()),
+                        String.valueOf(r.childVictimCases()),
+                        String.valueOf(r.childVictimCasesWithAcknowledgedProtection()),
+                        v(r.childVictimProtectionRate()),
+                        v(r.resolvedRate())))
                 .append('\n');
+    }
+
+    /** The p50 and p90 cells of a time. */
+    private static String seconds(Percentiles time) {
+        return v(time.p50()) + "," + v(time.p90());
     }
 
     private static String v(Double value) {
