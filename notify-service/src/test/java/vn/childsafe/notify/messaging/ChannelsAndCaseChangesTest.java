@@ -104,7 +104,7 @@ class ChannelsAndCaseChangesTest extends EndToEnd {
                 CaseEvent.Kind.ESCALATED,
                 "ESCALATED",
                 new CaseEvent.Alert(upper, CaseEvent.AlertRole.ESCALATION, assignmentId, deadline),
-                new CaseEvent.Alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON, null, null));
+                CaseEvents.alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(Api.deliveriesOf(caseId))
@@ -218,11 +218,7 @@ class ChannelsAndCaseChangesTest extends EndToEnd {
         String broken = newNumber(ChannelStubs.FAILING_PREFIX);
         Api.putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(), List.of(broken));
         UUID caseId = UUID.randomUUID();
-        sendChange(
-                caseId,
-                CaseEvent.Kind.REPORT_LINKED,
-                "ROUTED",
-                new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null));
+        sendChange(caseId, CaseEvent.Kind.REPORT_LINKED, "ROUTED", CaseEvents.alert(unit, CaseEvent.AlertRole.SUPPORT));
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> deliveries = Api.deliveriesOf(caseId);
@@ -258,7 +254,7 @@ class ChannelsAndCaseChangesTest extends EndToEnd {
                 caseId,
                 CaseEvent.Kind.ESCALATED,
                 "ESCALATED",
-                new CaseEvent.Alert(nobody, CaseEvent.AlertRole.ESCALATION, null, null));
+                CaseEvents.alert(nobody, CaseEvent.AlertRole.ESCALATION));
 
         ConsumerRecord<String, String> event = kafka().awaitRecord(EventTypes.NOTIFY_TOPIC, caseId.toString(), WAIT);
         assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value()))
@@ -289,11 +285,7 @@ class ChannelsAndCaseChangesTest extends EndToEnd {
         String mail = unit.toLowerCase() + "@ubnd.gov.vn";
         String number = newNumber("+8497");
         UUID caseId = UUID.randomUUID();
-        sendChange(
-                caseId,
-                CaseEvent.Kind.REROUTED,
-                "ROUTED",
-                new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null));
+        sendChange(caseId, CaseEvent.Kind.REROUTED, "ROUTED", CaseEvents.alert(unit, CaseEvent.AlertRole.SUPPORT));
         awaitState(caseId, unit, "NO_CONTACT_POINT");
         String id = Api.deliveryTo(caseId, unit).get("id").toString();
 

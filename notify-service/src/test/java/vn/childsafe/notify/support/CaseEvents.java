@@ -135,6 +135,11 @@ public final class CaseEvents {
                 "system");
     }
 
+    /** An alert of {@code role} without an assignment to acknowledge (the liaison, a unit told for information). */
+    public static CaseEvent.Alert alert(String agencyCode, CaseEvent.AlertRole role) {
+        return new CaseEvent.Alert(agencyCode, role, null, null);
+    }
+
     /** A change record with a fresh event id, checked against case-event.v1. */
     public static ProducerRecord<String, String> changedRecord(ObjectMapper mapper, CaseEvent event) {
         return record(
