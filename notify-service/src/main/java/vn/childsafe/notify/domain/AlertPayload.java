@@ -63,39 +63,59 @@ public record AlertPayload(
      * is {@code null}: the change, not a routing rule, is why the unit hears about the case.
      */
     public static AlertPayload caseChanged(CaseEvent event, AlertTarget target) {
-        return new AlertPayload(
+        return of(
                 typeOf(event.kind()),
-                event.caseId(),
-                List.copyOf(event.reportIds()),
-                target.agencyCode(),
-                target.role(),
-                target.assignmentId(),
-                event.category(),
-                event.urgency(),
-                event.provinceCode(),
-                event.communeCode(),
+                CaseFacts.of(event),
+                event.reportIds(),
+                target,
                 null,
-                target.ackDeadline(),
                 event.occurredAt(),
                 List.of());
     }
 
     /** The alert for one target of a routed case. */
     public static AlertPayload caseRouted(CaseRouted event, AlertTarget target) {
-        return new AlertPayload(
+        return of(
                 CASE_ROUTED,
-                event.caseId(),
-                List.copyOf(event.reportIds()),
+                CaseFacts.of(event),
+                event.reportIds(),
+                target,
+                event.ruleId(),
+                event.occurredAt(),
+                event.knownContentLists());
+    }
+
+    /**
+     * An alert of type {@code type} about a case's takedowns to the unit that handles its online content: no report,
+     * assignment or acknowledgement deadline of its own.
+     */
+    public static AlertPayload escalation(String type, CaseFacts facts, String agencyCode, Instant occurredAt) {
+        AlertTarget target = new AlertTarget(agencyCode, TargetRole.ESCALATION, null, null);
+        return of(type, facts, List.of(), target, null, occurredAt, List.of());
+    }
+
+    private static AlertPayload of(
+            String type,
+            CaseFacts facts,
+            List<UUID> reportIds,
+            AlertTarget target,
+            String ruleId,
+            Instant occurredAt,
+            List<String> knownContentLists) {
+        return new AlertPayload(
+                type,
+                facts.caseId(),
+                List.copyOf(reportIds),
                 target.agencyCode(),
                 target.role(),
                 target.assignmentId(),
-                event.category(),
-                event.urgency(),
-                event.provinceCode(),
-                event.communeCode(),
-                event.ruleId(),
+                facts.category(),
+                facts.urgency(),
+                facts.provinceCode(),
+                facts.communeCode(),
+                ruleId,
                 target.ackDeadline(),
-                event.occurredAt(),
-                event.knownContentLists());
+                occurredAt,
+                knownContentLists);
     }
 }

@@ -1,9 +1,7 @@
 package vn.childsafe.notify.domain;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -56,14 +54,12 @@ public final class ContactPointRules {
         if (url.isBlank() || url.length() > MAX_URL_LENGTH) {
             return "must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters";
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
             return "is not a valid URL";
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        URI uri = parsed.uri();
+        if (!uri.isAbsolute() || !parsed.isHttpWithHost()) {
             return "must be an absolute http or https URL with a host";
         }
         // Credentials in the URL would be shown to every reader of the contact point: the signature authenticates.

@@ -3,8 +3,6 @@ package vn.childsafe.notify.domain;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,17 +89,15 @@ public final class OutboundUrlPolicy {
     }
 
     private String problem(String url, boolean mustResolve, List<InetAddress> vetted) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
             return "is not a valid URL";
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost();
-        if (!(scheme.equals("https") || scheme.equals("http")) || host == null) {
+        if (!parsed.isHttpWithHost()) {
             return "must be an absolute https URL with a host";
         }
+        String scheme = parsed.scheme();
+        String host = parsed.uri().getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }

@@ -3,6 +3,7 @@ package vn.childsafe.notify.service;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -95,23 +96,15 @@ public class CaseAlertService {
     private CaseAlerts alertsOf(String eventType, String body) {
         if (EventTypes.CASE_ROUTED.equals(eventType)) {
             CaseRouted event = eventPayloads.read(body, CaseRouted.class, "case.routed v1");
-            List<AlertTarget> targets = AlertTargets.of(event);
-            List<AlertPayload> payloads =
-                    targets.stream().map(t -> AlertPayload.caseRouted(event, t)).toList();
             List<String> urls =
                     event.takedownRequired() && event.takedownUrls() != null ? event.takedownUrls() : List.of();
             List<CaseAgency> assignments = event.assignments().stream()
                     .map(a -> new CaseAgency(a.agencyCode(), a.agencyType()))
                     .toList();
-            return new CaseAlerts(
-                    new CaseFacts(
-                            event.caseId(),
-                            event.category(),
-                            event.urgency(),
-                            event.provinceCode(),
-                            event.communeCode()),
-                    targets,
-                    payloads,
+            return CaseAlerts.of(
+                    CaseFacts.of(event),
+                    AlertTargets.of(event),
+                    t -> AlertPayload.caseRouted(event, t),
                     urls,
                     assignments);
         }
@@ -120,25 +113,16 @@ public class CaseAlertService {
             if (event.kind() == null || !event.kind().eventType().equals(eventType)) {
                 throw EventPayloads.typeMismatch(eventType, "the event's kind " + event.kind());
             }
-            List<AlertTarget> targets = AlertTargets.of(event);
-            List<AlertPayload> payloads = targets.stream()
-                    .map(t -> AlertPayload.caseChanged(event, t))
-                    .toList();
             List<String> urls = event.takedownUrls() == null ? List.of() : event.takedownUrls();
             List<CaseAgency> assignments = event.assignments() == null
                     ? List.of()
                     : event.assignments().stream()
                             .map(a -> new CaseAgency(a.agencyCode(), a.agencyType()))
                             .toList();
-            return new CaseAlerts(
-                    new CaseFacts(
-                            event.caseId(),
-                            event.category(),
-                            event.urgency(),
-                            event.provinceCode(),
-                            event.communeCode()),
-                    targets,
-                    payloads,
+            return CaseAlerts.of(
+                    CaseFacts.of(event),
+                    AlertTargets.of(event),
+                    t -> AlertPayload.caseChanged(event, t),
                     urls,
                     assignments);
         }
@@ -152,6 +136,16 @@ public class CaseAlertService {
             List<AlertPayload> payloads,
             List<String> takedownUrls,
             List<CaseAgency> assignments) {
+
+        static CaseAlerts of(
+                CaseFacts facts,
+                List<AlertTarget> targets,
+                Function<AlertTarget, AlertPayload> payloadOf,
+                List<String> takedownUrls,
+                List<CaseAgency> assignments) {
+            return new CaseAlerts(
+                    facts, targets, targets.stream().map(payloadOf).toList(), takedownUrls, assignments);
+        }
 
         UUID caseId() {
             return facts.caseId();

@@ -35,6 +35,7 @@ import vn.childsafe.notify.domain.DeliveryState;
 import vn.childsafe.notify.domain.PlatformDomains;
 import vn.childsafe.notify.domain.TargetRole;
 import vn.childsafe.notify.platform.PlatformRepository;
+import vn.childsafe.notify.takedown.CaseContentUrl;
 import vn.childsafe.notify.takedown.ManualTask;
 import vn.childsafe.notify.takedown.ManualTaskRepository;
 import vn.childsafe.notify.takedown.TakedownNotice;
@@ -134,12 +135,8 @@ public class TakedownService {
 
     private int request(
             String eventId, CaseFacts facts, String url, String platformCode, String informationAgency, Instant now) {
-        TakedownRequest request = new TakedownRequest();
-        request.id = UUID.randomUUID();
-        request.caseId = facts.caseId();
-        request.eventId = eventId;
+        TakedownRequest request = newFor(new TakedownRequest(), eventId, facts, url);
         request.platformCode = platformCode;
-        request.url = url;
         request.informationAgency = informationAgency;
         request.category = facts.category() == null ? null : facts.category().name();
         request.urgency = facts.urgency() == null ? null : facts.urgency().name();
@@ -164,6 +161,15 @@ public class TakedownService {
         return 1;
     }
 
+    /** {@code entity} with a fresh id, for {@code url} of the case, as event {@code eventId} asked. */
+    private static <T extends CaseContentUrl> T newFor(T entity, String eventId, CaseFacts facts, String url) {
+        entity.id = UUID.randomUUID();
+        entity.caseId = facts.caseId();
+        entity.eventId = eventId;
+        entity.url = url;
+        return entity;
+    }
+
     private static Lane laneOf(TakedownRequest request) {
         return Lane.of(request.urgency == null ? null : Urgency.valueOf(request.urgency));
     }
@@ -186,11 +192,7 @@ public class TakedownService {
     }
 
     private int manualTask(String eventId, CaseFacts facts, String url, String agencyCode, Instant now) {
-        ManualTask task = new ManualTask();
-        task.id = UUID.randomUUID();
-        task.caseId = facts.caseId();
-        task.eventId = eventId;
-        task.url = url;
+        ManualTask task = newFor(new ManualTask(), eventId, facts, url);
         task.agencyCode = agencyCode;
         task.reason = "Không nền tảng đã đăng ký nào quản lý tên miền của đường dẫn này; cần xử lý thủ công.";
         task.createdAt = now;
@@ -201,29 +203,7 @@ public class TakedownService {
                 "Đường dẫn không thuộc nền tảng nào đã đăng ký: giao " + agencyCode + " xử lý thủ công",
                 agencyCode,
                 url));
-        AlertPayload alert = new AlertPayload(
-                "takedown.manual-task",
-                facts.caseId(),
-                List.of(),
-                agencyCode,
-                TargetRole.ESCALATION,
-                null,
-                facts.category(),
-                facts.urgency(),
-                facts.provinceCode(),
-                facts.communeCode(),
-                null,
-                null,
-                now,
-                List.of());
-        return alertDeliveries.create(
-                Lane.of(facts.urgency()),
-                "manual-task:" + task.id,
-                facts.caseId(),
-                agencyCode,
-                TargetRole.ESCALATION,
-                toJson(alert),
-                contactPoints.findById(agencyCode));
+        return escalate("takedown.manual-task", "manual-task:" + task.id, facts, agencyCode, now);
     }
 
     /**
@@ -261,35 +241,40 @@ public class TakedownService {
                         request.id,
                         request.url,
                         request.deadline));
-                AlertPayload alert = new AlertPayload(
+                escalate(
                         "takedown.escalated",
-                        request.caseId,
-                        List.of(),
-                        request.informationAgency,
-                        TargetRole.ESCALATION,
-                        null,
-                        request.category == null ? null : Category.valueOf(request.category),
-                        request.urgency == null ? null : Urgency.valueOf(request.urgency),
-                        request.provinceCode,
-                        request.communeCode,
-                        null,
-                        null,
-                        now,
-                        List.of());
-                alertDeliveries.create(
-                        laneOf(request),
                         "takedown:" + request.id + ":escalation",
-                        request.caseId,
+                        factsOf(request),
                         request.informationAgency,
-                        TargetRole.ESCALATION,
-                        toJson(alert),
-                        contactPoints.findById(request.informationAgency));
+                        now);
             }
             LOG.infof(
                     "Takedown request %s of case %s is overdue: notice %d sent to platform %s",
                     request.id, request.caseId, request.notices, request.platformCode);
         }
         return overdue.size();
+    }
+
+    /** Alerts {@code agencyCode}, the unit that handles the case's online content, about one of its takedowns. */
+    private int escalate(String alertType, String eventId, CaseFacts facts, String agencyCode, Instant now) {
+        return alertDeliveries.create(
+                Lane.of(facts.urgency()),
+                eventId,
+                facts.caseId(),
+                agencyCode,
+                TargetRole.ESCALATION,
+                toJson(AlertPayload.escalation(alertType, facts, agencyCode, now)),
+                contactPoints.findById(agencyCode));
+    }
+
+    /** The case facts a request copied from the case event that asked for it. */
+    private static CaseFacts factsOf(TakedownRequest request) {
+        return new CaseFacts(
+                request.caseId,
+                request.category == null ? null : Category.valueOf(request.category),
+                request.urgency == null ? null : Urgency.valueOf(request.urgency),
+                request.provinceCode,
+                request.communeCode);
     }
 
     /** Runs {@link #noticeOverdue()} and sends what it created at once. */

@@ -1,13 +1,11 @@
 package vn.childsafe.notify.takedown;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import vn.childsafe.notify.domain.TakedownResult;
@@ -15,23 +13,10 @@ import vn.childsafe.notify.domain.TakedownResult;
 /** A request to a platform to remove one content URL of a case (yêu cầu gỡ bỏ nội dung). */
 @Entity
 @Table(name = "takedown_request")
-public class TakedownRequest {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "case_id", nullable = false)
-    public UUID caseId;
-
-    /** ce_id of the case event that asked for it. */
-    @Column(name = "event_id", nullable = false)
-    public String eventId;
+public class TakedownRequest extends CaseContentUrl {
 
     @Column(name = "platform_code", nullable = false)
     public String platformCode;
-
-    @Column(nullable = false)
-    public String url;
 
     /** The unit that handles the case's online content; overdue requests are escalated to it. */
     @Column(name = "information_agency", nullable = false)

@@ -21,6 +21,8 @@ import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CaseRouted.Assignment;
 import vn.childsafe.commons.events.CaseRouted.Role;
 import vn.childsafe.commons.messaging.UnprocessableEventException;
+import vn.childsafe.notify.support.AlertJson;
+import vn.childsafe.notify.support.CaseEvents;
 
 class AlertTargetsAndPayloadTest {
 
@@ -40,22 +42,15 @@ class AlertTargetsAndPayloadTest {
     }
 
     private static CaseRouted event(List<Assignment> assignments, boolean liaison) {
-        return new CaseRouted(
+        return CaseEvents.routed(
                 CASE_ID,
-                "ROUTED",
-                List.of(REPORT_ID),
+                REPORT_ID,
                 OCCURRED,
                 Category.GROOMING,
-                Urgency.HIGH,
-                "01",
                 "00004",
-                "2026.1",
-                "R2",
                 assignments,
                 liaison,
-                true,
-                List.of("https://example.org/x"),
-                List.of());
+                List.of("https://example.org/x"));
     }
 
     @Test
@@ -136,23 +131,7 @@ class AlertTargetsAndPayloadTest {
 
         JsonNode json = JSON.readTree(JSON.writeValueAsString(AlertPayload.caseRouted(event, target)));
 
-        assertThat(json.fieldNames())
-                .toIterable()
-                .containsExactly(
-                        "type",
-                        "caseId",
-                        "reportIds",
-                        "agencyCode",
-                        "role",
-                        "assignmentId",
-                        "category",
-                        "urgency",
-                        "provinceCode",
-                        "communeCode",
-                        "ruleId",
-                        "ackDeadline",
-                        "occurredAt",
-                        "knownContentLists");
+        assertThat(json.fieldNames()).toIterable().containsExactlyElementsOf(AlertJson.FIELDS);
         assertThat(json.get("type").asText()).isEqualTo("case.routed");
         assertThat(json.get("caseId").asText()).isEqualTo(CASE_ID.toString());
         assertThat(json.get("reportIds").get(0).asText()).isEqualTo(REPORT_ID.toString());

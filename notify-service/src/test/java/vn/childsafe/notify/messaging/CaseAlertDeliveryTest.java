@@ -9,20 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,13 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.childsafe.commons.events.CaseRouted;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
-import vn.childsafe.commons.signing.WebhookSignature;
+import vn.childsafe.notify.support.AlertJson;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
-import vn.childsafe.notify.support.WebhookReceiver;
+import vn.childsafe.notify.support.EndToEnd;
 import vn.childsafe.notify.support.WebhookReceiver.Received;
 import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
 
 /**
@@ -46,78 +38,12 @@ import vn.childsafe.testsupport.TestTokens;
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = vn.childsafe.notify.support.ChannelStubs.class, scope = TestResourceScope.GLOBAL)
-class CaseAlertDeliveryTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Set<String> ALERT_FIELDS = Set.of(
-            "type",
-            "caseId",
-            "reportIds",
-            "agencyCode",
-            "role",
-            "assignmentId",
-            "category",
-            "urgency",
-            "provinceCode",
-            "communeCode",
-            "ruleId",
-            "ackDeadline",
-            "occurredAt",
-            "knownContentLists");
-
-    private static WebhookReceiver receiver;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    private static String newAgency(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    /** Registers a webhook for the agency at the test receiver and returns its secret. */
-    private static String registerWebhook(String agencyCode) {
-        String secret = WebhookSignature.newSecret();
-        Api.putWebhook(agencyCode, receiver.urlFor(agencyCode), secret);
-        return secret;
-    }
-
-    private KafkaTestClient kafka() {
-        return new KafkaTestClient(bootstrapServers);
-    }
-
-    private ProducerRecord<String, String> send(CaseRouted event) {
-        ProducerRecord<String, String> record = CaseEvents.routedRecord(mapper, event);
-        kafka().send(record);
-        return record;
-    }
+class CaseAlertDeliveryTest extends EndToEnd {
 
     private static void assertSignedBy(String secret, Received request) {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("content-type")).startsWith("application/json");
-        assertThat(WebhookSignature.verify(
-                        secret,
-                        request.header("webhook-id"),
-                        request.header("webhook-timestamp"),
-                        request.body(),
-                        request.header("webhook-signature"),
-                        Instant.now(),
-                        Duration.ofMinutes(5)))
-                .as("signature of %s", request)
-                .isTrue();
+        assertThat(request.signedBy(secret)).as("signature of %s", request).isTrue();
     }
 
     private JsonNode json(String body) throws Exception {
@@ -149,18 +75,10 @@ class CaseAlertDeliveryTest {
         assertSignedBy(supportSecret, toSupport);
         assertSignedBy(liaisonSecret, toLiaison);
         // Each unit's secret signs only its own alerts.
-        assertThat(WebhookSignature.verify(
-                        supportSecret,
-                        toLead.header("webhook-id"),
-                        toLead.header("webhook-timestamp"),
-                        toLead.body(),
-                        toLead.header("webhook-signature"),
-                        Instant.now(),
-                        Duration.ofMinutes(5)))
-                .isFalse();
+        assertThat(toLead.signedBy(supportSecret)).isFalse();
 
         JsonNode leadAlert = json(toLead.body());
-        assertThat(leadAlert.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(ALERT_FIELDS);
+        assertThat(leadAlert.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(AlertJson.FIELDS);
         assertThat(leadAlert.get("type").asText()).isEqualTo("case.routed");
         assertThat(leadAlert.get("caseId").asText()).isEqualTo(caseId.toString());
         assertThat(leadAlert.get("reportIds").get(0).asText())
@@ -177,7 +95,7 @@ class CaseAlertDeliveryTest {
         JsonNode liaisonAlert = json(toLiaison.body());
         assertThat(liaisonAlert.get("role").asText()).isEqualTo("LIAISON");
         assertThat(liaisonAlert.get("agencyCode").asText()).isEqualTo("HOTLINE_111");
-        assertThat(liaisonAlert.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(ALERT_FIELDS);
+        assertThat(liaisonAlert.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(AlertJson.FIELDS);
 
         // Three distinct deliveries, visible to ops, all delivered at the first attempt.
         await().atMost(WAIT).untilAsserted(() -> {
@@ -205,11 +123,9 @@ class CaseAlertDeliveryTest {
         receiver.failNext(lead, 3, 503);
         UUID caseId = UUID.randomUUID();
 
-        send(CaseEvents.routed(caseId, lead, List.of(), false));
+        route(caseId, lead, List.of());
 
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
+        awaitState(caseId, lead, "DELIVERED");
         List<Received> requests = receiver.requestsFor(lead, caseId.toString());
         assertThat(requests).extracting(Received::answeredWith).containsExactly(503, 503, 503, 200);
         assertThat(requests)
@@ -236,12 +152,10 @@ class CaseAlertDeliveryTest {
         receiver.failNext(lead, 1_000, 500);
         UUID caseId = UUID.randomUUID();
 
-        send(CaseEvents.routed(caseId, lead, List.of(), false));
+        route(caseId, lead, List.of());
 
         // max-attempts is 5 in %test.
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("FAILED"));
+        awaitState(caseId, lead, "FAILED");
         Map<String, Object> failed = Api.deliveryTo(caseId, lead);
         assertThat(failed.get("attempts")).isEqualTo(5);
         assertThat(failed.get("lastStatusCode")).isEqualTo(500);
@@ -258,9 +172,7 @@ class CaseAlertDeliveryTest {
                 .body("state", equalTo("PENDING"))
                 .body("attempts", equalTo(0));
 
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
+        awaitState(caseId, lead, "DELIVERED");
         List<Received> requests = receiver.requestsFor(lead, caseId.toString());
         assertThat(requests).hasSize(6);
         assertThat(requests.get(5).answeredWith()).isEqualTo(200);
@@ -282,10 +194,8 @@ class CaseAlertDeliveryTest {
         registerWebhook(lead);
         registerWebhook(marker);
         UUID caseId = UUID.randomUUID();
-        send(CaseEvents.routed(caseId, lead, List.of(), false));
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED"));
+        route(caseId, lead, List.of());
+        awaitState(caseId, lead, "DELIVERED");
         ConsumerRecord<String, String> original =
                 kafka().readUntil(EventTypes.CASES_TOPIC, r -> caseId.toString().equals(r.key()), WAIT).stream()
                         .filter(r -> caseId.toString().equals(r.key()))
@@ -295,11 +205,9 @@ class CaseAlertDeliveryTest {
         kafka().resend(original);
         // A later event of the same case (same key, same partition) is handled only after the resent record,
         // so once it arrived the duplicate has been consumed too.
-        send(CaseEvents.routed(caseId, marker, List.of(), false));
+        route(caseId, marker, List.of());
 
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
-                        .hasSize(1));
+        awaitReceived(marker, caseId, 1);
         assertThat(receiver.requestsFor(lead, caseId.toString())).hasSize(1);
         assertThat(Api.deliveriesOf(caseId))
                 .extracting(d -> d.get("agencyCode"))
@@ -317,11 +225,9 @@ class CaseAlertDeliveryTest {
 
         kafka().send(CaseEvents.record(
                 caseId.toString(), UUID.randomUUID().toString(), "vn.childsafe.report.received.v1", body));
-        send(CaseEvents.routed(caseId, marker, List.of(), false));
+        route(caseId, marker, List.of());
 
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(marker, caseId.toString()))
-                        .hasSize(1));
+        awaitReceived(marker, caseId, 1);
         assertThat(receiver.requestsFor(ignored)).isEmpty();
         assertThat(Api.deliveriesOf(caseId))
                 .extracting(d -> d.get("agencyCode"))
@@ -335,7 +241,7 @@ class CaseAlertDeliveryTest {
         registerWebhook(lead);
         UUID caseId = UUID.randomUUID();
 
-        send(CaseEvents.routed(caseId, lead, List.of(unreachable), false));
+        route(caseId, lead, List.of(unreachable));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(Api.deliveryTo(caseId, lead).get("state")).isEqualTo("DELIVERED");
@@ -364,16 +270,11 @@ class CaseAlertDeliveryTest {
                 .body("state", equalTo("PENDING"))
                 .body("channel", equalTo("WEBHOOK"));
 
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(unreachable, caseId.toString()))
-                        .hasSize(1));
+        awaitReceived(unreachable, caseId, 1);
         Received request = receiver.requestsFor(unreachable, caseId.toString()).get(0);
         assertSignedBy(secret, request);
         assertThat(request.body()).contains("\"role\":\"SUPPORT\"");
-        await().atMost(WAIT)
-                .untilAsserted(
-                        () -> assertThat(Api.deliveryTo(caseId, unreachable).get("state"))
-                                .isEqualTo("DELIVERED"));
+        awaitState(caseId, unreachable, "DELIVERED");
     }
 
     @Test
@@ -394,11 +295,9 @@ class CaseAlertDeliveryTest {
                         + "\"],\"assignments\":[]}"));
         kafka().send(new ProducerRecord<>(EventTypes.CASES_TOPIC, noHeaderKey, "{}"));
         UUID caseId = UUID.randomUUID();
-        send(CaseEvents.routed(caseId, lead, List.of(), false));
+        route(caseId, lead, List.of());
 
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(lead, caseId.toString()))
-                        .hasSize(1));
+        awaitReceived(lead, caseId, 1);
         for (String key : List.of(notJsonKey, noLeadKey, noHeaderKey)) {
             ConsumerRecord<String, String> dead = kafka().awaitRecord("notify-service.dlq", key, WAIT);
             String reason = CloudEventHeaders.read(dead.headers(), "dead-letter-reason");

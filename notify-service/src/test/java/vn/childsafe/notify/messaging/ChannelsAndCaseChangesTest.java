@@ -12,28 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import vn.childsafe.commons.events.CaseEvent;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
@@ -41,11 +33,11 @@ import vn.childsafe.commons.signing.WebhookSignature;
 import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
+import vn.childsafe.notify.support.EndToEnd;
 import vn.childsafe.notify.support.Mailboxes;
 import vn.childsafe.notify.support.WebhookReceiver;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
 
 /**
@@ -56,17 +48,7 @@ import vn.childsafe.testsupport.TestTokens;
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ChannelStubs.class, scope = TestResourceScope.GLOBAL)
-class ChannelsAndCaseChangesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static WebhookReceiver receiver;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class ChannelsAndCaseChangesTest extends EndToEnd {
 
     @ConfigProperty(name = ChannelStubs.IMAP_PORT)
     int imapPort;
@@ -74,42 +56,8 @@ class ChannelsAndCaseChangesTest {
     @ConfigProperty(name = ChannelStubs.SMS_STUB)
     String smsStub;
 
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    private static String newAgency(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
     private static String newNumber(String prefix) {
         return prefix + String.format("%07d", (long) (Math.random() * 10_000_000L));
-    }
-
-    private KafkaTestClient kafka() {
-        return new KafkaTestClient(bootstrapServers);
-    }
-
-    private static void putContactPoint(
-            String agencyCode, String webhookUrl, String secret, List<String> emails, List<String> smsNumbers) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("webhookUrl", webhookUrl);
-        body.put("secrets", secret == null ? List.of() : List.of(secret));
-        body.put("emails", emails);
-        body.put("smsNumbers", smsNumbers);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .put("/api/v1/contact-points/{code}", agencyCode)
-                .then()
-                .statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(201)));
     }
 
     /** What the SMS gateway stub accepted, as JSON objects. */
@@ -140,8 +88,8 @@ class ChannelsAndCaseChangesTest {
         String liaisonMail = "tongdai111-" + UUID.randomUUID().toString().substring(0, 6) + "@molisa.gov.vn";
         String liaisonSms = newNumber("+8490");
         String liaisonSecret = WebhookSignature.newSecret();
-        putContactPoint(upper, receiver.urlFor(upper), upperSecret, List.of(upperMail), List.of(upperSms));
-        putContactPoint(
+        Api.putContactPoint(upper, receiver.urlFor(upper), upperSecret, List.of(upperMail), List.of(upperSms));
+        Api.putContactPoint(
                 "HOTLINE_111",
                 receiver.urlFor("HOTLINE_111"),
                 liaisonSecret,
@@ -150,16 +98,13 @@ class ChannelsAndCaseChangesTest {
         UUID caseId = UUID.randomUUID();
         UUID assignmentId = UUID.randomUUID();
         Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        CaseEvent event = CaseEvents.changed(
+
+        sendChange(
                 caseId,
                 CaseEvent.Kind.ESCALATED,
                 "ESCALATED",
-                List.of(
-                        new CaseEvent.Alert(upper, CaseEvent.AlertRole.ESCALATION, assignmentId, deadline),
-                        new CaseEvent.Alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON, null, null)),
-                List.of());
-
-        kafka().send(CaseEvents.changedRecord(mapper, event));
+                new CaseEvent.Alert(upper, CaseEvent.AlertRole.ESCALATION, assignmentId, deadline),
+                CaseEvents.alert("HOTLINE_111", CaseEvent.AlertRole.LIAISON));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(Api.deliveriesOf(caseId))
@@ -185,15 +130,7 @@ class ChannelsAndCaseChangesTest {
         // Webhook: signed, type case.escalated, the escalation role and its deadline, nothing personal.
         WebhookReceiver.Received hook =
                 receiver.requestsFor(upper, caseId.toString()).get(0);
-        assertThat(WebhookSignature.verify(
-                        upperSecret,
-                        hook.header("webhook-id"),
-                        hook.header("webhook-timestamp"),
-                        hook.body(),
-                        hook.header("webhook-signature"),
-                        Instant.now(),
-                        Duration.ofMinutes(5)))
-                .isTrue();
+        assertThat(hook.signedBy(upperSecret)).isTrue();
         JsonNode alert = mapper.readTree(hook.body());
         assertThat(alert.get("type").asText()).isEqualTo("case.escalated");
         assertThat(alert.get("role").asText()).isEqualTo("ESCALATION");
@@ -238,7 +175,7 @@ class ChannelsAndCaseChangesTest {
         String unit = newAgency("GD");
         String mail = unit.toLowerCase() + "@sogd.gov.vn";
         String number = newNumber("+8498");
-        putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(mail), List.of(number));
+        Api.putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(mail), List.of(number));
         UUID caseId = UUID.randomUUID();
         ProducerRecord<String, String> record = CaseEvents.changedRecord(
                 mapper,
@@ -279,16 +216,9 @@ class ChannelsAndCaseChangesTest {
             throws Exception {
         String unit = newAgency("UBND");
         String broken = newNumber(ChannelStubs.FAILING_PREFIX);
-        putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(), List.of(broken));
+        Api.putContactPoint(unit, receiver.urlFor(unit), WebhookSignature.newSecret(), List.of(), List.of(broken));
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(
-                mapper,
-                CaseEvents.changed(
-                        caseId,
-                        CaseEvent.Kind.REPORT_LINKED,
-                        "ROUTED",
-                        List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)),
-                        List.of())));
+        sendChange(caseId, CaseEvent.Kind.REPORT_LINKED, "ROUTED", CaseEvents.alert(unit, CaseEvent.AlertRole.SUPPORT));
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> deliveries = Api.deliveriesOf(caseId);
@@ -320,14 +250,11 @@ class ChannelsAndCaseChangesTest {
     void anAlertToAnAgencyWithoutContactPointIsKeptAndPutOnTheTimeline() throws Exception {
         String nobody = newAgency("XA");
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(
-                mapper,
-                CaseEvents.changed(
-                        caseId,
-                        CaseEvent.Kind.ESCALATED,
-                        "ESCALATED",
-                        List.of(new CaseEvent.Alert(nobody, CaseEvent.AlertRole.ESCALATION, null, null)),
-                        List.of())));
+        sendChange(
+                caseId,
+                CaseEvent.Kind.ESCALATED,
+                "ESCALATED",
+                CaseEvents.alert(nobody, CaseEvent.AlertRole.ESCALATION));
 
         ConsumerRecord<String, String> event = kafka().awaitRecord(EventTypes.NOTIFY_TOPIC, caseId.toString(), WAIT);
         assertThat(EventSchemas.violations("notify-event.v1.schema.json", event.value()))
@@ -358,20 +285,11 @@ class ChannelsAndCaseChangesTest {
         String mail = unit.toLowerCase() + "@ubnd.gov.vn";
         String number = newNumber("+8497");
         UUID caseId = UUID.randomUUID();
-        kafka().send(CaseEvents.changedRecord(
-                mapper,
-                CaseEvents.changed(
-                        caseId,
-                        CaseEvent.Kind.REROUTED,
-                        "ROUTED",
-                        List.of(new CaseEvent.Alert(unit, CaseEvent.AlertRole.SUPPORT, null, null)),
-                        List.of())));
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(caseId, unit).get("state")).isEqualTo("NO_CONTACT_POINT"));
+        sendChange(caseId, CaseEvent.Kind.REROUTED, "ROUTED", CaseEvents.alert(unit, CaseEvent.AlertRole.SUPPORT));
+        awaitState(caseId, unit, "NO_CONTACT_POINT");
         String id = Api.deliveryTo(caseId, unit).get("id").toString();
 
-        putContactPoint(unit, null, null, List.of(mail), List.of(number));
+        Api.putContactPoint(unit, null, null, List.of(mail), List.of(number));
         given().auth()
                 .oauth2(TestTokens.ops())
                 .post("/api/v1/deliveries/{id}/retry", id)

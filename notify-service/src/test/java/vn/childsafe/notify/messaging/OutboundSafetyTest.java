@@ -13,12 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -27,12 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.childsafe.commons.signing.WebhookSignature;
 import vn.childsafe.notify.support.Api;
-import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
+import vn.childsafe.notify.support.EndToEnd;
 import vn.childsafe.notify.support.TestDns;
-import vn.childsafe.notify.support.WebhookReceiver;
 import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
 
 /**
@@ -42,38 +35,10 @@ import vn.childsafe.testsupport.TestTokens;
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ChannelStubs.class, scope = TestResourceScope.GLOBAL)
-class OutboundSafetyTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WebhookReceiver receiver;
-
-    @Inject
-    ObjectMapper mapper;
+class OutboundSafetyTest extends EndToEnd {
 
     @Inject
     EntityManager em;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    private static String newAgency(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private void route(UUID caseId, String lead, List<String> supports) {
-        new KafkaTestClient(bootstrapServers)
-                .send(CaseEvents.routedRecord(mapper, CaseEvents.routed(caseId, lead, supports, false)));
-    }
 
     @Test
     void privateLinkLocalAndPlainHttpUrlsAreRefusedWhenRegistered() {
@@ -101,7 +66,7 @@ class OutboundSafetyTest {
     @Test
     void aStoredPrivateUrlIsRefusedAtSendTimeWithoutAnyConnection() {
         String agency = newAgency("CA");
-        Api.putWebhook(agency, receiver.urlFor(agency), WebhookSignature.newSecret());
+        registerWebhook(agency);
         // As if registered before the rule existed, or a name that now resolves to a private address.
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
@@ -135,9 +100,7 @@ class OutboundSafetyTest {
 
         route(first, agency, List.of());
 
-        await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(Api.deliveryTo(first, agency).get("state")).isEqualTo("DELIVERED"));
+        awaitState(first, agency, "DELIVERED");
         assertThat(receiver.requestsFor(agency, first.toString()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.header("host")).startsWith(host + ":"));
@@ -162,7 +125,7 @@ class OutboundSafetyTest {
     void aRedirectIsNeverFollowedAndCountsAsAFailure() {
         String agency = newAgency("CA");
         String elsewhere = newAgency("INTERNAL");
-        Api.putWebhook(agency, receiver.urlFor(agency), WebhookSignature.newSecret());
+        registerWebhook(agency);
         receiver.redirect(agency, receiver.urlFor(elsewhere));
         UUID caseId = UUID.randomUUID();
 
@@ -181,7 +144,7 @@ class OutboundSafetyTest {
     @Test
     void aRedirectToAPrivateAddressIsNotFollowed() {
         String agency = newAgency("CA");
-        Api.putWebhook(agency, receiver.urlFor(agency), WebhookSignature.newSecret());
+        registerWebhook(agency);
         receiver.redirect(agency, "http://169.254.169.254/latest/meta-data/");
         UUID caseId = UUID.randomUUID();
 
@@ -198,8 +161,8 @@ class OutboundSafetyTest {
     void aSlowEndpointDoesNotDelayTheAlertsOfOtherUnits() {
         String slow = newAgency("SLOW");
         String fast = newAgency("FAST");
-        Api.putWebhook(slow, receiver.urlFor(slow), WebhookSignature.newSecret());
-        Api.putWebhook(fast, receiver.urlFor(fast), WebhookSignature.newSecret());
+        registerWebhook(slow);
+        registerWebhook(fast);
         receiver.delay(slow, 4_000); // past the 2 s read timeout of the test profile
         UUID caseId = UUID.randomUUID();
 

@@ -16,31 +16,27 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import vn.childsafe.commons.events.CloudEventHeaders;
 import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.signing.WebhookSignature;
-import vn.childsafe.notify.support.Api;
 import vn.childsafe.notify.support.CaseEvents;
 import vn.childsafe.notify.support.ChannelStubs;
+import vn.childsafe.notify.support.EndToEnd;
 import vn.childsafe.notify.support.MutableClock;
 import vn.childsafe.notify.support.WebhookReceiver;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
-import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
 
 /**
@@ -51,29 +47,10 @@ import vn.childsafe.testsupport.TestTokens;
 @QuarkusTest
 @WithTestResource(value = ChildSafeTestResources.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ChannelStubs.class, scope = TestResourceScope.GLOBAL)
-class TakedownTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WebhookReceiver receiver;
-
-    @Inject
-    ObjectMapper mapper;
+class TakedownTest extends EndToEnd {
 
     @Inject
     MutableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @AfterEach
     void resetClock() {
@@ -84,33 +61,53 @@ class TakedownTest {
         return UUID.randomUUID().toString().substring(0, 8).toLowerCase();
     }
 
-    private KafkaTestClient kafka() {
-        return new KafkaTestClient(bootstrapServers);
-    }
-
     /** Registers a platform whose takedown endpoint is the test receiver; returns its secret. */
     private String registerPlatform(String code, String domain) {
         String secret = WebhookSignature.newSecret();
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "code",
-                        code,
-                        "name",
-                        "Nền tảng " + code,
-                        "domains",
-                        List.of(domain.toUpperCase()),
-                        "takedownUrl",
-                        receiver.urlFor(code),
-                        "secrets",
-                        List.of(secret)))
+                .body(platform(code, "Nền tảng " + code, List.of(domain.toUpperCase()), receiver.urlFor(code), secret))
                 .post("/api/v1/platforms")
                 .then()
                 .statusCode(201)
                 .body("domains", equalTo(List.of(domain)))
                 .body("secretCount", equalTo(1));
         return secret;
+    }
+
+    /** A platform's request body; {@code code} is left out when {@code null} (PUT names it in the path). */
+    private static Map<String, Object> platform(
+            String code, String name, List<String> domains, String takedownUrl, String secret) {
+        Map<String, Object> body = new HashMap<>();
+        if (code != null) {
+            body.put("code", code);
+        }
+        body.put("name", name);
+        body.put("domains", domains);
+        body.put("takedownUrl", takedownUrl);
+        body.put("secrets", List.of(secret));
+        return body;
+    }
+
+    /** {@code token}'s POST of a takedown result. */
+    private static ValidatableResponse postResult(String token, Map<String, Object> result, UUID requestId) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(result)
+                .post("/api/v1/takedown-requests/{id}/result", requestId)
+                .then();
+    }
+
+    /** {@code token}'s list of the manual tasks of a case. */
+    private static ValidatableResponse manualTasks(String token, UUID caseId) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("caseId", caseId.toString())
+                .get("/api/v1/manual-tasks")
+                .then()
+                .statusCode(200);
     }
 
     /** The notify events of a case read so far, after waiting until one of {@code kind} arrived. */
@@ -126,18 +123,18 @@ class TakedownTest {
                             .isEmpty();
                     assertThat(CloudEventHeaders.read(r.headers(), CloudEventHeaders.TYPE))
                             .isEqualTo("vn.childsafe.notify." + kindType(r.value()) + ".v1");
-                    try {
-                        return mapper.readTree(r.value());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    return json(r.value());
                 })
                 .toList();
     }
 
-    private String kindType(String json) {
+    private String kindType(String event) {
+        return json(event).get("kind").asText().toLowerCase().replace('_', '-');
+    }
+
+    private JsonNode json(String text) {
         try {
-            return mapper.readTree(json).get("kind").asText().toLowerCase().replace('_', '-');
+            return mapper.readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -156,32 +153,19 @@ class TakedownTest {
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "code",
-                        code,
-                        "name",
-                        "again",
-                        "domains",
-                        List.of(domain),
-                        "takedownUrl",
-                        receiver.urlFor(code),
-                        "secrets",
-                        List.of(WebhookSignature.newSecret())))
+                .body(platform(code, "again", List.of(domain), receiver.urlFor(code), WebhookSignature.newSecret()))
                 .post("/api/v1/platforms")
                 .then()
                 .statusCode(409);
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name",
+                .body(platform(
+                        null,
                         "Tên mới",
-                        "domains",
                         List.of("www." + domain, "cdn-" + domain),
-                        "takedownUrl",
                         receiver.urlFor(code),
-                        "secrets",
-                        List.of(WebhookSignature.newSecret())))
+                        WebhookSignature.newSecret()))
                 .put("/api/v1/platforms/{code}", code)
                 .then()
                 .statusCode(200)
@@ -202,15 +186,7 @@ class TakedownTest {
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name",
-                        "x",
-                        "domains",
-                        List.of("not a domain"),
-                        "takedownUrl",
-                        "https://169.254.169.254/latest",
-                        "secrets",
-                        List.of("nope")))
+                .body(platform(null, "x", List.of("not a domain"), "https://169.254.169.254/latest", "nope"))
                 .put("/api/v1/platforms/{code}", "BAD-" + random())
                 .then()
                 .statusCode(400)
@@ -232,8 +208,7 @@ class TakedownTest {
         String otherPlatform = "YT-" + random().toUpperCase();
         registerPlatform(otherPlatform, "yt-" + random() + ".vn");
         String information = "TTTT-" + random().toUpperCase();
-        String informationSecret = WebhookSignature.newSecret();
-        Api.putWebhook(information, receiver.urlFor(information), informationSecret);
+        registerWebhook(information);
         String lead = "CA-" + random().toUpperCase();
         UUID caseId = UUID.randomUUID();
         String first = "https://www." + domain + "/@kid/video/1?utm_source=x";
@@ -244,20 +219,10 @@ class TakedownTest {
                 mapper, CaseEvents.routedWithTakedowns(caseId, lead, information, List.of(first, second, unknown))));
 
         // Two signed requests to the matching platform, with the legal basis and a 24 h deadline.
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(platform, caseId.toString()))
-                        .hasSize(2));
+        awaitReceived(platform, caseId, 2);
         Map<String, JsonNode> byUrl = new HashMap<>();
         for (WebhookReceiver.Received request : receiver.requestsFor(platform, caseId.toString())) {
-            assertThat(WebhookSignature.verify(
-                            secret,
-                            request.header("webhook-id"),
-                            request.header("webhook-timestamp"),
-                            request.body(),
-                            request.header("webhook-signature"),
-                            Instant.now(),
-                            Duration.ofMinutes(5)))
-                    .isTrue();
+            assertThat(request.signedBy(secret)).isTrue();
             JsonNode notice = mapper.readTree(request.body());
             assertThat(notice.get("type").asText()).isEqualTo("takedown.requested");
             assertThat(notice.get("legalBasis").asText()).isEqualTo("Nghị định 147/2024/NĐ-CP");
@@ -279,28 +244,11 @@ class TakedownTest {
         // The URL no platform hosts is a manual task for the case's information unit, who is alerted.
         List<JsonNode> events = eventsOf(caseId, "MANUAL_TASK_CREATED");
         assertThat(count(events, "TAKEDOWN_REQUESTED")).isEqualTo(2);
-        given().auth()
-                .oauth2(TestTokens.ops())
-                .queryParam("caseId", caseId.toString())
-                .get("/api/v1/manual-tasks")
-                .then()
-                .statusCode(200)
+        manualTasks(TestTokens.ops(), caseId)
                 .body("url", equalTo(List.of(unknown)))
                 .body("agencyCode", equalTo(List.of(information)));
-        given().auth()
-                .oauth2(TestTokens.unit(information))
-                .queryParam("caseId", caseId.toString())
-                .get("/api/v1/manual-tasks")
-                .then()
-                .statusCode(200)
-                .body("size()", equalTo(1));
-        given().auth()
-                .oauth2(TestTokens.unit(lead))
-                .queryParam("caseId", caseId.toString())
-                .get("/api/v1/manual-tasks")
-                .then()
-                .statusCode(200)
-                .body("size()", equalTo(0));
+        manualTasks(TestTokens.unit(information), caseId).body("size()", equalTo(1));
+        manualTasks(TestTokens.unit(lead), caseId).body("size()", equalTo(0));
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(receiver.requestsFor(information, caseId.toString()))
                         .extracting(r -> mapper.readTree(r.body()).get("type").asText())
@@ -310,50 +258,17 @@ class TakedownTest {
         clock.advance(Duration.ofHours(3));
         Instant actedAt = requestedAt.plus(Duration.ofHours(3));
         Map<String, Object> removed = Map.of("result", "REMOVED", "actedAt", actedAt.toString(), "note", "Đã gỡ video");
-        given().auth()
-                .oauth2(TestTokens.platform(otherPlatform))
-                .contentType(ContentType.JSON)
-                .body(removed)
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
-                .statusCode(404);
-        given().auth()
-                .oauth2(TestTokens.platform(platform))
-                .contentType(ContentType.JSON)
-                .body(Map.of("result", "REMOVED"))
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
+        postResult(TestTokens.platform(otherPlatform), removed, answered).statusCode(404);
+        postResult(TestTokens.platform(platform), Map.of("result", "REMOVED"), answered)
                 .statusCode(400)
                 .body("errors.pointer", hasItem("/actedAt"));
-        given().auth()
-                .oauth2(TestTokens.unit(information))
-                .contentType(ContentType.JSON)
-                .body(removed)
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(TestTokens.platform(platform))
-                .contentType(ContentType.JSON)
-                .body(removed)
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
+        postResult(TestTokens.unit(information), removed, answered).statusCode(403);
+        postResult(TestTokens.platform(platform), removed, answered)
                 .statusCode(200)
                 .body("result", equalTo("REMOVED"))
                 .body("nextNoticeAt", equalTo(null));
-        given().auth()
-                .oauth2(TestTokens.platform(platform))
-                .contentType(ContentType.JSON)
-                .body(removed)
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(TestTokens.platform(platform))
-                .contentType(ContentType.JSON)
-                .body(Map.of("result", "REJECTED", "actedAt", actedAt.toString()))
-                .post("/api/v1/takedown-requests/{id}/result", answered)
-                .then()
+        postResult(TestTokens.platform(platform), removed, answered).statusCode(200);
+        postResult(TestTokens.platform(platform), Map.of("result", "REJECTED", "actedAt", actedAt.toString()), answered)
                 .statusCode(409);
         JsonNode result = eventsOf(caseId, "TAKEDOWN_RESULT").stream()
                 .filter(e -> "TAKEDOWN_RESULT".equals(e.get("kind").asText()))
@@ -364,9 +279,7 @@ class TakedownTest {
 
         // 25 h after the request the other one is overdue: re-noticed and escalated to the information unit.
         clock.advance(Duration.ofHours(22));
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(platform, overdue.toString()))
-                        .hasSize(2));
+        awaitReceived(platform, overdue, 2);
         JsonNode renotice = mapper.readTree(
                 receiver.requestsFor(platform, overdue.toString()).get(1).body());
         assertThat(renotice.get("type").asText()).isEqualTo("takedown.renotice");
@@ -389,9 +302,7 @@ class TakedownTest {
 
         // Another 24 h: noticed again, but escalated only once.
         clock.advance(Duration.ofHours(24));
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(receiver.requestsFor(platform, overdue.toString()))
-                        .hasSize(3));
+        awaitReceived(platform, overdue, 3);
         assertThat(mapper.readTree(receiver.requestsFor(platform, overdue.toString())
                                 .get(2)
                                 .body())
@@ -400,29 +311,21 @@ class TakedownTest {
                 .isEqualTo(3);
         List<JsonNode> all = kafka().readUntil(EventTypes.NOTIFY_TOPIC, r -> false, Duration.ofSeconds(2)).stream()
                 .filter(r -> caseId.toString().equals(r.key()))
-                .map(r -> {
-                    try {
-                        return mapper.readTree(r.value());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
+                .map(r -> json(r.value()))
                 .toList();
         assertThat(count(all, "TAKEDOWN_RENOTICED")).isEqualTo(2);
         assertThat(count(all, "TAKEDOWN_ESCALATED")).isEqualTo(1);
         assertThat(receiver.requestsFor(information, caseId.toString())).hasSize(3);
 
         // The late result ends the re-notices; compliance counts one of two removed within 24 h.
-        given().auth()
-                .oauth2(TestTokens.platform(platform))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "result",
-                        "REMOVED",
-                        "actedAt",
-                        requestedAt.plus(Duration.ofHours(30)).toString()))
-                .post("/api/v1/takedown-requests/{id}/result", overdue)
-                .then()
+        postResult(
+                        TestTokens.platform(platform),
+                        Map.of(
+                                "result",
+                                "REMOVED",
+                                "actedAt",
+                                requestedAt.plus(Duration.ofHours(30)).toString()),
+                        overdue)
                 .statusCode(200);
         List<Map<String, Object>> compliance = given().auth()
                 .oauth2(TestTokens.ops())

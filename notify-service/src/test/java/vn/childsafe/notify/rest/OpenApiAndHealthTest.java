@@ -26,14 +26,18 @@ class OpenApiAndHealthTest {
     @TestHTTPResource(value = "health/ready", management = true)
     URL readiness;
 
-    @Test
-    void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
-        JsonPath openApi = given().accept("application/json")
+    private static JsonPath openApi() {
+        return given().accept("application/json")
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    @Test
+    void everyOperationDocumentsItsErrorAnswersAsProblemJson() {
+        JsonPath openApi = openApi();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         assertThat(paths)
                 .containsKeys(
@@ -77,12 +81,7 @@ class OpenApiAndHealthTest {
 
     @Test
     void theContactPointSchemasShowNoInternalsAndNoSecrets() {
-        JsonPath openApi = given().accept("application/json")
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath openApi = openApi();
         Map<String, Object> request = openApi.getMap("components.schemas.ContactPointRequest.properties");
         assertThat(request).containsOnlyKeys("webhookUrl", "secrets", "emails", "smsNumbers");
         Map<String, Object> view = openApi.getMap("components.schemas.ContactPoint.properties");
@@ -91,12 +90,7 @@ class OpenApiAndHealthTest {
 
     @Test
     void theTakedownResultOperationDocumentsItsExampleAndEveryStatus() {
-        JsonPath openApi = given().accept("application/json")
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath openApi = openApi();
         String base = "paths.'/api/v1/takedown-requests/{id}/result'.post";
         assertThat(openApi.getMap(base + ".responses")).containsKeys("200", "400", "401", "403", "404", "409", "415");
         assertThat(openApi.getMap(base + ".requestBody.content.'application/json'.examples"))

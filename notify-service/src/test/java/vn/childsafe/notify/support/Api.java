@@ -2,6 +2,7 @@ package vn.childsafe.notify.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +19,25 @@ public final class Api {
 
     /** Registers {@code agencyCode}'s webhook (admin). */
     public static void putWebhook(String agencyCode, String url, String... secrets) {
+        putContactPoint(agencyCode, Map.of("webhookUrl", url, "secrets", List.of(secrets)));
+    }
+
+    /** Registers {@code agencyCode}'s contact point on every channel given; {@code secret} may be {@code null}. */
+    public static void putContactPoint(
+            String agencyCode, String webhookUrl, String secret, List<String> emails, List<String> smsNumbers) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("webhookUrl", webhookUrl);
+        body.put("secrets", secret == null ? List.of() : List.of(secret));
+        body.put("emails", emails);
+        body.put("smsNumbers", smsNumbers);
+        putContactPoint(agencyCode, body);
+    }
+
+    private static void putContactPoint(String agencyCode, Map<String, Object> body) {
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
-                .body(Map.of("webhookUrl", url, "secrets", List.of(secrets)))
+                .body(body)
                 .put("/api/v1/contact-points/{code}", agencyCode)
                 .then()
                 .statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(201)));

@@ -35,38 +35,63 @@ public final class CaseEvents {
     public static CaseRouted routed(UUID caseId, String lead, List<String> supports, boolean liaisonRequired) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<CaseRouted.Assignment> assignments = new ArrayList<>();
-        assignments.add(new CaseRouted.Assignment(
-                UUID.randomUUID(),
-                lead,
-                "Công an tỉnh " + lead,
-                "POLICE_PROVINCE",
-                CaseRouted.Role.LEAD,
-                now.plus(Duration.ofHours(1))));
+        assignments.add(lead(lead, now));
         for (String support : supports) {
-            assignments.add(new CaseRouted.Assignment(
-                    UUID.randomUUID(),
-                    support,
-                    "Đơn vị phối hợp " + support,
-                    "CHILD_PROTECTION_PROVINCE",
-                    CaseRouted.Role.SUPPORT,
-                    now.plus(Duration.ofHours(24))));
+            assignments.add(support(support, "Đơn vị phối hợp " + support, "CHILD_PROTECTION_PROVINCE", now));
         }
+        return routed(
+                caseId, UUID.randomUUID(), now, Category.GROOMING, "00004", assignments, liaisonRequired, List.of());
+    }
+
+    /**
+     * A routed case in the province {@code 01} of urgency HIGH, routed by rule {@code R2} of rule set {@code 2026.1},
+     * that asks for the takedown of {@code takedownUrls} if there are any.
+     */
+    public static CaseRouted routed(
+            UUID caseId,
+            UUID reportId,
+            Instant occurredAt,
+            Category category,
+            String communeCode,
+            List<CaseRouted.Assignment> assignments,
+            boolean liaisonRequired,
+            List<String> takedownUrls) {
         return new CaseRouted(
                 caseId,
                 "ROUTED",
-                List.of(UUID.randomUUID()),
-                now,
-                Category.GROOMING,
+                List.of(reportId),
+                occurredAt,
+                category,
                 Urgency.HIGH,
                 "01",
-                "00004",
+                communeCode,
                 "2026.1",
                 "R2",
                 assignments,
                 liaisonRequired,
-                false,
-                List.of(),
+                !takedownUrls.isEmpty(),
+                takedownUrls,
                 List.of());
+    }
+
+    private static CaseRouted.Assignment lead(String agencyCode, Instant now) {
+        return new CaseRouted.Assignment(
+                UUID.randomUUID(),
+                agencyCode,
+                "Công an tỉnh " + agencyCode,
+                "POLICE_PROVINCE",
+                CaseRouted.Role.LEAD,
+                now.plus(Duration.ofHours(1)));
+    }
+
+    private static CaseRouted.Assignment support(String agencyCode, String name, String agencyType, Instant now) {
+        return new CaseRouted.Assignment(
+                UUID.randomUUID(),
+                agencyCode,
+                name,
+                agencyType,
+                CaseRouted.Role.SUPPORT,
+                now.plus(Duration.ofHours(24)));
     }
 
     public static final String CHANGE_SCHEMA = "case-event.v1.schema.json";
@@ -110,64 +135,38 @@ public final class CaseEvents {
                 "system");
     }
 
+    /** An alert of {@code role} without an assignment to acknowledge (the liaison, a unit told for information). */
+    public static CaseEvent.Alert alert(String agencyCode, CaseEvent.AlertRole role) {
+        return new CaseEvent.Alert(agencyCode, role, null, null);
+    }
+
     /** A change record with a fresh event id, checked against case-event.v1. */
     public static ProducerRecord<String, String> changedRecord(ObjectMapper mapper, CaseEvent event) {
-        try {
-            String json = mapper.writeValueAsString(event);
-            assertThat(EventSchemas.violations(CHANGE_SCHEMA, json))
-                    .as("schema violations of the event sent")
-                    .isEmpty();
-            return record(
-                    event.caseId().toString(),
-                    UUID.randomUUID().toString(),
-                    event.kind().eventType(),
-                    json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return record(
+                event.caseId().toString(),
+                UUID.randomUUID().toString(),
+                event.kind().eventType(),
+                checkedJson(mapper, CHANGE_SCHEMA, event));
     }
 
     /** A routed case that asks for the takedown of {@code urls}; {@code information} is an INFORMATION_PROVINCE unit. */
     public static CaseRouted routedWithTakedowns(UUID caseId, String lead, String information, List<String> urls) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<CaseRouted.Assignment> assignments = List.of(
-                new CaseRouted.Assignment(
-                        UUID.randomUUID(),
-                        lead,
-                        "Công an tỉnh " + lead,
-                        "POLICE_PROVINCE",
-                        CaseRouted.Role.LEAD,
-                        now.plus(Duration.ofHours(1))),
-                new CaseRouted.Assignment(
-                        UUID.randomUUID(),
-                        information,
-                        "Sở Văn hoá và Thông tin " + information,
-                        "INFORMATION_PROVINCE",
-                        CaseRouted.Role.SUPPORT,
-                        now.plus(Duration.ofHours(24))));
-        return new CaseRouted(
-                caseId,
-                "ROUTED",
-                List.of(UUID.randomUUID()),
-                now,
-                Category.CSAM,
-                Urgency.HIGH,
-                "01",
-                null,
-                "2026.1",
-                "R2",
-                assignments,
-                false,
-                true,
-                urls,
-                List.of());
+                lead(lead, now),
+                support(information, "Sở Văn hoá và Thông tin " + information, "INFORMATION_PROVINCE", now));
+        return routed(caseId, UUID.randomUUID(), now, Category.CSAM, null, assignments, false, urls);
     }
 
     /** The event as JSON; fails the test if it breaks the schema (the contract with routing-service). */
     public static String json(ObjectMapper mapper, CaseRouted event) {
+        return checkedJson(mapper, SCHEMA, event);
+    }
+
+    private static String checkedJson(ObjectMapper mapper, String schema, Object event) {
         try {
             String json = mapper.writeValueAsString(event);
-            assertThat(EventSchemas.violations(SCHEMA, json))
+            assertThat(EventSchemas.violations(schema, json))
                     .as("schema violations of the event sent")
                     .isEmpty();
             return json;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import vn.childsafe.commons.signing.WebhookSignature;
 
 /**
  * A unit's webhook endpoint for tests: a real HTTP server on 127.0.0.1 and a free port that records every request
@@ -36,6 +39,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** Whether {@code secret} signed this request (Standard Webhooks, 5 minutes' tolerance). */
+        public boolean signedBy(String secret) {
+            return WebhookSignature.verify(
+                    secret,
+                    header("webhook-id"),
+                    header("webhook-timestamp"),
+                    body,
+                    header("webhook-signature"),
+                    Instant.now(),
+                    Duration.ofMinutes(5));
         }
     }
 
