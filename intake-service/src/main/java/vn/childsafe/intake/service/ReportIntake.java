@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +22,7 @@ import vn.childsafe.commons.events.EventTypes;
 import vn.childsafe.commons.events.Lane;
 import vn.childsafe.commons.events.ReportReceived;
 import vn.childsafe.commons.outbox.Outbox;
+import vn.childsafe.commons.transaction.AfterCommit;
 import vn.childsafe.intake.domain.TrackingCodes;
 import vn.childsafe.intake.idempotency.IdempotencyKeys;
 import vn.childsafe.intake.report.Report;
@@ -92,25 +91,17 @@ public class ReportIntake {
     /** {@code childsafe_reports_received_total} by channel, category and urgency, once the report is durable. */
     private void countOnCommit(Report report) {
         String channel = report.sourceChannel == null ? "NONE" : report.sourceChannel.name();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    meters.counter(
-                                    "childsafe.reports.received",
-                                    "channel",
-                                    channel,
-                                    "category",
-                                    report.category.name(),
-                                    "urgency",
-                                    report.urgency.name())
-                            .increment();
-                }
-            }
-        });
+        AfterCommit.run(
+                transactions,
+                () -> meters.counter(
+                                "childsafe.reports.received",
+                                "channel",
+                                channel,
+                                "category",
+                                report.category.name(),
+                                "urgency",
+                                report.urgency.name())
+                        .increment());
     }
 
     /** The report, if {@code clientId} submitted it; anybody else learns nothing, not even that it exists. */

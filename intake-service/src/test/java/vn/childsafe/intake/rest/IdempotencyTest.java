@@ -160,26 +160,14 @@ class IdempotencyTest {
 
     @Test
     void platformsMustSendAKeyAndKeysMustBeSane() {
-        given().auth()
-                .oauth2(TestTokens.platform("tiktok"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(TestTokens.platform("tiktok"), body)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://childsafe.gov.vn/problems/idempotency-key-required"));
         post(TestTokens.platform("tiktok"), "x".repeat(201), body).then().statusCode(400);
         // Reporters may go without.
-        given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(202);
+        ReportApi.submit(TestTokens.reporter("gov"), body).then().statusCode(202);
     }
 
     private static Response post(String token, String key, String body) {

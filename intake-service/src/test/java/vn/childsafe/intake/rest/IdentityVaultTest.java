@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,8 +20,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
@@ -34,18 +31,18 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import vn.childsafe.commons.crypto.FieldCipher;
 import vn.childsafe.commons.crypto.Reencryption;
 import vn.childsafe.commons.domain.Category;
 import vn.childsafe.commons.domain.Urgency;
 import vn.childsafe.commons.events.CaseRouted;
-import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.intake.messaging.RoutingCaseEvents;
 import vn.childsafe.intake.report.Report;
 import vn.childsafe.intake.service.IdentityVault;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.EventSchemas;
 import vn.childsafe.testsupport.KafkaTestClient;
+import vn.childsafe.testsupport.Sql;
 import vn.childsafe.testsupport.TestTokens;
 
 /**
@@ -74,52 +71,28 @@ class IdentityVaultTest {
     @Test
     void theSenderFollowsItsReportAndOnlyAssignedUnitsReadTheIdentity() throws Exception {
         String reportId = submit();
-        UUID caseId = UUID.randomUUID();
-        publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
+        UUID caseId = route(reportId);
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(TestTokens.reporter("hotline-111"))
-                        .get("/api/v1/reports/" + reportId)
-                        .then()
+                .untilAsserted(() -> ReportApi.status(TestTokens.reporter("hotline-111"), reportId)
                         .statusCode(200)
                         .body("status", equalTo("ROUTED"))
                         .body("caseId", equalTo(caseId.toString()))
                         .body("leadAgencyCode", equalTo("CA-01"))
                         .body("leadAgencyName", equalTo("Công an Thành phố Hà Nội")));
 
-        given().auth()
-                .oauth2(TestTokens.unit("CA-01"))
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
+        ReportApi.details(TestTokens.unit("CA-01"), reportId)
                 .statusCode(200)
                 .body("description", equalTo("Một tài khoản lạ dụ dỗ cháu gửi ảnh nhạy cảm qua mạng xã hội."))
                 .body("victim.name", equalTo("Nguyễn Thị Hoa"))
                 .body("reporter.phone", equalTo("0912345678"))
                 .body("location.address", equalTo("Số 5 ngõ 12 Đội Cấn"));
-        given().auth()
-                .oauth2(TestTokens.unit("BVTE-01"))
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
+        ReportApi.details(TestTokens.unit("BVTE-01"), reportId)
                 .statusCode(200)
                 .body("victim.school", equalTo("Trường THCS Ngọc Hà"));
-        given().auth()
-                .oauth2(TestTokens.unit("CA-31"))
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .statusCode(200)
-                .body("reporter.name", equalTo("Trần Văn Bình"));
-        given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .statusCode(403);
+        ReportApi.details(TestTokens.unit("CA-31"), reportId).statusCode(404).contentType("application/problem+json");
+        ReportApi.details(TestTokens.admin(), reportId).statusCode(200).body("reporter.name", equalTo("Trần Văn Bình"));
+        ReportApi.details(TestTokens.reporter("hotline-111"), reportId).statusCode(403);
 
         given().auth()
                 .oauth2(TestTokens.admin())
@@ -146,62 +119,46 @@ class IdentityVaultTest {
     @Test
     void aUnitLosesAccessWhenItsAgencyIsNoLongerAssigned() throws Exception {
         String reportId = submit();
-        UUID caseId = UUID.randomUUID();
-        publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
+        UUID caseId = route(reportId);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(TestTokens.unit("CA-01"))
-                        .get("/api/v1/reports/" + reportId + "/details")
-                        .then()
-                        .statusCode(200));
+                .untilAsserted(() ->
+                        ReportApi.details(TestTokens.unit("CA-01"), reportId).statusCode(200));
 
         // A later event (e.g. a transfer) lists the current assignments only.
-        publish(caseId, "vn.childsafe.case.transferred.v1", """
-                {"caseId": "%s", "status": "ROUTED", "reportIds": ["%s"], "occurredAt": "%s",
-                 "assignments": [{"agencyCode": "CA-31", "agencyName": "Công an Thành phố Hải Phòng", "role": "LEAD"}]}""".formatted(caseId, reportId, Instant.now()));
+        RoutingCaseEvents.publish(
+                kafka,
+                caseId,
+                "vn.childsafe.case.transferred.v1",
+                RoutingCaseEvents.withLead(caseId, "ROUTED", reportId, "CA-31", "Công an Thành phố Hải Phòng"));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(TestTokens.unit("CA-31"))
-                        .get("/api/v1/reports/" + reportId + "/details")
-                        .then()
-                        .statusCode(200));
-        given().auth()
-                .oauth2(TestTokens.unit("CA-01"))
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .statusCode(404);
+                .untilAsserted(() ->
+                        ReportApi.details(TestTokens.unit("CA-31"), reportId).statusCode(200));
+        ReportApi.details(TestTokens.unit("CA-01"), reportId).statusCode(404);
     }
 
     @Test
     void identityIsErasedAfterTheCaseIsResolvedForTheRetentionPeriod() throws Exception {
         String reportId = submit();
-        UUID caseId = UUID.randomUUID();
-        publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
-        publish(caseId, "vn.childsafe.case.resolved.v1", """
-                {"caseId": "%s", "status": "RESOLVED", "reportIds": ["%s"], "occurredAt": "%s",
-                 "assignments": [{"agencyCode": "CA-01", "agencyName": "Công an Thành phố Hà Nội", "role": "LEAD"}]}""".formatted(caseId, reportId, Instant.now()));
+        UUID caseId = route(reportId);
+        RoutingCaseEvents.publish(
+                kafka,
+                caseId,
+                "vn.childsafe.case.resolved.v1",
+                RoutingCaseEvents.withLead(caseId, "RESOLVED", reportId, "CA-01", "Công an Thành phố Hà Nội"));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(TestTokens.reporter("hotline-111"))
-                        .get("/api/v1/reports/" + reportId)
-                        .then()
+                .untilAsserted(() -> ReportApi.status(TestTokens.reporter("hotline-111"), reportId)
                         .statusCode(200)
                         .body("status", equalTo("RESOLVED")));
 
         // Resolved just now: kept.
         vault.purgeResolved();
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .body("victim.name", equalTo("Nguyễn Thị Hoa"));
+        ReportApi.details(TestTokens.admin(), reportId).body("victim.name", equalTo("Nguyễn Thị Hoa"));
 
-        execute("UPDATE report SET resolved_at = now() - interval '181 days' WHERE id = '" + reportId + "'");
+        Sql.execute(
+                dataSource,
+                "UPDATE report SET resolved_at = now() - interval '181 days' WHERE id = '" + reportId + "'");
         assertThat(vault.purgeResolved()).isGreaterThanOrEqualTo(1);
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
+        ReportApi.details(TestTokens.admin(), reportId)
                 .statusCode(200)
                 .body("description", nullValue())
                 .body("victim.name", nullValue())
@@ -225,18 +182,21 @@ class IdentityVaultTest {
     @Test
     void aPoisonCaseEventGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
         UUID poisonCase = UUID.randomUUID();
-        publish(poisonCase, "vn.childsafe.case.routed.v1", "{not json");
+        RoutingCaseEvents.publish(kafka, poisonCase, "vn.childsafe.case.routed.v1", "{not json");
         String reportId = submit();
-        UUID caseId = UUID.randomUUID();
-        publish(caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
+        UUID caseId = route(reportId);
 
         new KafkaTestClient(kafka).awaitRecord("intake-service.dlq", poisonCase.toString(), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(TestTokens.reporter("hotline-111"))
-                        .get("/api/v1/reports/" + reportId)
-                        .then()
+                .untilAsserted(() -> ReportApi.status(TestTokens.reporter("hotline-111"), reportId)
                         .body("status", equalTo("ROUTED")));
+    }
+
+    /** Publishes routing's decision for {@code reportId}: a new case, CA-01 leading, BVTE-01 supporting. Its id. */
+    private UUID route(String reportId) throws Exception {
+        UUID caseId = UUID.randomUUID();
+        RoutingCaseEvents.publish(kafka, caseId, "vn.childsafe.case.routed.v1", routed(caseId, reportId));
+        return caseId;
     }
 
     private String routed(UUID caseId, String reportId) throws Exception {
@@ -276,29 +236,19 @@ class IdentityVaultTest {
         return json;
     }
 
-    private void publish(UUID caseId, String type, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("cases.events.v1", caseId.toString(), payload);
-        CloudEventHeaders.of(
-                        UUID.randomUUID().toString(),
-                        type,
-                        "/childsafe/routing-service",
-                        Instant.now(),
-                        caseId.toString())
-                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        new KafkaTestClient(kafka).send(record);
-    }
-
     @Test
     void anIdentityMovedToAnotherReportDoesNotDecryptAndOldKeysAreRetiredByReencryption() throws Exception {
         String first = submit();
         String second = submit();
-        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + first + "'"))
+        assertThat(Sql.text(dataSource, "SELECT victim_name_enc FROM report WHERE id = '" + first + "'"))
                 .startsWith("v2.test2:")
                 .doesNotContain("Hoa");
 
         // A database writer copies one report's sealed name into another: it is refused, not shown.
-        execute("UPDATE report SET victim_name_enc = (SELECT reporter_name_enc FROM report WHERE id = '" + first
-                + "') WHERE id = '" + second + "'");
+        Sql.execute(
+                dataSource,
+                "UPDATE report SET victim_name_enc = (SELECT reporter_name_enc FROM report WHERE id = '" + first
+                        + "') WHERE id = '" + second + "'");
         assertThatThrownBy(() -> vault.read(UUID.fromString(second), new IdentityVault.Reader("admin", true, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("Bình");
@@ -306,48 +256,21 @@ class IdentityVaultTest {
         // Written under the retired key test1: still readable, then rewritten under test2 by the job.
         FieldCipher retired = new FieldCipher(
                 Map.of("test1", Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")), "test1");
-        execute("UPDATE report SET victim_name_enc = '"
-                + retired.encrypt("Lò Thị Sen", Report.VICTIM_NAME.context(UUID.fromString(second))) + "' WHERE id = '"
-                + second + "'");
+        Sql.execute(
+                dataSource,
+                "UPDATE report SET victim_name_enc = '"
+                        + retired.encrypt("Lò Thị Sen", Report.VICTIM_NAME.context(UUID.fromString(second)))
+                        + "' WHERE id = '"
+                        + second + "'");
         assertThat(reencryption.countStale()).isGreaterThanOrEqualTo(1);
         assertThat(reencryption.run()).isGreaterThanOrEqualTo(1);
         assertThat(reencryption.countStale()).isZero();
-        assertThat(query("SELECT victim_name_enc FROM report WHERE id = '" + second + "'"))
+        assertThat(Sql.text(dataSource, "SELECT victim_name_enc FROM report WHERE id = '" + second + "'"))
                 .startsWith("v2.test2:");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/reports/" + second + "/details")
-                .then()
-                .statusCode(200)
-                .body("victim.name", equalTo("Lò Thị Sen"));
+        ReportApi.details(TestTokens.admin(), second).statusCode(200).body("victim.name", equalTo("Lò Thị Sen"));
     }
 
-    private String query(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private String submit() {
-        return given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .contentType(ContentType.JSON)
-                .body(ReportResourceTest.FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("reportId");
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private static String submit() {
+        return ReportApi.acceptedFromHotline(ReportResourceTest.FULL_REPORT);
     }
 }

@@ -1,12 +1,12 @@
 package vn.childsafe.intake.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Order;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import vn.childsafe.intake.web.PublicPageTest;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
@@ -29,16 +28,10 @@ import vn.childsafe.testsupport.TestTokens;
 @Order(Integer.MAX_VALUE)
 class LogHygieneTest {
 
-    private static final List<String> IDENTITY = List.of(
-            "Nguyễn Thị Hoa",
-            "Trường THCS Ngọc Hà",
-            "Trần Văn Bình",
-            "0912345678",
-            "binh.tran@example.vn",
-            "Số 5 ngõ 12 Đội Cấn",
-            "dụ dỗ cháu gửi ảnh",
-            PublicPageTest.REPORTER_NAME,
-            PublicPageTest.REPORTER_PHONE);
+    private static final List<String> IDENTITY = Stream.concat(
+                    ReportResourceTest.IDENTITY.stream(),
+                    Stream.of(PublicPageTest.REPORTER_NAME, PublicPageTest.REPORTER_PHONE))
+            .toList();
 
     @ConfigProperty(name = "quarkus.log.file.path")
     String logFile;
@@ -46,11 +39,9 @@ class LogHygieneTest {
     @Test
     void theApplicationLogHoldsNoIdentity() throws Exception {
         // Also a failing request that carries identity: validation errors must not echo values back into logs.
-        given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .contentType(ContentType.JSON)
-                .body(ReportResourceTest.FULL_REPORT.replace("\"urgency\": \"HIGH\"", "\"urgency\": \"SOON\""))
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov"),
+                        ReportResourceTest.FULL_REPORT.replace("\"urgency\": \"HIGH\"", "\"urgency\": \"SOON\""))
                 .then()
                 .statusCode(400);
 

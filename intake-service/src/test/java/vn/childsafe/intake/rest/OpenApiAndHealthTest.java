@@ -29,12 +29,7 @@ class OpenApiAndHealthTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryAnswerOfTheSubmitOperationWithExamples() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath doc = openApiDocument();
         Map<String, Object> responses = doc.getMap("paths.'/api/v1/reports'.post.responses");
         assertThat(responses).containsKeys("202", "400", "401", "403", "409", "413", "415", "422");
         for (String code : List.of("400", "401", "403", "409", "413", "415", "422")) {
@@ -54,12 +49,7 @@ class OpenApiAndHealthTest {
 
     @Test
     void everyFieldOfTheReportBodyIsDescribed() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath doc = openApiDocument();
         for (String schema : List.of("ReportSubmission", "Source", "Location", "Victim", "Reporter", "Content")) {
             Map<String, Map<String, Object>> properties = doc.getMap("components.schemas." + schema + ".properties");
             assertThat(properties).as(schema).isNotEmpty();
@@ -67,6 +57,15 @@ class OpenApiAndHealthTest {
                     .as(schema + "." + name)
                     .isNotNull());
         }
+    }
+
+    private static JsonPath openApiDocument() {
+        return given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test

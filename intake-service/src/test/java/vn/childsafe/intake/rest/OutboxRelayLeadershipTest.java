@@ -1,6 +1,5 @@
 package vn.childsafe.intake.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,9 +17,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import vn.childsafe.testsupport.ChildSafeTestResources;
-import vn.childsafe.testsupport.TestTokens;
 
 /**
  * With several instances of a service, one relay publishes at a time (docs/architecture.md, "Several instances"):
@@ -45,15 +42,7 @@ class OutboxRelayLeadershipTest {
             try (Statement s = otherInstance.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + RELAY_LOCK + ")");
             }
-            reportId = given().auth()
-                    .oauth2(TestTokens.reporter("hotline-111"))
-                    .contentType(ContentType.JSON)
-                    .body(ReportResourceTest.FULL_REPORT)
-                    .post("/api/v1/reports")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("reportId");
+            reportId = ReportApi.acceptedFromHotline(ReportResourceTest.FULL_REPORT);
             // Several poll intervals: a relay that ignored the lock would have published by now.
             Thread.sleep(1_500);
             assertThat(unpublished(reportId)).isEqualTo(1);

@@ -13,8 +13,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.TestTokens;
 
@@ -36,9 +34,9 @@ class QuotaTest {
     @Test
     void aClientPastItsQuotaGets429WithRetryAfterAndOthersGoOn() {
         for (int i = 0; i < 3; i++) {
-            post(TestTokens.reporter("quota-test")).then().statusCode(202);
+            ReportApi.submit(TestTokens.reporter("quota-test"), REPORT).then().statusCode(202);
         }
-        String retryAfter = post(TestTokens.reporter("quota-test"))
+        String retryAfter = ReportApi.submit(TestTokens.reporter("quota-test"), REPORT)
                 .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
@@ -47,27 +45,14 @@ class QuotaTest {
                 .extract()
                 .header("Retry-After");
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
-        post(TestTokens.reporter("gov-a")).then().statusCode(202);
+        ReportApi.submit(TestTokens.reporter("gov-a"), REPORT).then().statusCode(202);
         // Reads are not counted.
-        given().auth()
-                .oauth2(TestTokens.reporter("quota-test"))
-                .when()
-                .get("/api/v1/reports/00000000-0000-0000-0000-000000000000")
-                .then()
+        ReportApi.status(TestTokens.reporter("quota-test"), "00000000-0000-0000-0000-000000000000")
                 .statusCode(Matchers.not(429));
 
         // Metrics are on the management port (quarkus.management.test-port in tests).
         String metrics =
                 given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("childsafe_quota_exceeded_total\\{client=\"quota-test\"[^}]*} [1-9]");
-    }
-
-    private static Response post(String token) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(REPORT)
-                .when()
-                .post("/api/v1/reports");
     }
 }

@@ -43,7 +43,7 @@ import vn.childsafe.testsupport.TestTokens;
 class ReportResourceTest {
 
     /** Identity values of the full report below: none may ever be seen outside the vault. */
-    private static final List<String> IDENTITY = List.of(
+    static final List<String> IDENTITY = List.of(
             "Nguyễn Thị Hoa",
             "Trường THCS Ngọc Hà",
             "Trần Văn Bình",
@@ -77,12 +77,10 @@ class ReportResourceTest {
 
     @Test
     void anApiClientCannotPassItsReportOffAsOneFromThePublicPage() {
-        given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .contentType(ContentType.JSON)
-                .body("{\"source\": {\"channel\": \"WEB_PUBLIC\"}, \"category\": \"OTHER\", \"urgency\": \"NORMAL\", "
-                        + "\"description\": \"x\"}")
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov"),
+                        "{\"source\": {\"channel\": \"WEB_PUBLIC\"}, \"category\": \"OTHER\", \"urgency\": \"NORMAL\", "
+                                + "\"description\": \"x\"}")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -91,12 +89,7 @@ class ReportResourceTest {
 
     @Test
     void acceptsAReportAndPublishesOnlyRoutingFacts() throws Exception {
-        String reportId = given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .contentType(ContentType.JSON)
-                .body(FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
+        String reportId = ReportApi.submit(TestTokens.reporter("hotline-111"), FULL_REPORT)
                 .then()
                 .statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/reports/[0-9a-f-]{36}"))
@@ -136,7 +129,7 @@ class ReportResourceTest {
 
     @Test
     void identityIsEncryptedAtRest() throws Exception {
-        String reportId = submit(FULL_REPORT);
+        String reportId = ReportApi.acceptedFromHotline(FULL_REPORT);
         List<String> row = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
@@ -157,18 +150,13 @@ class ReportResourceTest {
     @Test
     void listsEveryViolationWithAJsonPointerAndStoresNothing() {
         long before = reportCount();
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("""
+        ReportApi.submit(TestTokens.reporter("gov-a"), """
                         {"category": "GROOMING", "urgency": "NORMAL", "description": " ",
                          "location": {"provinceCode": "1", "communeCode": "0004"},
                          "victim": {"ageYears": 18},
                          "reporter": {"phone": "12345", "email": "not-an-email"},
                          "content": [{"url": "ftp://x.vn/a", "sha256": "abc", "pdq": "xyz", "pdqQuality": 101,
                                       "platform": "=HYPERLINK('http://evil.example')"}]}""")
-                .when()
-                .post("/api/v1/reports")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -194,23 +182,15 @@ class ReportResourceTest {
 
     @Test
     void rejectsMissingRequiredFieldsAndUnknownEnumValues() {
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"description\": \"x\"}")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(TestTokens.reporter("gov-a"), "{\"description\": \"x\"}")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.pointer", containsInAnyOrder("/category", "/urgency"));
 
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"SPAM\", \"urgency\": \"NORMAL\", \"description\": \"x\"}")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov-a"),
+                        "{\"category\": \"SPAM\", \"urgency\": \"NORMAL\", \"description\": \"x\"}")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -221,15 +201,10 @@ class ReportResourceTest {
     @Test
     void everyViolationOfOneBodyIsListedInOne400EnumsIncluded() {
         long before = reportCount();
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("""
+        ReportApi.submit(TestTokens.reporter("gov-a"), """
                         {"category": "SPAM", "urgency": "SOON", "description": " ",
                          "reporter": {"relationship": "UNCLE", "phone": "12345"},
                          "content": [{"platform": "=cmd", "sha256": "abc", "url": "https://x.vn/\\u0000"}]}""")
-                .when()
-                .post("/api/v1/reports")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -251,12 +226,9 @@ class ReportResourceTest {
     @Test
     void aNulCharacterInAnyTextIsAClientErrorAndNothingIsStored() {
         long before = reportCount();
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"con t\\u0000i\"}")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov-a"),
+                        "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"con t\\u0000i\"}")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -275,12 +247,7 @@ class ReportResourceTest {
 
     @Test
     void malformedJsonAndEmptyBodiesAreClientErrors() {
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": ")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(TestTokens.reporter("gov-a"), "{\"category\": ")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
@@ -298,22 +265,12 @@ class ReportResourceTest {
     void provinceCodesMustBeKnownCurrentOrLegacy() {
         String body = "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"x\", "
                 + "\"location\": {\"provinceCode\": \"%s\"}}";
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body(body.formatted("99"))
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(TestTokens.reporter("gov-a"), body.formatted("99"))
                 .then()
                 .statusCode(400)
                 .body("errors[0].pointer", equalTo("/location/provinceCode"));
         for (String code : List.of("01", "30", "70", "02", "96")) {
-            given().auth()
-                    .oauth2(TestTokens.reporter("gov-a"))
-                    .contentType(ContentType.JSON)
-                    .body(body.formatted(code))
-                    .when()
-                    .post("/api/v1/reports")
+            ReportApi.submit(TestTokens.reporter("gov-a"), body.formatted(code))
                     .then()
                     .statusCode(202);
         }
@@ -323,40 +280,21 @@ class ReportResourceTest {
     void descriptionsAreNormalisedToNfcAndCountedInCharacters() throws Exception {
         // "Hòa" written with a combining grave accent (NFD) is stored in NFC.
         String decomposed = "Ho\u0300a";
-        String reportId = given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + decomposed + "\"}")
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("reportId");
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/reports/" + reportId + "/details")
-                .then()
-                .statusCode(200)
-                .body("description", equalTo("H\u00f2a"));
+        String reportId = ReportApi.acceptedFromHotline(
+                "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + decomposed + "\"}");
+        ReportApi.details(TestTokens.admin(), reportId).statusCode(200).body("description", equalTo("H\u00f2a"));
 
         String tenThousandVietnamese = "ệ".repeat(10_000);
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
-                        + "\"}")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov-a"),
+                        "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
+                                + "\"}")
                 .then()
                 .statusCode(202);
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
-                        + "ệ\"}")
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(
+                        TestTokens.reporter("gov-a"),
+                        "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"" + tenThousandVietnamese
+                                + "ệ\"}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].pointer", equalTo("/description"));
@@ -386,42 +324,14 @@ class ReportResourceTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
-        given().auth()
-                .oauth2("not.a.jwt")
-                .contentType(ContentType.JSON)
-                .body(FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+        ReportApi.submit("not.a.jwt", FULL_REPORT).then().statusCode(401).contentType("application/problem+json");
         String foreignToken = vn.childsafe.local.infra.JwtIssuer.generate()
                 .token("intruder", Set.of("reporter"), Map.of(), Duration.ofMinutes(5));
-        given().auth()
-                .oauth2(foreignToken)
-                .contentType(ContentType.JSON)
-                .body(FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(401);
+        ReportApi.submit(foreignToken, FULL_REPORT).then().statusCode(401);
         // Our own issuer's token, made for another system: refused for its audience.
         String otherAudience = TestTokens.token("hotline-111", Set.of("reporter"), Map.of("aud", "another-system"));
-        given().auth()
-                .oauth2(otherAudience)
-                .contentType(ContentType.JSON)
-                .body(FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.unit("CA-01"))
-                .contentType(ContentType.JSON)
-                .body(FULL_REPORT)
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(otherAudience, FULL_REPORT).then().statusCode(401).contentType("application/problem+json");
+        ReportApi.submit(TestTokens.unit("CA-01"), FULL_REPORT)
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
@@ -429,27 +339,15 @@ class ReportResourceTest {
 
     @Test
     void onlyTheSubmittingClientSeesTheStatus() {
-        String reportId = submit(FULL_REPORT);
-        given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .when()
-                .get("/api/v1/reports/" + reportId)
-                .then()
+        String reportId = ReportApi.acceptedFromHotline(FULL_REPORT);
+        ReportApi.status(TestTokens.reporter("hotline-111"), reportId)
                 .statusCode(200)
                 .body("status", equalTo("RECEIVED"))
                 .body("reportId", equalTo(reportId));
-        given().auth()
-                .oauth2(TestTokens.reporter("another-system"))
-                .when()
-                .get("/api/v1/reports/" + reportId)
-                .then()
+        ReportApi.status(TestTokens.reporter("another-system"), reportId)
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .when()
-                .get("/api/v1/reports/not-a-uuid")
-                .then()
+        ReportApi.status(TestTokens.reporter("hotline-111"), "not-a-uuid")
                 .statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -457,29 +355,11 @@ class ReportResourceTest {
     @Test
     void oversizedBodiesAreRefused() {
         String huge = "{\"category\":\"OTHER\",\"urgency\":\"NORMAL\",\"description\":\"" + "a".repeat(70_000) + "\"}";
-        given().auth()
-                .oauth2(TestTokens.reporter("gov-a"))
-                .contentType(ContentType.JSON)
-                .body(huge)
-                .when()
-                .post("/api/v1/reports")
+        ReportApi.submit(TestTokens.reporter("gov-a"), huge)
                 .then()
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
-    }
-
-    private static String submit(String body) {
-        return given().auth()
-                .oauth2(TestTokens.reporter("hotline-111"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("reportId");
     }
 
     private long reportCount() {

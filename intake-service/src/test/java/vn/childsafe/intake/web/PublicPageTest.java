@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -38,7 +35,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import vn.childsafe.commons.events.CloudEventHeaders;
+import vn.childsafe.intake.messaging.RoutingCaseEvents;
+import vn.childsafe.intake.rest.ReportApi;
 import vn.childsafe.testsupport.ChildSafeTestResources;
 import vn.childsafe.testsupport.KafkaTestClient;
 import vn.childsafe.testsupport.TestTokens;
@@ -59,6 +57,10 @@ public class PublicPageTest {
     public static final String REPORTER_NAME = "Lê Thị Mai";
 
     public static final String REPORTER_PHONE = "0987654321";
+
+    /** A report through the API, which page tokens do not concern. */
+    private static final String API_REPORT =
+            "{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"API\"}";
 
     @Inject
     AgroalDataSource dataSource;
@@ -233,13 +235,7 @@ public class PublicPageTest {
 
         assertThat(pageReports()).isEqualTo(before);
         // The API is not held to page tokens: a bearer token is no ambient credential.
-        given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"API\"}")
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(202);
+        ReportApi.submit(TestTokens.reporter("gov"), API_REPORT).then().statusCode(202);
     }
 
     @Test
@@ -349,9 +345,11 @@ public class PublicPageTest {
 
         String reportId = report(code).get("id").toString();
         UUID caseId = UUID.randomUUID();
-        publish(caseId, "vn.childsafe.case.acknowledged.v1", """
-                {"caseId": "%s", "status": "ACKNOWLEDGED", "reportIds": ["%s"], "occurredAt": "%s",
-                 "assignments": [{"agencyCode": "CA-01", "agencyName": "Công an Thành phố Hà Nội", "role": "LEAD"}]}""".formatted(caseId, reportId, Instant.now()));
+        RoutingCaseEvents.publish(
+                kafka,
+                caseId,
+                "vn.childsafe.case.acknowledged.v1",
+                RoutingCaseEvents.withLead(caseId, "ACKNOWLEDGED", reportId, "CA-01", "Công an Thành phố Hà Nội"));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(post(session, "/phan-anh/tra-cuu", Map.of("code", code.substring(3)))
@@ -371,11 +369,7 @@ public class PublicPageTest {
                 .statusCode(400)
                 .body(containsString("aria-describedby=\"code-hint code-error\""));
         // An API report's tracking code is not the page's to show.
-        String apiCode = given().auth()
-                .oauth2(TestTokens.reporter("gov"))
-                .contentType(ContentType.JSON)
-                .body("{\"category\": \"OTHER\", \"urgency\": \"NORMAL\", \"description\": \"API\"}")
-                .post("/api/v1/reports")
+        String apiCode = ReportApi.submit(TestTokens.reporter("gov"), API_REPORT)
                 .then()
                 .statusCode(202)
                 .extract()
@@ -436,18 +430,6 @@ public class PublicPageTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private void publish(UUID caseId, String type, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("cases.events.v1", caseId.toString(), payload);
-        CloudEventHeaders.of(
-                        UUID.randomUUID().toString(),
-                        type,
-                        "/childsafe/routing-service",
-                        Instant.now(),
-                        caseId.toString())
-                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        new KafkaTestClient(kafka).send(record);
     }
 
     private static String first(Pattern pattern, String text) {

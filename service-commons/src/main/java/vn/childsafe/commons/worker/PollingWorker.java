@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
+
+import vn.childsafe.commons.transaction.AfterCommit;
 
 /**
  * A background thread that does a unit of work, sleeps for the poll interval when there is nothing left, and is
@@ -87,17 +87,7 @@ public abstract class PollingWorker {
      * not at all if it rolls back.
      */
     public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wakeUp);
     }
 
     private void run() {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import vn.childsafe.commons.events.NotifyEvent.Kind;
+
 /** Each factory fills exactly the fields of its kind, so the JSON on notify.events.v1 keeps its shape. */
 class NotifyEventTest {
 
@@ -23,107 +25,35 @@ class NotifyEventTest {
     @Test
     void deliveryFailuresNameTheAgencyOrThePlatform() {
         assertThat(NotifyEvent.deliveryFailed(CASE, AT, "s", "CA-01", ID, "EMAIL"))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.DELIVERY_FAILED,
-                        AT,
-                        "s",
-                        "CA-01",
-                        ID,
-                        "EMAIL",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                .isEqualTo(deliveryFailure("CA-01", ID, "EMAIL", null));
         assertThat(NotifyEvent.takedownDeliveryFailed(CASE, AT, "s", "TIKTOK", ID))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.DELIVERY_FAILED,
-                        AT,
-                        "s",
-                        null,
-                        ID,
-                        "WEBHOOK",
-                        "TIKTOK",
-                        null,
-                        null,
-                        null,
-                        null));
+                .isEqualTo(deliveryFailure(null, ID, "WEBHOOK", "TIKTOK"));
     }
 
     @Test
     void takedownStepsCarryTheRequestAndItsDeadline() {
         assertThat(NotifyEvent.takedownRequested(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.TAKEDOWN_REQUESTED,
-                        AT,
-                        "s",
-                        null,
-                        null,
-                        null,
-                        "TIKTOK",
-                        ID,
-                        URL,
-                        null,
-                        DEADLINE));
+                .isEqualTo(aboutContent(Kind.TAKEDOWN_REQUESTED, null, "TIKTOK", ID, URL, null, DEADLINE));
         assertThat(NotifyEvent.takedownRenoticed(CASE, AT, "s", "TIKTOK", ID, URL, DEADLINE))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.TAKEDOWN_RENOTICED,
-                        AT,
-                        "s",
-                        null,
-                        null,
-                        null,
-                        "TIKTOK",
-                        ID,
-                        URL,
-                        null,
-                        DEADLINE));
+                .isEqualTo(aboutContent(Kind.TAKEDOWN_RENOTICED, null, "TIKTOK", ID, URL, null, DEADLINE));
         assertThat(NotifyEvent.takedownEscalated(CASE, AT, "s", "TTTT-01", "TIKTOK", ID, URL, DEADLINE))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.TAKEDOWN_ESCALATED,
-                        AT,
-                        "s",
-                        "TTTT-01",
-                        null,
-                        null,
-                        "TIKTOK",
-                        ID,
-                        URL,
-                        null,
-                        DEADLINE));
+                .isEqualTo(aboutContent(Kind.TAKEDOWN_ESCALATED, "TTTT-01", "TIKTOK", ID, URL, null, DEADLINE));
         assertThat(NotifyEvent.takedownResult(CASE, AT, "s", "TIKTOK", ID, URL, "REMOVED", DEADLINE))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.TAKEDOWN_RESULT,
-                        AT,
-                        "s",
-                        null,
-                        null,
-                        null,
-                        "TIKTOK",
-                        ID,
-                        URL,
-                        "REMOVED",
-                        DEADLINE));
+                .isEqualTo(aboutContent(Kind.TAKEDOWN_RESULT, null, "TIKTOK", ID, URL, "REMOVED", DEADLINE));
         assertThat(NotifyEvent.manualTaskCreated(CASE, AT, "s", "TTTT-01", URL))
-                .isEqualTo(new NotifyEvent(
-                        CASE,
-                        NotifyEvent.Kind.MANUAL_TASK_CREATED,
-                        AT,
-                        "s",
-                        "TTTT-01",
-                        null,
-                        null,
-                        null,
-                        null,
-                        URL,
-                        null,
-                        null));
+                .isEqualTo(aboutContent(Kind.MANUAL_TASK_CREATED, "TTTT-01", null, null, URL, null, null));
+    }
+
+    /** A delivery failure on {@link #CASE} at {@link #AT} with summary {@code s}. */
+    private static NotifyEvent deliveryFailure(String agency, UUID deliveryId, String channel, String platform) {
+        return new NotifyEvent(
+                CASE, Kind.DELIVERY_FAILED, AT, "s", agency, deliveryId, channel, platform, null, null, null, null);
+    }
+
+    /** A takedown step or manual task on {@link #CASE} at {@link #AT} with summary {@code s}: no delivery fields. */
+    private static NotifyEvent aboutContent(
+            Kind kind, String agency, String platform, UUID requestId, String url, String result, Instant deadline) {
+        return new NotifyEvent(CASE, kind, AT, "s", agency, null, null, platform, requestId, url, result, deadline);
     }
 
     @Test

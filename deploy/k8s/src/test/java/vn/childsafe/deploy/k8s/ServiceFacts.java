@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -91,27 +92,11 @@ record ServiceFacts(
         });
         String code = javaSources(module.resolve("src/main/java"));
         Set<String> writes = new TreeSet<>();
-        Matcher append = APPEND.matcher(code);
-        int appends = 0;
-        while (append.find()) {
-            appends++;
-            String topic = topic(topics, append.group(2));
-            writes.add(topic);
-            if (append.group(1) != null) {
-                writes.add(topic + urgentSuffix); // the lane is decided per event: both lanes' topics are written
-            }
-        }
+        // The lane of an appended event is decided per event: both lanes' topics are written.
+        int appends = addTopics(code, APPEND, append -> append.group(1) != null, topics, urgentSuffix, writes);
         Set<String> reads = new TreeSet<>();
-        Matcher subscription = SUBSCRIPTION.matcher(code);
-        int subscriptions = 0;
-        while (subscription.find()) {
-            subscriptions++;
-            String topic = topic(topics, subscription.group(2));
-            reads.add(topic);
-            if (subscription.group(1).equals("laned")) {
-                reads.add(topic + urgentSuffix);
-            }
-        }
+        int subscriptions = addTopics(
+                code, SUBSCRIPTION, subscription -> subscription.group(1).equals("laned"), topics, urgentSuffix, reads);
         if (appends != count(code, "outbox.append(")
                 || subscriptions != count(code, "Subscription.laned(") + count(code, "Subscription.single(")) {
             throw new AssertionError(module + " publishes or subscribes in a way this test cannot read: extend it");
@@ -128,6 +113,30 @@ record ServiceFacts(
                 requiredEnv,
                 writes,
                 reads);
+    }
+
+    /**
+     * Adds the topic each match of {@code pattern} in {@code code} names (its group 2, an EventTypes constant) to
+     * {@code into}, and its urgent lane's where {@code laned} holds for the match. How many matches there were.
+     */
+    private static int addTopics(
+            String code,
+            Pattern pattern,
+            Predicate<Matcher> laned,
+            Map<String, String> topics,
+            String urgentSuffix,
+            Set<String> into) {
+        Matcher match = pattern.matcher(code);
+        int matches = 0;
+        while (match.find()) {
+            matches++;
+            String topic = topic(topics, match.group(2));
+            into.add(topic);
+            if (laned.test(match)) {
+                into.add(topic + urgentSuffix);
+            }
+        }
+        return matches;
     }
 
     private static String topic(Map<String, String> topics, String constant) {

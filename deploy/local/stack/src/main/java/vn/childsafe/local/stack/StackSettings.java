@@ -31,32 +31,6 @@ public record StackSettings(
         }
     }
 
-    /** One instance of each service. */
-    public StackSettings(
-            Path repoRoot,
-            Path dataDir,
-            int postgresPort,
-            int kafkaPort,
-            int kafkaControllerPort,
-            int intakePort,
-            int routingPort,
-            int notifyPort,
-            int inboxPort,
-            String serviceHeap) {
-        this(
-                repoRoot,
-                dataDir,
-                postgresPort,
-                kafkaPort,
-                kafkaControllerPort,
-                intakePort,
-                routingPort,
-                notifyPort,
-                inboxPort,
-                serviceHeap,
-                1);
-    }
-
     /** These settings with {@code replicas} instances of each service; 0 starts the infrastructure alone. */
     public StackSettings withReplicas(int replicas) {
         return new StackSettings(
@@ -105,7 +79,8 @@ public record StackSettings(
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
-                serviceHeap);
+                serviceHeap,
+                1);
     }
 
     /** The checkout this code runs from: the first directory upwards that holds {@code mvnw}. */
