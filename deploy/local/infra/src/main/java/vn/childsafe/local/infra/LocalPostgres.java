@@ -26,6 +26,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private static final Duration GONE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
     /** Whether a commit PostgreSQL acknowledged survives a crash. */
     public enum Durability {
@@ -77,7 +78,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // After a crash (SIGKILL, power loss) PostgreSQL replays its WAL before it accepts
+                    // connections; on a loaded 2-core machine that took longer than zonky's 10 s default.
+                    .setPGStartupWait(STARTUP_WAIT);
             if (durability == Durability.DURABLE) {
                 // zonky passes -F (fsync off) and synchronous_commit=off; these -c options come after -F and win.
                 builder.setServerConfig("fsync", "on")
