@@ -58,10 +58,11 @@ public final class ContactPointRules {
         if (parsed == null) {
             return "is not a valid URL";
         }
-        URI uri = parsed.uri();
-        if (!uri.isAbsolute() || !parsed.isHttpWithHost()) {
+        // An http(s) scheme makes the URI absolute: no separate check for that.
+        if (!parsed.isHttpWithHost()) {
             return "must be an absolute http or https URL with a host";
         }
+        URI uri = parsed.uri();
         // Credentials in the URL would be shown to every reader of the contact point: the signature authenticates.
         if (uri.getRawUserInfo() != null) {
             return "must not contain user credentials";
